@@ -1,0 +1,735 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[tmcctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'tmcctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'tmcctl'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
+            cand placement 'Create, inspect, explain and simulate workload placement policies'
+            cand workload 'See where workloads run and how they are doing on each cluster'
+            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+            cand backup 'Write the TMC objects of a workspace to an archive'
+            cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
+            cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
+            cand controller 'Run the in-process reconcile loops (health, placement, sync, status)'
+            cand install 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'
+            cand uninstall 'Remove what `install` published; refuses while TMC objects exist unless --force'
+            cand version 'Print the client version, and the server''s when it can be reached'
+            cand completion 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;cluster'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List registered clusters with their location, health and heartbeat'
+            cand ls 'List registered clusters with their location, health and heartbeat'
+            cand register 'Register a physical cluster (or update its registration)'
+            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand describe 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand update 'Change a cluster''s labels, location, capabilities or credentials'
+            cand cordon 'Stop placing new workloads on a cluster'
+            cand uncordon 'Allow placing workloads on a cluster again'
+            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand unregister 'Remove a cluster''s registration and its stored credentials'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;cluster;list'= {
+            cand -l 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)'
+            cand --selector 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;ls'= {
+            cand -l 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)'
+            cand --selector 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;register'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;status'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;describe'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;update'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;cordon'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;uncordon'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;drain'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;unregister'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;cluster;help'= {
+            cand list 'List registered clusters with their location, health and heartbeat'
+            cand register 'Register a physical cluster (or update its registration)'
+            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand update 'Change a cluster''s labels, location, capabilities or credentials'
+            cand cordon 'Stop placing new workloads on a cluster'
+            cand uncordon 'Allow placing workloads on a cluster again'
+            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand unregister 'Remove a cluster''s registration and its stored credentials'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;cluster;help;list'= {
+        }
+        &'tmcctl;cluster;help;register'= {
+        }
+        &'tmcctl;cluster;help;status'= {
+        }
+        &'tmcctl;cluster;help;update'= {
+        }
+        &'tmcctl;cluster;help;cordon'= {
+        }
+        &'tmcctl;cluster;help;uncordon'= {
+        }
+        &'tmcctl;cluster;help;drain'= {
+        }
+        &'tmcctl;cluster;help;unregister'= {
+        }
+        &'tmcctl;cluster;help;help'= {
+        }
+        &'tmcctl;placement'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a placement policy'
+            cand list 'List placements with their strategy and decision'
+            cand describe 'Show a placement''s decision and, for every cluster, why it was chosen or rejected'
+            cand explain 'Run the engine against the live inventory and explain the outcome'
+            cand simulate 'Run the engine on a placement file, against the live inventory or a file of clusters'
+            cand update 'Change a placement''s policy'
+            cand delete 'Delete a placement'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;placement;create'= {
+            cand --strategy 'RoundRobin, Spread or Affinity'
+            cand --location-selector 'Which clusters are eligible, as a label selector over cluster labels and `location`'
+            cand --capabilities 'Capabilities as type:required (true: must have, false: preferred), comma-separated'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;list'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;describe'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;explain'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;simulate'= {
+            cand -f 'The placement manifest'
+            cand --file 'The placement manifest'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;update'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;delete'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;placement;help'= {
+            cand create 'Create a placement policy'
+            cand list 'List placements with their strategy and decision'
+            cand describe 'Show a placement''s decision and, for every cluster, why it was chosen or rejected'
+            cand explain 'Run the engine against the live inventory and explain the outcome'
+            cand simulate 'Run the engine on a placement file, against the live inventory or a file of clusters'
+            cand update 'Change a placement''s policy'
+            cand delete 'Delete a placement'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;placement;help;create'= {
+        }
+        &'tmcctl;placement;help;list'= {
+        }
+        &'tmcctl;placement;help;describe'= {
+        }
+        &'tmcctl;placement;help;explain'= {
+        }
+        &'tmcctl;placement;help;simulate'= {
+        }
+        &'tmcctl;placement;help;update'= {
+        }
+        &'tmcctl;placement;help;delete'= {
+        }
+        &'tmcctl;placement;help;help'= {
+        }
+        &'tmcctl;workload'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;workload;status'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;workload;help'= {
+            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;workload;help;status'= {
+        }
+        &'tmcctl;workload;help;help'= {
+        }
+        &'tmcctl;rbac'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+            cand grant 'Bind a TMC role to a user or group'
+            cand list 'List TMC role bindings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;rbac;install'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;grant'= {
+            cand --user 'The user to bind'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;list'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;help'= {
+            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+            cand grant 'Bind a TMC role to a user or group'
+            cand list 'List TMC role bindings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;rbac;help;install'= {
+        }
+        &'tmcctl;rbac;help;grant'= {
+        }
+        &'tmcctl;rbac;help;list'= {
+        }
+        &'tmcctl;rbac;help;help'= {
+        }
+        &'tmcctl;backup'= {
+            cand -f 'Where to write the archive'
+            cand --file 'Where to write the archive'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;restore'= {
+            cand -f 'The archive to restore'
+            cand --file 'The archive to restore'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;metrics'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Serve /metrics, /healthz and /readyz'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;metrics;serve'= {
+            cand --listen 'The address to listen on'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;metrics;help'= {
+            cand serve 'Serve /metrics, /healthz and /readyz'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;metrics;help;serve'= {
+        }
+        &'tmcctl;metrics;help;help'= {
+        }
+        &'tmcctl;controller'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run the reconcile loops until stopped'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;controller;run'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --once 'Do one pass of every loop and exit'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;controller;help'= {
+            cand run 'Run the reconcile loops until stopped'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;controller;help;run'= {
+        }
+        &'tmcctl;controller;help;help'= {
+        }
+        &'tmcctl;install'= {
+            cand --provider-workspace 'The kcp workspace that publishes the TMC API; created when missing'
+            cand --bind 'Bind the TMC API in this workspace (repeatable); it must exist unless --create-workspaces'
+            cand --dry-run 'Only print what would be done (client-side); change nothing'
+            cand --timeout 'How long to wait for workspaces to be Ready, bindings Bound and CRDs Established'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --create-workspaces 'Create --bind workspaces (and their parents) that do not exist yet'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;uninstall'= {
+            cand --provider-workspace 'The kcp workspace that publishes the TMC API'
+            cand --bind 'Remove the APIBinding from this workspace too (repeatable)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --force 'Remove the API even though ClusterRegistrations or WorkloadPlacements exist'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;version'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --client 'Only the client version; make no network call'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;completion'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;help'= {
+            cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
+            cand placement 'Create, inspect, explain and simulate workload placement policies'
+            cand workload 'See where workloads run and how they are doing on each cluster'
+            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+            cand backup 'Write the TMC objects of a workspace to an archive'
+            cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
+            cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
+            cand controller 'Run the in-process reconcile loops (health, placement, sync, status)'
+            cand install 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'
+            cand uninstall 'Remove what `install` published; refuses while TMC objects exist unless --force'
+            cand version 'Print the client version, and the server''s when it can be reached'
+            cand completion 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;help;cluster'= {
+            cand list 'List registered clusters with their location, health and heartbeat'
+            cand register 'Register a physical cluster (or update its registration)'
+            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand update 'Change a cluster''s labels, location, capabilities or credentials'
+            cand cordon 'Stop placing new workloads on a cluster'
+            cand uncordon 'Allow placing workloads on a cluster again'
+            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand unregister 'Remove a cluster''s registration and its stored credentials'
+        }
+        &'tmcctl;help;cluster;list'= {
+        }
+        &'tmcctl;help;cluster;register'= {
+        }
+        &'tmcctl;help;cluster;status'= {
+        }
+        &'tmcctl;help;cluster;update'= {
+        }
+        &'tmcctl;help;cluster;cordon'= {
+        }
+        &'tmcctl;help;cluster;uncordon'= {
+        }
+        &'tmcctl;help;cluster;drain'= {
+        }
+        &'tmcctl;help;cluster;unregister'= {
+        }
+        &'tmcctl;help;placement'= {
+            cand create 'Create a placement policy'
+            cand list 'List placements with their strategy and decision'
+            cand describe 'Show a placement''s decision and, for every cluster, why it was chosen or rejected'
+            cand explain 'Run the engine against the live inventory and explain the outcome'
+            cand simulate 'Run the engine on a placement file, against the live inventory or a file of clusters'
+            cand update 'Change a placement''s policy'
+            cand delete 'Delete a placement'
+        }
+        &'tmcctl;help;placement;create'= {
+        }
+        &'tmcctl;help;placement;list'= {
+        }
+        &'tmcctl;help;placement;describe'= {
+        }
+        &'tmcctl;help;placement;explain'= {
+        }
+        &'tmcctl;help;placement;simulate'= {
+        }
+        &'tmcctl;help;placement;update'= {
+        }
+        &'tmcctl;help;placement;delete'= {
+        }
+        &'tmcctl;help;workload'= {
+            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+        }
+        &'tmcctl;help;workload;status'= {
+        }
+        &'tmcctl;help;rbac'= {
+            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+            cand grant 'Bind a TMC role to a user or group'
+            cand list 'List TMC role bindings'
+        }
+        &'tmcctl;help;rbac;install'= {
+        }
+        &'tmcctl;help;rbac;grant'= {
+        }
+        &'tmcctl;help;rbac;list'= {
+        }
+        &'tmcctl;help;backup'= {
+        }
+        &'tmcctl;help;restore'= {
+        }
+        &'tmcctl;help;metrics'= {
+            cand serve 'Serve /metrics, /healthz and /readyz'
+        }
+        &'tmcctl;help;metrics;serve'= {
+        }
+        &'tmcctl;help;controller'= {
+            cand run 'Run the reconcile loops until stopped'
+        }
+        &'tmcctl;help;controller;run'= {
+        }
+        &'tmcctl;help;install'= {
+        }
+        &'tmcctl;help;uninstall'= {
+        }
+        &'tmcctl;help;version'= {
+        }
+        &'tmcctl;help;completion'= {
+        }
+        &'tmcctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,413 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_tmcctl_global_optspecs
+    string join \n kubeconfig= context= workspace= request-timeout= v/verbose h/help V/version
+end
+
+function __fish_tmcctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_tmcctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_tmcctl_using_subcommand
+    set -l cmd (__fish_tmcctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "cluster" -d 'Register, list, inspect, cordon, drain and unregister physical clusters'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "install" -d 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "uninstall" -d 'Remove what `install` published; refuses while TMC objects exist unless --force'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "version" -d 'Print the client version, and the server\'s when it can be reached'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "ls" -d 'List registered clusters with their location, health and heartbeat'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "register" -d 'Register a physical cluster (or update its registration)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "describe" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s l -l selector -d 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a physical cluster (or update its registration)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "create" -d 'Create a placement policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "list" -d 'List placements with their strategy and decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "update" -d 'Change a placement\'s policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "delete" -d 'Delete a placement'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l strategy -d 'RoundRobin, Spread or Affinity' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l location-selector -d 'Which clusters are eligible, as a label selector over cluster labels and `location`' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l capabilities -d 'Capabilities as type:required (true: must have, false: preferred), comma-separated' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l file -d 'The placement manifest' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a placement policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "list" -d 'List placements with their strategy and decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a placement\'s policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a placement'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "grant" -d 'Bind a TMC role to a user or group'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "list" -d 'List TMC role bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l user -d 'The user to bind' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Bind a TMC role to a user or group'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "list" -d 'List TMC role bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s f -l file -d 'Where to write the archive' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s f -l file -d 'The archive to restore' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l listen -d 'The address to listen on' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the reconcile loops until stopped'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop and exit'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the reconcile loops until stopped'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l provider-workspace -d 'The kcp workspace that publishes the TMC API; created when missing' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l bind -d 'Bind the TMC API in this workspace (repeatable); it must exist unless --create-workspaces' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l dry-run -d 'Only print what would be done (client-side); change nothing' -r -f -a "client\t''
+none\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l timeout -d 'How long to wait for workspaces to be Ready, bindings Bound and CRDs Established' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l create-workspaces -d 'Create --bind workspaces (and their parents) that do not exist yet'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l provider-workspace -d 'The kcp workspace that publishes the TMC API' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l bind -d 'Remove the APIBinding from this workspace too (repeatable)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l force -d 'Remove the API even though ClusterRegistrations or WorkloadPlacements exist'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l client -d 'Only the client version; make no network call'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "cluster" -d 'Register, list, inspect, cordon, drain and unregister physical clusters'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "install" -d 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "uninstall" -d 'Remove what `install` published; refuses while TMC objects exist unless --force'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "version" -d 'Print the client version, and the server\'s when it can be reached'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "register" -d 'Register a physical cluster (or update its registration)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "create" -d 'Create a placement policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "list" -d 'List placements with their strategy and decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "update" -d 'Change a placement\'s policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "delete" -d 'Delete a placement'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "grant" -d 'Bind a TMC role to a user or group'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List TMC role bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until stopped'

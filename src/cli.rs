@@ -1,0 +1,122 @@
+//! The command line: global flags and the command tree. The `///` text on each item is the help
+//! text users see; the per-command flags live beside each command's `run` in `commands/`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::client::WorkspacePath;
+use crate::commands;
+use crate::output::OutputFormat;
+
+/// Transparent Multi-Cluster for kcp: register clusters, place workloads on them by policy,
+/// sync them down and see their status in one place.
+#[derive(Debug, Parser)]
+#[command(name = "tmcctl", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Flags every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Connection and logging flags, accepted before or after the subcommand.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub kubeconfig: Option<PathBuf>,
+    /// The kubeconfig context to use (default: its current-context).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+    /// The kcp workspace to act in, such as root:org:team (default: the one in the context's
+    /// server URL).
+    #[arg(long, global = true, env = crate::settings::ENV_WORKSPACE, value_name = "PATH",
+          value_parser = clap::value_parser!(WorkspacePath))]
+    pub workspace: Option<WorkspacePath>,
+    /// How long to wait for each server request (e.g. 30s, 2m); 0 waits forever.
+    #[arg(long, global = true, default_value = "30s", value_name = "DURATION", value_parser = parse_duration)]
+    pub request_timeout: Duration,
+    /// More log output on stderr: -v info, -vv debug, -vvv trace.
+    #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// Output flags for commands that print objects.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OutputArgs {
+    /// Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE.
+    #[arg(short = 'o', long = "output", default_value = "table", value_name = "FORMAT",
+          value_parser = clap::value_parser!(OutputFormat))]
+    pub output: OutputFormat,
+    /// Leave out the header row of tables.
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
+/// The command groups.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Register, list, inspect, cordon, drain and unregister physical clusters.
+    #[command(subcommand)]
+    Cluster(commands::cluster::ClusterCommand),
+    /// Create, inspect, explain and simulate workload placement policies.
+    #[command(subcommand)]
+    Placement(commands::pending::PlacementCommand),
+    /// See where workloads run and how they are doing on each cluster.
+    #[command(subcommand)]
+    Workload(commands::pending::WorkloadCommand),
+    /// Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings.
+    #[command(subcommand)]
+    Rbac(commands::pending::RbacCommand),
+    /// Write the TMC objects of a workspace to an archive.
+    Backup(commands::pending::BackupArgs),
+    /// Restore TMC objects from an archive made by `tmcctl backup`.
+    Restore(commands::pending::RestoreArgs),
+    /// Serve Prometheus metrics, /healthz and /readyz.
+    #[command(subcommand)]
+    Metrics(commands::pending::MetricsCommand),
+    /// Run the in-process reconcile loops (health, placement, sync, status).
+    #[command(subcommand)]
+    Controller(commands::pending::ControllerCommand),
+    /// Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs.
+    Install(commands::install::InstallArgs),
+    /// Remove what `install` published; refuses while TMC objects exist unless --force.
+    Uninstall(commands::install::UninstallArgs),
+    /// Print the client version, and the server's when it can be reached.
+    Version(commands::version::VersionArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completion(commands::completion::CompletionArgs),
+}
+
+/// Parses a duration such as `30s`, `2m`, `1h30m`; `0` means no limit.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    if text == "0" {
+        return Ok(Duration::ZERO);
+    }
+    humantime::parse_duration(text)
+        .map_err(|e| format!("\"{text}\" is not a duration ({e}); write it with a unit, such as 30s, 2m or 1h"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_need_units() {
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        assert!(parse_duration("30").unwrap_err().contains("\"30\""));
+        assert!(parse_duration("soon").is_err());
+    }
+}

@@ -1,0 +1,159 @@
+//! kcp-specific requests: is this server kcp, which version is it, workspaces (create, wait
+//! until Ready) and waiting for an APIBinding to be bound.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use super::{ClientError, Connection, Resource, WorkspacePath};
+
+/// How often to poll while waiting for a workspace or a binding.
+const POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// kcp's workspace type.
+pub fn workspaces() -> Resource {
+    Resource::new("tenancy.kcp.io", "v1alpha1", "Workspace", "workspaces", false)
+}
+
+/// kcp's APIResourceSchema: an immutable CRD-like schema an APIExport publishes.
+pub fn api_resource_schemas() -> Resource {
+    Resource::new("apis.kcp.io", "v1alpha1", "APIResourceSchema", "apiresourceschemas", false)
+}
+
+/// kcp's APIExport.
+pub fn api_exports() -> Resource {
+    Resource::new("apis.kcp.io", "v1alpha2", "APIExport", "apiexports", false)
+}
+
+/// kcp's APIBinding.
+pub fn api_bindings() -> Resource {
+    Resource::new("apis.kcp.io", "v1alpha2", "APIBinding", "apibindings", false)
+}
+
+/// kcp's APIExportEndpointSlice: where controllers reach an export's virtual workspace.
+pub fn api_export_endpoint_slices() -> Resource {
+    Resource::new("apis.kcp.io", "v1alpha1", "APIExportEndpointSlice", "apiexportendpointslices", false)
+}
+
+/// Kubernetes' CustomResourceDefinition.
+pub fn custom_resource_definitions() -> Resource {
+    Resource::new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false)
+}
+
+/// What `/version` and discovery say about a server.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerInfo {
+    /// The server's `gitVersion`.
+    pub git_version: String,
+    /// Whether the server serves kcp's `apis.kcp.io` group, i.e. is a kcp workspace.
+    pub is_kcp: bool,
+}
+
+/// The phase of an APIBinding, as kcp reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiBindingPhase {
+    /// Bound: the exported resources are served in the workspace.
+    Bound,
+    /// Any other phase, with its name (may be empty while kcp has not looked yet).
+    Other(String),
+}
+
+impl Connection {
+    /// Asks `/version` and discovery what this server is.
+    pub async fn server_info(&self) -> Result<ServerInfo, ClientError> {
+        let client = self.client()?;
+        let version = self.call(client.apiserver_version()).await?;
+        let groups = self.call(client.list_api_groups()).await?;
+        let is_kcp = groups.groups.iter().any(|g| g.name == "apis.kcp.io");
+        Ok(ServerInfo { git_version: version.git_version, is_kcp })
+    }
+
+    /// Whether `workspace` exists (asked of its parent). A top-level path always exists.
+    pub async fn workspace_exists(&self, workspace: &WorkspacePath) -> Result<bool, ClientError> {
+        let Some((parent, name)) = workspace.split_parent() else { return Ok(true) };
+        let found = self.for_workspace(&parent).get(&workspaces(), None, name).await;
+        match found {
+            Ok(found) => Ok(found.is_some()),
+            // A missing parent answers 403 or 404 depending on kcp's authorizer.
+            Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Creates `workspace` and any missing ancestors, waiting for each to be Ready.
+    /// Returns the paths it created.
+    pub async fn ensure_workspace(&self, workspace: &WorkspacePath, timeout: Duration) -> Result<Vec<WorkspacePath>, ClientError> {
+        let mut created = Vec::new();
+        for path in workspace.lineage() {
+            let Some((parent, name)) = path.split_parent() else { continue };
+            let parent_conn = self.for_workspace(&parent);
+            if parent_conn.get(&workspaces(), None, name).await?.is_none() {
+                let object = json!({
+                    "apiVersion": "tenancy.kcp.io/v1alpha1",
+                    "kind": "Workspace",
+                    "metadata": { "name": name },
+                });
+                match parent_conn.create(&workspaces(), &object).await {
+                    Ok(_) => created.push(path.clone()),
+                    Err(ClientError::Conflict { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            let what = format!("workspace {path} to be Ready");
+            parent_conn
+                .wait_for(&workspaces(), None, name, &what, timeout, |ws| ws["status"]["phase"] == "Ready")
+                .await?;
+        }
+        Ok(created)
+    }
+
+    /// Reads the phase of the APIBinding `name` in this workspace.
+    pub async fn binding_phase(&self, name: &str) -> Result<Option<ApiBindingPhase>, ClientError> {
+        let binding = self.get(&api_bindings(), None, name).await?;
+        Ok(binding.map(|b| match b["status"]["phase"].as_str() {
+            Some("Bound") => ApiBindingPhase::Bound,
+            other => ApiBindingPhase::Other(other.unwrap_or_default().to_string()),
+        }))
+    }
+
+    /// Polls an object until `ready` holds for it, or `timeout` passes.
+    pub async fn wait_for(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+        what: &str,
+        timeout: Duration,
+        ready: impl Fn(&Value) -> bool,
+    ) -> Result<Value, ClientError> {
+        let started = Instant::now();
+        loop {
+            if let Some(object) = self.get(resource, namespace, name).await? {
+                if ready(&object) {
+                    return Ok(object);
+                }
+            }
+            if started.elapsed() >= timeout {
+                return Err(ClientError::WaitTimeout { what: what.to_string(), after: timeout });
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// Whether the server serves `resource` (discovery of its group/version).
+    pub async fn serves(&self, resource: &Resource) -> Result<bool, ClientError> {
+        let client = self.client()?;
+        let api_version = resource.api_version();
+        let listed = if resource.group.is_empty() {
+            self.call(client.list_core_api_resources(&api_version)).await
+        } else {
+            self.call(client.list_api_group_resources(&api_version)).await
+        };
+        match listed {
+            Ok(list) => Ok(list.resources.iter().any(|r| r.name == resource.plural)),
+            Err(ClientError::NotFound { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}

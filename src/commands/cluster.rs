@@ -1,0 +1,196 @@
+//! `tmcctl cluster …`: the platform team's view of registered physical clusters.
+
+use clap::{Args, Subcommand};
+use serde_json::Value;
+
+use crate::api::{ClusterRegistration, ConditionStatus};
+use crate::cli::OutputArgs;
+use crate::client::{Connection, ConnectionSettings, Resource};
+use crate::error::CliError;
+use crate::output::age::age;
+use crate::output::{Printer, Table};
+
+use super::pending::not_implemented;
+
+/// `tmcctl cluster …`
+#[derive(Debug, Subcommand)]
+pub enum ClusterCommand {
+    /// List registered clusters with their location, health and heartbeat.
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Register a physical cluster (or update its registration).
+    Register(NameArgs),
+    /// Show a cluster's conditions, capacity, health score and workloads.
+    #[command(visible_alias = "describe")]
+    Status(NameArgs),
+    /// Change a cluster's labels, location, capabilities or credentials.
+    Update(NameArgs),
+    /// Stop placing new workloads on a cluster.
+    Cordon(NameArgs),
+    /// Allow placing workloads on a cluster again.
+    Uncordon(NameArgs),
+    /// Cordon a cluster and move its workloads elsewhere.
+    Drain(NameArgs),
+    /// Remove a cluster's registration and its stored credentials.
+    Unregister(NameArgs),
+}
+
+/// Arguments of `cluster list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only clusters whose labels match this selector (e.g. env=prod,tier!=edge).
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A command that names one cluster.
+#[derive(Debug, Args)]
+pub struct NameArgs {
+    /// The ClusterRegistration's name.
+    pub name: String,
+}
+
+/// Dispatches `cluster` verbs.
+pub async fn run(cmd: ClusterCommand, settings: &ConnectionSettings) -> Result<(), CliError> {
+    match cmd {
+        ClusterCommand::List(args) => list(args, settings).await,
+        ClusterCommand::Register(_) => not_implemented("cluster register"),
+        ClusterCommand::Status(_) => not_implemented("cluster status"),
+        ClusterCommand::Update(_) => not_implemented("cluster update"),
+        ClusterCommand::Cordon(_) => not_implemented("cluster cordon"),
+        ClusterCommand::Uncordon(_) => not_implemented("cluster uncordon"),
+        ClusterCommand::Drain(_) => not_implemented("cluster drain"),
+        ClusterCommand::Unregister(_) => not_implemented("cluster unregister"),
+    }
+}
+
+async fn list(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output, args.output.no_headers);
+    let connection = Connection::open(settings).await?;
+    let resource = Resource::of::<ClusterRegistration>();
+    let list = connection.list(&resource, None, args.selector.as_deref()).await.map_err(|e| {
+        let hint = format!("is the TMC API bound in {}? run `tmcctl install --bind <workspace>`", connection.url());
+        match e {
+            crate::client::ClientError::NotFound { .. } => CliError::from(e).with_hint(hint),
+            other => other.into(),
+        }
+    })?;
+    let now = jiff::Timestamp::now();
+    printer.objects(&list.items, false, &kind_group(&resource), |wide| cluster_table(&list.items, wide, now))?;
+    Ok(())
+}
+
+fn kind_group(resource: &Resource) -> String {
+    format!("{}.{}", resource.kind.to_ascii_lowercase(), resource.group)
+}
+
+/// The `cluster list` table, with the extra `-o wide` columns when asked.
+fn cluster_table(items: &[Value], wide: bool, now: jiff::Timestamp) -> Table {
+    let mut headers = vec!["NAME", "LOCATION", "STATUS", "LAST HEARTBEAT", "AGE"];
+    if wide {
+        headers.extend(["VERSION", "NODES", "CPU", "MEMORY", "CAPABILITIES", "LABELS"]);
+    }
+    let mut table = Table::new(headers);
+    for item in items {
+        let Ok(cluster) = serde_json::from_value::<ClusterRegistration>(item.clone()) else {
+            // An object that does not fit the schema is still listed, by name.
+            let name = item["metadata"]["name"].as_str().unwrap_or_default().to_string();
+            let mut row = vec![name, "<invalid>".into(), "<invalid>".into(), "<none>".into(), "<unknown>".into()];
+            row.resize(table_width(wide), "<invalid>".into());
+            table.push(row);
+            continue;
+        };
+        let status = cluster.status.clone().unwrap_or_default();
+        let heartbeat = status.last_heartbeat.as_deref().map(|t| format!("{} ago", age(Some(t), now))).unwrap_or_else(|| "<never>".into());
+        let created = cluster.metadata.creation_timestamp.as_ref().map(|t| t.0.to_string());
+        let mut row = vec![
+            cluster.metadata.name.clone().unwrap_or_default(),
+            cluster.spec.location.clone(),
+            status_text(&cluster),
+            heartbeat,
+            age(created.as_deref(), now),
+        ];
+        if wide {
+            let pair = |pick: fn(&crate::api::ResourceAmounts) -> Option<&String>| {
+                let allocated = status.allocated.as_ref().and_then(pick).cloned().unwrap_or_else(|| "-".into());
+                let allocatable = status.allocatable.as_ref().and_then(pick).cloned().unwrap_or_else(|| "-".into());
+                format!("{allocated}/{allocatable}")
+            };
+            let capabilities: Vec<String> =
+                cluster.spec.capabilities.iter().map(|c| format!("{}:{}", c.type_, c.available)).collect();
+            let labels: Vec<String> =
+                cluster.metadata.labels.iter().flatten().map(|(k, v)| format!("{k}={v}")).collect();
+            row.extend([
+                status.kubernetes_version.clone().unwrap_or_else(|| "<unknown>".into()),
+                status.node_count.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                pair(|a| a.cpu.as_ref()),
+                pair(|a| a.memory.as_ref()),
+                or_none(capabilities.join(",")),
+                or_none(labels.join(",")),
+            ]);
+        }
+        table.push(row);
+    }
+    table
+}
+
+fn table_width(wide: bool) -> usize {
+    if wide {
+        11
+    } else {
+        5
+    }
+}
+
+fn or_none(text: String) -> String {
+    if text.is_empty() {
+        "<none>".into()
+    } else {
+        text
+    }
+}
+
+/// `Ready`, `NotReady` or `Unknown` from the Ready condition (`Pending` before the first probe),
+/// with `,SchedulingDisabled` when cordoned, as kubectl shows nodes.
+fn status_text(cluster: &ClusterRegistration) -> String {
+    let base = match cluster.ready_condition().map(|c| c.status) {
+        Some(ConditionStatus::True) => "Ready",
+        Some(ConditionStatus::False) => "NotReady",
+        Some(ConditionStatus::Unknown) => "Unknown",
+        None => "Pending",
+    };
+    if cluster.spec.unschedulable {
+        format!("{base},SchedulingDisabled")
+    } else {
+        base.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn table_shows_status_heartbeat_and_wide_columns() {
+        let now: jiff::Timestamp = "2026-01-01T01:00:00Z".parse().unwrap();
+        let items = vec![
+            json!({"apiVersion": "tmc.kcp.io/v1alpha1", "kind": "ClusterRegistration",
+                   "metadata": {"name": "pc1", "creationTimestamp": "2026-01-01T00:00:00Z", "labels": {"env": "prod"}},
+                   "spec": {"location": "eu-west", "unschedulable": true, "capabilities": [{"type": "gpu", "available": true}]},
+                   "status": {"lastHeartbeat": "2026-01-01T00:59:50Z", "nodeCount": 3,
+                              "conditions": [{"type": "Ready", "status": "True"}],
+                              "allocatable": {"cpu": "12", "memory": "48Gi"}, "allocated": {"cpu": "2"}}}),
+            json!({"metadata": {"name": "broken"}, "spec": {"location": 7}}),
+        ];
+        let text = cluster_table(&items, false, now).render(false);
+        let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
+        assert_eq!(rows[0], ["NAME", "LOCATION", "STATUS", "LAST", "HEARTBEAT", "AGE"]);
+        assert_eq!(rows[1], ["pc1", "eu-west", "Ready,SchedulingDisabled", "10s", "ago", "60m"]);
+        assert_eq!(rows[2][..2], ["broken", "<invalid>"]);
+        let wide = cluster_table(&items, true, now).render(false);
+        assert!(wide.contains("2/12") && wide.contains("-/48Gi") && wide.contains("gpu:true") && wide.contains("env=prod"), "{wide}");
+    }
+}

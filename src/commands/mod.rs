@@ -1,0 +1,47 @@
+//! One module per command group; each turns settled arguments into calls of the core and the
+//! client, and hands results to the [`Printer`](crate::output::Printer). This file only
+//! dispatches, and starts the async runtime for the commands that talk to servers.
+
+pub mod cluster;
+pub mod completion;
+pub mod install;
+pub mod pending;
+pub mod version;
+
+use crate::cli::{Cli, Command};
+use crate::client::ConnectionSettings;
+use crate::error::{CliError, ExitKind};
+use crate::settings;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let connection = settings::connection(&cli.global);
+    match cli.command {
+        // Offline commands stay off the runtime, so they start in a millisecond.
+        Command::Completion(args) => completion::run(args),
+        command => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| CliError::new(ExitKind::Failure, format!("cannot start the async runtime: {e}")))?;
+            runtime.block_on(dispatch(command, connection))
+        }
+    }
+}
+
+async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<(), CliError> {
+    match command {
+        Command::Cluster(cmd) => cluster::run(cmd, &connection).await,
+        Command::Install(args) => install::install(args, &connection).await,
+        Command::Uninstall(args) => install::uninstall(args, &connection).await,
+        Command::Version(args) => version::run(args, &connection).await,
+        Command::Placement(cmd) => pending::placement(cmd),
+        Command::Workload(cmd) => pending::workload(cmd),
+        Command::Rbac(cmd) => pending::rbac(cmd),
+        Command::Backup(_) => pending::not_implemented("backup"),
+        Command::Restore(_) => pending::not_implemented("restore"),
+        Command::Metrics(cmd) => pending::metrics(cmd),
+        Command::Controller(cmd) => pending::controller(cmd),
+        Command::Completion(args) => completion::run(args),
+    }
+}

@@ -1,0 +1,172 @@
+//! Command groups whose help and flags are settled but whose behaviour is not built yet.
+//! Each refuses with exit code 8 and says so, rather than pretending to succeed.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::error::{CliError, ExitKind};
+
+/// `tmcctl placement …`
+#[derive(Debug, Subcommand)]
+pub enum PlacementCommand {
+    /// Create a placement policy.
+    Create {
+        /// The placement's name.
+        name: String,
+        /// RoundRobin, Spread or Affinity.
+        #[arg(long, default_value = "RoundRobin")]
+        strategy: String,
+        /// Which clusters are eligible, as a label selector over cluster labels and `location`.
+        #[arg(long)]
+        location_selector: Option<String>,
+        /// Capabilities as type:required (true: must have, false: preferred), comma-separated.
+        #[arg(long)]
+        capabilities: Option<String>,
+    },
+    /// List placements with their strategy and decision.
+    List,
+    /// Show a placement's decision and, for every cluster, why it was chosen or rejected.
+    Describe {
+        /// The placement's name.
+        name: String,
+    },
+    /// Run the engine against the live inventory and explain the outcome.
+    Explain {
+        /// The placement's name.
+        name: String,
+    },
+    /// Run the engine on a placement file, against the live inventory or a file of clusters.
+    Simulate {
+        /// The placement manifest.
+        #[arg(short = 'f', long)]
+        file: PathBuf,
+    },
+    /// Change a placement's policy.
+    Update {
+        /// The placement's name.
+        name: String,
+    },
+    /// Delete a placement.
+    Delete {
+        /// The placement's name.
+        name: String,
+    },
+}
+
+/// `tmcctl workload …`
+#[derive(Debug, Subcommand)]
+pub enum WorkloadCommand {
+    /// Summarise workloads: where they run and whether they are ready on each cluster.
+    Status {
+        /// Across all namespaces of the workspace.
+        #[arg(short = 'A', long)]
+        all_namespaces: bool,
+    },
+}
+
+/// `tmcctl rbac …`
+#[derive(Debug, Subcommand)]
+pub enum RbacCommand {
+    /// Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer.
+    Install,
+    /// Bind a TMC role to a user or group.
+    Grant {
+        /// tmc:cluster-admin, tmc:operator or tmc:viewer.
+        role: String,
+        /// The user to bind.
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// List TMC role bindings.
+    List,
+}
+
+/// Arguments of `tmcctl backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the archive.
+    #[arg(short = 'f', long)]
+    pub file: Option<PathBuf>,
+}
+
+/// Arguments of `tmcctl restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The archive to restore.
+    #[arg(short = 'f', long)]
+    pub file: Option<PathBuf>,
+}
+
+/// `tmcctl metrics …`
+#[derive(Debug, Subcommand)]
+pub enum MetricsCommand {
+    /// Serve /metrics, /healthz and /readyz.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:9090")]
+        listen: String,
+    },
+}
+
+/// `tmcctl controller …`
+#[derive(Debug, Subcommand)]
+pub enum ControllerCommand {
+    /// Run the reconcile loops until stopped.
+    Run {
+        /// Do one pass of every loop and exit.
+        #[arg(long)]
+        once: bool,
+    },
+}
+
+/// The error every not-yet-built command returns.
+pub fn not_implemented(what: &str) -> Result<(), CliError> {
+    Err(CliError::new(ExitKind::NotImplemented, format!("`tmcctl {what}` is not implemented in tmcctl {} yet", env!("CARGO_PKG_VERSION")))
+        .with_hint("see README.md for what this version does"))
+}
+
+/// Dispatches `placement` verbs.
+pub fn placement(cmd: PlacementCommand) -> Result<(), CliError> {
+    let verb = match cmd {
+        PlacementCommand::Create { .. } => "create",
+        PlacementCommand::List => "list",
+        PlacementCommand::Describe { .. } => "describe",
+        PlacementCommand::Explain { .. } => "explain",
+        PlacementCommand::Simulate { .. } => "simulate",
+        PlacementCommand::Update { .. } => "update",
+        PlacementCommand::Delete { .. } => "delete",
+    };
+    not_implemented(&format!("placement {verb}"))
+}
+
+/// Dispatches `workload` verbs.
+pub fn workload(cmd: WorkloadCommand) -> Result<(), CliError> {
+    match cmd {
+        WorkloadCommand::Status { .. } => not_implemented("workload status"),
+    }
+}
+
+/// Dispatches `rbac` verbs.
+pub fn rbac(cmd: RbacCommand) -> Result<(), CliError> {
+    let verb = match cmd {
+        RbacCommand::Install => "install",
+        RbacCommand::Grant { .. } => "grant",
+        RbacCommand::List => "list",
+    };
+    not_implemented(&format!("rbac {verb}"))
+}
+
+/// Dispatches `metrics` verbs.
+pub fn metrics(cmd: MetricsCommand) -> Result<(), CliError> {
+    match cmd {
+        MetricsCommand::Serve { .. } => not_implemented("metrics serve"),
+    }
+}
+
+/// Dispatches `controller` verbs.
+pub fn controller(cmd: ControllerCommand) -> Result<(), CliError> {
+    match cmd {
+        ControllerCommand::Run { .. } => not_implemented("controller run"),
+    }
+}

@@ -1,0 +1,151 @@
+//! What `tmcctl install` puts on a server, as plain objects: on kcp, one APIResourceSchema per
+//! TMC resource plus an APIExport in the provider workspace and an APIBinding in each consumer;
+//! on plain Kubernetes, the CRDs. Pure: the commands layer sends these through `client`.
+
+use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::api;
+
+/// The APIExport's name in the provider workspace (the API group, as is kcp's habit).
+pub const EXPORT_NAME: &str = "tmc.kcp.io";
+/// The APIBinding's name in each consumer workspace.
+pub const BINDING_NAME: &str = "tmc.kcp.io";
+/// The provider workspace used when `--provider-workspace` is not given.
+pub const DEFAULT_PROVIDER_WORKSPACE: &str = "root:tmc";
+/// Label put on everything tmcctl installs, so uninstall finds exactly that.
+pub const MANAGED_BY_LABEL: &str = "app.kubernetes.io/managed-by";
+/// The value of [`MANAGED_BY_LABEL`].
+pub const MANAGED_BY: &str = "tmcctl";
+/// Field manager for server-side apply from the CLI.
+pub const FIELD_MANAGER: &str = "tmcctl";
+
+/// The objects that publish the TMC API in a kcp provider workspace.
+#[derive(Clone, Debug)]
+pub struct KcpPublication {
+    /// One APIResourceSchema per resource, named after a hash of its content.
+    pub schemas: Vec<Value>,
+    /// The APIExport naming those schemas.
+    pub export: Value,
+}
+
+/// Builds the APIResourceSchemas and the APIExport for the current TMC API.
+pub fn kcp_publication() -> KcpPublication {
+    let schemas: Vec<Value> = api::crds().iter().map(schema_from_crd).collect();
+    let resources: Vec<Value> = schemas
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s["spec"]["names"]["plural"],
+                "group": s["spec"]["group"],
+                "schema": s["metadata"]["name"],
+                "storage": { "crd": {} },
+            })
+        })
+        .collect();
+    let export = json!({
+        "apiVersion": "apis.kcp.io/v1alpha2",
+        "kind": "APIExport",
+        "metadata": { "name": EXPORT_NAME, "labels": managed_labels() },
+        "spec": { "resources": resources },
+    });
+    KcpPublication { schemas, export }
+}
+
+/// The APIBinding that makes a consumer workspace serve the export at `provider`.
+pub fn binding(provider: &str) -> Value {
+    json!({
+        "apiVersion": "apis.kcp.io/v1alpha2",
+        "kind": "APIBinding",
+        "metadata": { "name": BINDING_NAME, "labels": managed_labels() },
+        "spec": { "reference": { "export": { "path": provider, "name": EXPORT_NAME } } },
+    })
+}
+
+/// The CRDs for a plain Kubernetes server, labelled as ours.
+pub fn crd_objects() -> Vec<Value> {
+    api::crds()
+        .into_iter()
+        .map(|crd| {
+            let mut value = serde_json::to_value(crd).expect("a CRD always serializes");
+            value["metadata"]["labels"] = managed_labels();
+            value
+        })
+        .collect()
+}
+
+/// An APIResourceSchema carrying a CRD's spec. Schemas are immutable in kcp, so the name holds
+/// a hash of the content: installing the same API again finds the same name, a changed API
+/// gets a new schema and the export moves to it.
+fn schema_from_crd(crd: &CustomResourceDefinition) -> Value {
+    let spec = &crd.spec;
+    let versions: Vec<Value> = spec
+        .versions
+        .iter()
+        .map(|v| {
+            json!({
+                "name": v.name,
+                "served": v.served,
+                "storage": v.storage,
+                "schema": v.schema.as_ref().and_then(|s| s.open_api_v3_schema.as_ref()),
+                "subresources": v.subresources,
+                "additionalPrinterColumns": v.additional_printer_columns,
+            })
+        })
+        .collect();
+    let body = json!({
+        "group": spec.group,
+        "names": spec.names,
+        "scope": spec.scope,
+        "versions": versions,
+    });
+    let digest = Sha256::digest(serde_json::to_vec(&body).expect("JSON values always serialize"));
+    let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    json!({
+        "apiVersion": "apis.kcp.io/v1alpha1",
+        "kind": "APIResourceSchema",
+        "metadata": {
+            "name": format!("h{hash}.{}.{}", spec.names.plural, spec.group),
+            "labels": managed_labels(),
+        },
+        "spec": body,
+    })
+}
+
+fn managed_labels() -> Value {
+    json!({ MANAGED_BY_LABEL: MANAGED_BY })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_names_are_stable_and_export_points_at_them() {
+        let first = kcp_publication();
+        let second = kcp_publication();
+        assert_eq!(first.schemas, second.schemas, "same API must give the same schema names");
+        let names: Vec<&str> = first.schemas.iter().map(|s| s["metadata"]["name"].as_str().unwrap()).collect();
+        assert_eq!(names.len(), 2);
+        assert!(names[0].ends_with(".clusterregistrations.tmc.kcp.io"), "{}", names[0]);
+        assert!(names[1].ends_with(".workloadplacements.tmc.kcp.io"), "{}", names[1]);
+        let exported: Vec<&str> =
+            first.export["spec"]["resources"].as_array().unwrap().iter().map(|r| r["schema"].as_str().unwrap()).collect();
+        assert_eq!(exported, names);
+    }
+
+    #[test]
+    fn binding_references_the_provider_path() {
+        let b = binding("root:tmc");
+        assert_eq!(b["spec"]["reference"]["export"]["path"], "root:tmc");
+        assert_eq!(b["spec"]["reference"]["export"]["name"], EXPORT_NAME);
+    }
+
+    #[test]
+    fn crds_carry_the_managed_by_label() {
+        for crd in crd_objects() {
+            assert_eq!(crd["metadata"]["labels"][MANAGED_BY_LABEL], MANAGED_BY);
+        }
+    }
+}

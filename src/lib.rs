@@ -1,0 +1,16 @@
+//! tmcctl: Transparent Multi-Cluster for kcp, as a library behind one binary.
+//!
+//! Data flows one way: `cli` parses → `settings` resolves → `commands` call the pure core
+//! (`api`, `install`) and the `client` → results go to `output`.
+
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod cli;
+pub mod client;
+pub mod commands;
+pub mod docs;
+pub mod error;
+pub mod install;
+pub mod output;
+pub mod settings;

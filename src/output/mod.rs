@@ -1,0 +1,129 @@
+//! The only place that writes to the terminal. Commands hand over plain values (objects as
+//! JSON, tables as rows of strings, messages) and the [`Printer`] picks the format:
+//! data goes to stdout, messages and progress to stderr, prompts only on a terminal.
+//! Human-readable output escapes control characters from servers; JSON and YAML stay exact.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod age;
+mod escape;
+mod format;
+pub mod jsonpath;
+mod table;
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+pub use escape::escape_control;
+pub use format::OutputFormat;
+pub use table::Table;
+
+/// Prints data, messages and prompts in the format the user chose.
+#[derive(Clone, Debug, Default)]
+pub struct Printer {
+    format: OutputFormat,
+    no_headers: bool,
+}
+
+impl Printer {
+    /// A printer for `-o FORMAT` and `--no-headers`.
+    pub fn new(format: OutputFormat, no_headers: bool) -> Self {
+        Printer { format, no_headers }
+    }
+
+    /// The chosen output format.
+    pub fn format(&self) -> &OutputFormat {
+        &self.format
+    }
+
+    /// Prints objects: as a table, or exactly as JSON/YAML (a `List` unless `single`),
+    /// or as `kind.group/name`, or through a JSONPath template.
+    /// `table` is only called for the table formats, with `wide` set for `-o wide`.
+    pub fn objects(&self, objects: &[Value], single: bool, kind_group: &str, table: impl FnOnce(bool) -> Table) -> io::Result<()> {
+        let document = || {
+            if single && objects.len() == 1 {
+                objects[0].clone()
+            } else {
+                json!({ "apiVersion": "v1", "kind": "List", "items": objects, "metadata": { "resourceVersion": "" } })
+            }
+        };
+        match &self.format {
+            OutputFormat::Table | OutputFormat::Wide => {
+                let table = table(matches!(self.format, OutputFormat::Wide));
+                if objects.is_empty() {
+                    return self.status("No resources found.");
+                }
+                self.write_out(&table.render(self.no_headers))
+            }
+            OutputFormat::Name => {
+                let mut out = String::new();
+                for object in objects {
+                    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+                    out.push_str(&format!("{kind_group}/{}\n", escape_control(name)));
+                }
+                self.write_out(&out)
+            }
+            _ => self.document(&document()),
+        }
+    }
+
+    /// Prints one value that is not a Kubernetes object (a version report, a plan) in
+    /// JSON/YAML/JSONPath, or `human` for the table formats.
+    pub fn value<T: Serialize>(&self, value: &T, human: impl FnOnce() -> String) -> io::Result<()> {
+        match &self.format {
+            OutputFormat::Table | OutputFormat::Wide | OutputFormat::Name => self.write_out(&human()),
+            _ => {
+                let value = serde_json::to_value(value).map_err(io::Error::other)?;
+                self.document(&value)
+            }
+        }
+    }
+
+    fn document(&self, value: &Value) -> io::Result<()> {
+        let text = match &self.format {
+            OutputFormat::Json => {
+                let mut s = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+                s.push('\n');
+                s
+            }
+            OutputFormat::Yaml => serde_saphyr::to_string(value).map_err(io::Error::other)?,
+            OutputFormat::JsonPath(template) => template.render(value),
+            _ => unreachable!("document() is only called for json, yaml and jsonpath"),
+        };
+        self.write_out(&text)
+    }
+
+    /// Writes text to stdout as is (the caller escaped anything from a server).
+    pub fn write_out(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
+    /// A message for people, on stderr (never mixed into data on stdout).
+    pub fn status(&self, message: &str) -> io::Result<()> {
+        let mut err = io::stderr().lock();
+        writeln!(err, "{message}")
+    }
+
+    /// A warning on stderr.
+    pub fn warn(&self, message: &str) -> io::Result<()> {
+        self.status(&format!("warning: {message}"))
+    }
+
+    /// Whether stdin and stderr are terminals, so prompts and progress bars make sense.
+    pub fn interactive() -> bool {
+        io::stdin().is_terminal() && io::stderr().is_terminal()
+    }
+}
+
+/// Prints an error and its hint to stderr; used once, by the binary's edge.
+pub fn print_error(message: &str, hint: Option<&str>) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "error: {message}");
+    if let Some(hint) = hint {
+        let _ = writeln!(err, "hint: {hint}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Bad input and broken connections: each gives a clear message on stderr, nothing on stdout,
+//! and its own documented exit code (see README.md).
+
+use std::net::TcpListener;
+
+use crate::harness::{assert_exit, tmcctl, write_file, Lab};
+
+fn kubeconfig_for(server: &str, context: &str) -> String {
+    let text = format!(
+        "apiVersion: v1\nkind: Config\ncurrent-context: {context}\nclusters:\n- name: c\n  cluster:\n    server: {server}\n    insecure-skip-tls-verify: true\ncontexts:\n- name: {context}\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: abc\n"
+    );
+    write_file("kubeconfig", &text)
+}
+
+#[test]
+fn malformed_kubeconfig_is_a_config_error_naming_the_file() {
+    let path = write_file("broken-kubeconfig", "clusters: [this is: not yaml");
+    let out = tmcctl(&["--kubeconfig", &path, "cluster", "list"]);
+    assert_exit(&out, 3);
+    assert!(out.stderr.contains(&path), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn missing_kubeconfig_is_a_config_error() {
+    let out = tmcctl(&["--kubeconfig", "/nonexistent/kubeconfig", "cluster", "list"]);
+    assert_exit(&out, 3);
+    assert!(out.stderr.contains("/nonexistent/kubeconfig"), "{}", out.stderr);
+}
+
+#[test]
+fn unknown_context_suggests_the_nearest_one() {
+    let path = kubeconfig_for("https://127.0.0.1:1", "prod-eu");
+    let out = tmcctl(&["--kubeconfig", &path, "--context", "prod-ue", "cluster", "list"]);
+    assert_exit(&out, 3);
+    assert!(out.stderr.contains("context \"prod-ue\" not found"), "{}", out.stderr);
+    assert!(out.stderr.contains("did you mean context \"prod-eu\"?"), "{}", out.stderr);
+}
+
+#[test]
+fn unreachable_server_is_unavailable() {
+    // Bind then drop: nothing listens on that port any more.
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let path = kubeconfig_for(&format!("https://127.0.0.1:{port}"), "lab");
+    let out = tmcctl(&["--kubeconfig", &path, "cluster", "list"]);
+    assert_exit(&out, 4);
+    assert!(out.stderr.contains(&format!("cannot reach https://127.0.0.1:{port}")), "{}", out.stderr);
+    assert!(out.stderr.contains("connection refused"), "{}", out.stderr);
+    assert!(out.stderr.contains("context \"lab\""), "{}", out.stderr);
+}
+
+#[test]
+fn server_that_never_answers_times_out() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accept connections and hold them open without a word.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().take(8) {
+            held.push(stream);
+        }
+    });
+    let path = kubeconfig_for(&format!("https://127.0.0.1:{port}"), "silent");
+    let out = tmcctl(&["--kubeconfig", &path, "--request-timeout", "1s", "cluster", "list"]);
+    assert_exit(&out, 4);
+    assert!(out.stderr.contains("timed out after 1s"), "{}", out.stderr);
+}
+
+#[test]
+fn malformed_flag_values_are_usage_errors_naming_the_token() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--workspace", "root:Team", "cluster", "list"], "\"Team\""),
+        (&["--request-timeout", "30", "cluster", "list"], "\"30\""),
+        (&["cluster", "list", "-o", "jsn"], "\"jsn\""),
+        (&["cluster", "list", "-o", "jsonpath={.items"], "unclosed"),
+    ];
+    for (args, token) in cases {
+        let out = tmcctl(args);
+        assert_exit(&out, 2);
+        assert!(out.stderr.contains(token), "{args:?}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn commands_not_built_yet_say_so() {
+    let out = tmcctl(&["workload", "status", "-A"]);
+    assert_exit(&out, 8);
+    assert!(out.stderr.contains("`tmcctl workload status` is not implemented"), "{}", out.stderr);
+}
+
+#[test]
+fn version_without_a_server_prints_the_client_version() {
+    let out = tmcctl(&["version", "--client"]);
+    assert_exit(&out, 0);
+    assert_eq!(out.stdout, format!("Client Version: {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn workspace_that_does_not_exist_is_not_found() {
+    let lab = Lab::get();
+    let out = lab.tmcctl(&["--workspace", "root:no-such-workspace-here", "cluster", "list"]);
+    assert_exit(&out, 6);
+    assert!(out.stderr.contains("workspace root:no-such-workspace-here does not exist"), "{}", out.stderr);
+}
+
+#[test]
+fn untrusted_certificate_is_a_tls_error() {
+    let lab = Lab::get();
+    // The lab's kcp with a token but without its CA: verification must fail, never fall back.
+    let text = format!(
+        "apiVersion: v1\nkind: Config\ncurrent-context: no-ca\nclusters:\n- name: c\n  cluster:\n    server: {}/clusters/root\ncontexts:\n- name: no-ca\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: abc\n",
+        lab.kcp_url()
+    );
+    let path = write_file("no-ca-kubeconfig", &text);
+    let out = crate::harness::tmcctl(&["--kubeconfig", &path, "cluster", "list"]);
+    assert_exit(&out, 5);
+    assert!(out.stderr.contains("TLS:"), "{}", out.stderr);
+    assert!(out.stderr.contains("context \"no-ca\""), "{}", out.stderr);
+    assert!(out.stderr.contains("certificate-authority"), "{}", out.stderr);
+}

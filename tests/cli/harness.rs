@@ -1,0 +1,147 @@
+//! Running the real binary, and reaching the lab. The lab's env file (written by
+//! `lab/lab up`) says where kcp and the kwok clusters are; a missing lab fails the test
+//! with instructions rather than skipping it, so a green run always means a tested run.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
+
+/// What a process did.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn run(mut command: Command, stdin: Option<&str>) -> Output {
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("spawn");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().expect("wait");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The binary, isolated from the developer's own kubeconfig and workspace settings.
+pub fn tmcctl_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tmcctl"));
+    command.env_remove("KUBECONFIG").env_remove("TMCCTL_WORKSPACE").env("HOME", scratch_dir()).env("NO_COLOR", "1");
+    command
+}
+
+/// Runs tmcctl with `args` and no kubeconfig beyond what the args give.
+pub fn tmcctl(args: &[&str]) -> Output {
+    let mut command = tmcctl_command();
+    command.args(args);
+    run(command, None)
+}
+
+/// A directory for files a test writes (kubeconfigs, manifests).
+pub fn scratch_dir() -> PathBuf {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir")).path().to_path_buf()
+}
+
+/// Writes `content` to a fresh file in the scratch directory and returns its path.
+pub fn write_file(name: &str, content: &str) -> String {
+    let path = scratch_dir().join(format!("{}-{name}", unique("f")));
+    std::fs::write(&path, content).unwrap();
+    path.display().to_string()
+}
+
+/// A name no other test (or earlier run against the same lab) uses.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix}-{}-{n}-{:x}", std::process::id() % 100_000, nanos % 0xfffff)
+}
+
+/// The running lab, as described by its env file.
+pub struct Lab {
+    vars: HashMap<String, String>,
+}
+
+impl Lab {
+    /// The lab; panics with instructions when it is not up.
+    pub fn get() -> &'static Lab {
+        static LAB: OnceLock<Lab> = OnceLock::new();
+        LAB.get_or_init(|| {
+            let path = std::env::var("TMCCTL_LAB_ENV").map(PathBuf::from).unwrap_or_else(|_| {
+                let state = std::env::var("TMCCTL_LAB_STATE").map(PathBuf::from).unwrap_or_else(|_| {
+                    PathBuf::from(std::env::var("HOME").unwrap()).join(".local/state/tmcctl-lab")
+                });
+                state.join("lab.env")
+            });
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("the lab is not up ({}: {e}); start it with `lab/lab up`, or run the whole suite with `bash scripts/test.sh`", path.display())
+            });
+            let vars = text
+                .lines()
+                .filter_map(|l| l.split_once('='))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().trim_matches('"').to_string()))
+                .collect();
+            Lab { vars }
+        })
+    }
+
+    /// One value from the env file.
+    pub fn var(&self, key: &str) -> &str {
+        self.vars.get(key).unwrap_or_else(|| panic!("lab env file lacks {key}"))
+    }
+
+    /// kcp's admin kubeconfig.
+    pub fn kcp_kubeconfig(&self) -> &str {
+        self.var("KCP_KUBECONFIG")
+    }
+
+    /// kcp's base URL (no `/clusters/…`).
+    pub fn kcp_url(&self) -> &str {
+        self.var("KCP_URL")
+    }
+
+    /// Runs tmcctl against kcp with `args`.
+    pub fn tmcctl(&self, args: &[&str]) -> Output {
+        let mut command = tmcctl_command();
+        command.arg("--kubeconfig").arg(self.kcp_kubeconfig()).args(args);
+        run(command, None)
+    }
+
+    /// Runs the lab's kubectl (a real, independent client) against kcp's `workspace`.
+    pub fn kubectl(&self, workspace: &str, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut command = Command::new(PathBuf::from(self.var("LAB_BIN")).join("kubectl"));
+        command
+            .arg("--kubeconfig")
+            .arg(self.kcp_kubeconfig())
+            .arg("--server")
+            .arg(format!("{}/clusters/{workspace}", self.kcp_url()))
+            .args(args);
+        run(command, stdin)
+    }
+
+    /// Installs the TMC API into a fresh provider workspace and binds it in a fresh consumer
+    /// workspace; returns (provider, consumer).
+    pub fn fresh_install(&self) -> (String, String) {
+        let provider = format!("root:{}", unique("p"));
+        let consumer = format!("root:{}", unique("c"));
+        let out = self.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer, "--create-workspaces"]);
+        assert_eq!(out.code, 0, "install failed: {}{}", out.stdout, out.stderr);
+        (provider, consumer)
+    }
+}
+
+/// Asserts a process exited with `code`, showing its output when it did not.
+#[track_caller]
+pub fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(out.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+}
