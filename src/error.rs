@@ -83,21 +83,30 @@ impl From<ClientError> for CliError {
                 };
                 (ExitKind::Config, Some(hint))
             }
-            ClientError::Unreachable { .. } => {
-                (ExitKind::Unavailable, Some("check that the server is running and the kubeconfig's server URL is right".into()))
-            }
-            ClientError::Timeout { .. } => {
-                (ExitKind::Unavailable, Some("the server accepted the connection but did not answer; raise --request-timeout if it is just slow".into()))
-            }
+            ClientError::Unreachable { .. } => (
+                ExitKind::Unavailable,
+                Some("check that the server is running and the kubeconfig's server URL is right".into()),
+            ),
+            ClientError::Timeout { .. } => (
+                ExitKind::Unavailable,
+                Some(
+                    "the server accepted the connection but did not answer; raise --request-timeout if it is just slow"
+                        .into(),
+                ),
+            ),
             ClientError::WaitTimeout { .. } => (ExitKind::Unavailable, None),
             ClientError::Tls { .. } => (
                 ExitKind::Auth,
                 Some("check certificate-authority(-data) and tls-server-name of the cluster in the kubeconfig".into()),
             ),
-            ClientError::Unauthorized { .. } => (ExitKind::Auth, Some("refresh the token or client certificate of this context".into())),
+            ClientError::Unauthorized { .. } => {
+                (ExitKind::Auth, Some("refresh the token or client certificate of this context".into()))
+            }
             ClientError::Forbidden { .. } => (ExitKind::Auth, None),
             ClientError::NotFound { .. } => (ExitKind::NotFound, None),
-            ClientError::Conflict { .. } => (ExitKind::Conflict, Some("the object changed concurrently; re-run the command".into())),
+            ClientError::Conflict { .. } => {
+                (ExitKind::Conflict, Some("the object changed concurrently; re-run the command".into()))
+            }
             ClientError::Invalid { .. } => (ExitKind::Usage, None),
             ClientError::Server { .. } | ClientError::Protocol { .. } => (ExitKind::Failure, None),
         };

@@ -130,8 +130,12 @@ mod tests {
         assert_eq!(names.len(), 2);
         assert!(names[0].ends_with(".clusterregistrations.tmc.kcp.io"), "{}", names[0]);
         assert!(names[1].ends_with(".workloadplacements.tmc.kcp.io"), "{}", names[1]);
-        let exported: Vec<&str> =
-            first.export["spec"]["resources"].as_array().unwrap().iter().map(|r| r["schema"].as_str().unwrap()).collect();
+        let exported: Vec<&str> = first.export["spec"]["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["schema"].as_str().unwrap())
+            .collect();
         assert_eq!(exported, names);
     }
 

@@ -83,7 +83,11 @@ impl Connection {
 
     /// Creates `workspace` and any missing ancestors, waiting for each to be Ready.
     /// Returns the paths it created.
-    pub async fn ensure_workspace(&self, workspace: &WorkspacePath, timeout: Duration) -> Result<Vec<WorkspacePath>, ClientError> {
+    pub async fn ensure_workspace(
+        &self,
+        workspace: &WorkspacePath,
+        timeout: Duration,
+    ) -> Result<Vec<WorkspacePath>, ClientError> {
         let mut created = Vec::new();
         for path in workspace.lineage() {
             let Some((parent, name)) = path.split_parent() else { continue };

@@ -52,13 +52,7 @@ impl Connection {
         config.connect_timeout = settings.request_timeout;
         config.read_timeout = settings.request_timeout;
         config.write_timeout = settings.request_timeout;
-        Ok(Connection {
-            config,
-            context: loaded.context,
-            server,
-            target,
-            request_timeout: settings.request_timeout,
-        })
+        Ok(Connection { config, context: loaded.context, server, target, request_timeout: settings.request_timeout })
     }
 
     /// The kubeconfig context in use.

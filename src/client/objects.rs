@@ -92,7 +92,12 @@ impl Connection {
     }
 
     /// Reads one object; `None` when it does not exist.
-    pub async fn get(&self, resource: &Resource, namespace: Option<&str>, name: &str) -> Result<Option<Value>, ClientError> {
+    pub async fn get(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Result<Option<Value>, ClientError> {
         let api = self.api(resource, namespace)?;
         let found = self.call(api.get_opt(name)).await?;
         found.map(to_value).transpose()

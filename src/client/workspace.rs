@@ -72,10 +72,7 @@ impl FromStr for WorkspacePath {
         }
         for segment in text.split(':') {
             if !is_dns1123_label(segment) {
-                return Err(WorkspacePathError::BadSegment {
-                    path: text.to_string(),
-                    segment: segment.to_string(),
-                });
+                return Err(WorkspacePathError::BadSegment { path: text.to_string(), segment: segment.to_string() });
             }
         }
         Ok(WorkspacePath(text.to_string()))

@@ -103,7 +103,11 @@ fn cluster_table(items: &[Value], wide: bool, now: jiff::Timestamp) -> Table {
             continue;
         };
         let status = cluster.status.clone().unwrap_or_default();
-        let heartbeat = status.last_heartbeat.as_deref().map(|t| format!("{} ago", age(Some(t), now))).unwrap_or_else(|| "<never>".into());
+        let heartbeat = status
+            .last_heartbeat
+            .as_deref()
+            .map(|t| format!("{} ago", age(Some(t), now)))
+            .unwrap_or_else(|| "<never>".into());
         let created = cluster.metadata.creation_timestamp.as_ref().map(|t| t.0.to_string());
         let mut row = vec![
             cluster.metadata.name.clone().unwrap_or_default(),
@@ -191,6 +195,9 @@ mod tests {
         assert_eq!(rows[1], ["pc1", "eu-west", "Ready,SchedulingDisabled", "10s", "ago", "60m"]);
         assert_eq!(rows[2][..2], ["broken", "<invalid>"]);
         let wide = cluster_table(&items, true, now).render(false);
-        assert!(wide.contains("2/12") && wide.contains("-/48Gi") && wide.contains("gpu:true") && wide.contains("env=prod"), "{wide}");
+        assert!(
+            wide.contains("2/12") && wide.contains("-/48Gi") && wide.contains("gpu:true") && wide.contains("env=prod"),
+            "{wide}"
+        );
     }
 }

@@ -10,10 +10,14 @@ use serde_json::Value;
 
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::cli::{parse_duration, OutputArgs};
-use crate::client::kcp::{api_bindings, api_export_endpoint_slices, api_exports, api_resource_schemas, custom_resource_definitions};
+use crate::client::kcp::{
+    api_bindings, api_export_endpoint_slices, api_exports, api_resource_schemas, custom_resource_definitions,
+};
 use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::error::{CliError, ExitKind};
-use crate::install::{self as plan, BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
+use crate::install::{
+    self as plan, BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL,
+};
 use crate::output::{Printer, Table};
 
 /// Arguments of `tmcctl install`.
@@ -85,7 +89,10 @@ pub async fn install(args: InstallArgs, settings: &ConnectionSettings) -> Result
         install_kcp(&connection, &args, dry_run).await?
     } else {
         if !args.bind.is_empty() {
-            return Err(CliError::usage(format!("--bind needs kcp, but {} is a plain Kubernetes server", connection.url())));
+            return Err(CliError::usage(format!(
+                "--bind needs kcp, but {} is a plain Kubernetes server",
+                connection.url()
+            )));
         }
         install_crds(&connection, &args, dry_run).await?
     };
@@ -97,8 +104,11 @@ async fn install_kcp(connection: &Connection, args: &InstallArgs, dry_run: bool)
     // before anything is written.
     for workspace in &args.bind {
         if !args.create_workspaces && !connection.workspace_exists(workspace).await? {
-            return Err(CliError::new(ExitKind::NotFound, format!("workspace {workspace} does not exist (--bind {workspace})"))
-                .with_hint("create it first, or pass --create-workspaces"));
+            return Err(CliError::new(
+                ExitKind::NotFound,
+                format!("workspace {workspace} does not exist (--bind {workspace})"),
+            )
+            .with_hint("create it first, or pass --create-workspaces"));
         }
     }
     let mut steps = Vec::new();
@@ -114,7 +124,11 @@ async fn install_kcp(connection: &Connection, args: &InstallArgs, dry_run: bool)
     let provider_conn = connection.for_workspace(provider);
     for schema in &publication.schemas {
         // Schemas are immutable and named by content: present means identical.
-        let existing = if provider_exists { provider_conn.get(&api_resource_schemas(), None, name_of(schema)).await? } else { None };
+        let existing = if provider_exists {
+            provider_conn.get(&api_resource_schemas(), None, name_of(schema)).await?
+        } else {
+            None
+        };
         let action = match (existing, dry_run) {
             (Some(_), _) => "unchanged",
             (None, true) => "would create",
@@ -229,7 +243,8 @@ fn step(workspace: &WorkspacePath, resource: &Resource, object: &Value, action: 
 
 fn workspace_step(workspace: &WorkspacePath, action: &'static str) -> Step {
     let name = workspace.split_parent().map(|(_, n)| n.to_string()).unwrap_or_else(|| workspace.to_string());
-    let object = serde_json::json!({"apiVersion": "tenancy.kcp.io/v1alpha1", "kind": "Workspace", "metadata": {"name": name}});
+    let object =
+        serde_json::json!({"apiVersion": "tenancy.kcp.io/v1alpha1", "kind": "Workspace", "metadata": {"name": name}});
     let parent = workspace.split_parent().map(|(p, _)| p.to_string()).unwrap_or_default();
     Step { workspace: parent, kind: "Workspace".into(), name, action, object }
 }
@@ -239,16 +254,20 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
     let connection = Connection::open(settings).await?;
     let info = connection.server_info().await?;
-    let in_use = if info.is_kcp { objects_in_kcp(&connection, &args).await? } else { objects_in_cluster(&connection).await? };
+    let in_use =
+        if info.is_kcp { objects_in_kcp(&connection, &args).await? } else { objects_in_cluster(&connection).await? };
     if !in_use.is_empty() && !args.force {
         return Err(CliError::new(ExitKind::Conflict, format!("the TMC API is in use: {}", in_use.join(", ")))
-            .with_hint("delete those objects first, or pass --force to remove the API anyway (the objects become unreachable)"));
+            .with_hint(
+                "delete those objects first, or pass --force to remove the API anyway (the objects become unreachable)",
+            ));
     }
     let mut steps = Vec::new();
     if info.is_kcp {
         for workspace in &args.bind {
             let consumer = connection.for_workspace(workspace);
-            let action = if consumer.delete(&api_bindings(), None, BINDING_NAME).await? { "deleted" } else { "not found" };
+            let action =
+                if consumer.delete(&api_bindings(), None, BINDING_NAME).await? { "deleted" } else { "not found" };
             steps.push(step(workspace, &api_bindings(), &plan::binding(args.provider_workspace.as_str()), action));
         }
         let provider = connection.for_workspace(&args.provider_workspace);
@@ -268,7 +287,11 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
     } else {
         let here: WorkspacePath = "cluster".parse().expect("a valid name");
         for crd in plan::crd_objects() {
-            let action = if connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await? { "deleted" } else { "not found" };
+            let action = if connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await? {
+                "deleted"
+            } else {
+                "not found"
+            };
             steps.push(step(&here, &custom_resource_definitions(), &crd, action));
         }
     }

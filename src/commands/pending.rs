@@ -122,8 +122,11 @@ pub enum ControllerCommand {
 
 /// The error every not-yet-built command returns.
 pub fn not_implemented(what: &str) -> Result<(), CliError> {
-    Err(CliError::new(ExitKind::NotImplemented, format!("`tmcctl {what}` is not implemented in tmcctl {} yet", env!("CARGO_PKG_VERSION")))
-        .with_hint("see README.md for what this version does"))
+    Err(CliError::new(
+        ExitKind::NotImplemented,
+        format!("`tmcctl {what}` is not implemented in tmcctl {} yet", env!("CARGO_PKG_VERSION")),
+    )
+    .with_hint("see README.md for what this version does"))
 }
 
 /// Dispatches `placement` verbs.

@@ -33,7 +33,8 @@ struct VersionReport {
 /// reached, as kubectl does.
 pub async fn run(args: VersionArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
-    let mut report = VersionReport { client_version: env!("CARGO_PKG_VERSION").to_string(), server_version: None, workspace: None };
+    let mut report =
+        VersionReport { client_version: env!("CARGO_PKG_VERSION").to_string(), server_version: None, workspace: None };
     let mut failure = None;
     if !args.client {
         match server(settings).await {

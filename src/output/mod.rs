@@ -41,7 +41,13 @@ impl Printer {
     /// Prints objects: as a table, or exactly as JSON/YAML (a `List` unless `single`),
     /// or as `kind.group/name`, or through a JSONPath template.
     /// `table` is only called for the table formats, with `wide` set for `-o wide`.
-    pub fn objects(&self, objects: &[Value], single: bool, kind_group: &str, table: impl FnOnce(bool) -> Table) -> io::Result<()> {
+    pub fn objects(
+        &self,
+        objects: &[Value],
+        single: bool,
+        kind_group: &str,
+        table: impl FnOnce(bool) -> Table,
+    ) -> io::Result<()> {
         let document = || {
             if single && objects.len() == 1 {
                 objects[0].clone()

@@ -17,14 +17,18 @@ fn generated_completions_and_man_pages_are_fresh() {
             stale.push(path);
         }
     }
-    assert!(stale.is_empty(), "stale generated files (run TMCCTL_UPDATE_GENERATED=1 cargo test --test cli docs): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run TMCCTL_UPDATE_GENERATED=1 cargo test --test cli docs): {stale:?}"
+    );
 }
 
 #[test]
 fn completion_command_prints_the_checked_in_script() {
     let out = crate::harness::tmcctl(&["completion", "bash"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let checked_in = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/tmcctl.bash")).unwrap();
+    let checked_in =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/tmcctl.bash")).unwrap();
     assert_eq!(out.stdout, checked_in);
     let bad = crate::harness::tmcctl(&["completion", "tcsh"]);
     assert_eq!(bad.code, 2);

@@ -134,7 +134,8 @@ impl Lab {
     pub fn fresh_install(&self) -> (String, String) {
         let provider = format!("root:{}", unique("p"));
         let consumer = format!("root:{}", unique("c"));
-        let out = self.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer, "--create-workspaces"]);
+        let out =
+            self.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer, "--create-workspaces"]);
         assert_eq!(out.code, 0, "install failed: {}{}", out.stdout, out.stderr);
         (provider, consumer)
     }

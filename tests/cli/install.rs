@@ -32,14 +32,26 @@ fn install_bind_create_with_kubectl_and_read_back_in_every_format() {
     assert_exit(&table, 0);
     let lines: Vec<&str> = table.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", table.stdout);
-    assert!(lines[0].starts_with("NAME") && lines[0].contains("LOCATION") && lines[0].contains("LAST HEARTBEAT"), "{}", lines[0]);
-    assert!(lines[1].starts_with("pc-east") && lines[1].contains("us-east") && lines[1].contains("Pending"), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with("NAME") && lines[0].contains("LOCATION") && lines[0].contains("LAST HEARTBEAT"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("pc-east") && lines[1].contains("us-east") && lines[1].contains("Pending"),
+        "{}",
+        lines[1]
+    );
 
     let no_headers = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "--no-headers"]);
     assert_eq!(no_headers.stdout.lines().count(), 1, "{}", no_headers.stdout);
 
     let wide = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "-o", "wide"]);
-    assert!(wide.stdout.contains("CAPABILITIES") && wide.stdout.contains("gpu:true") && wide.stdout.contains("env=prod"), "{}", wide.stdout);
+    assert!(
+        wide.stdout.contains("CAPABILITIES") && wide.stdout.contains("gpu:true") && wide.stdout.contains("env=prod"),
+        "{}",
+        wide.stdout
+    );
 
     let json = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "-o", "json"]);
     assert_exit(&json, 0);
@@ -55,7 +67,14 @@ fn install_bind_create_with_kubectl_and_read_back_in_every_format() {
     let name = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "-o", "name"]);
     assert_eq!(name.stdout, "clusterregistration.tmc.kcp.io/pc-east\n");
 
-    let jsonpath = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "-o", "jsonpath={range .items[*]}{.metadata.name}:{.spec.location}{\"\\n\"}{end}"]);
+    let jsonpath = lab.tmcctl(&[
+        "--workspace",
+        &consumer,
+        "cluster",
+        "list",
+        "-o",
+        "jsonpath={range .items[*]}{.metadata.name}:{.spec.location}{\"\\n\"}{end}",
+    ]);
     assert_eq!(jsonpath.stdout, "pc-east:us-east\n");
 
     let selected = lab.tmcctl(&["--workspace", &consumer, "cluster", "list", "-l", "env=staging", "-o", "name"]);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints, the lab (built once and cached by
+# version, then started), a release build with a client smoke test, and every test (unit,
+# property and end-to-end against the lab). A lab this script started is stopped at the end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "lab build (cached by version under ~/.cache/tmcctl-lab)"
+lab/lab build
+
+started_lab=0
+if ! lab/lab status >/dev/null 2>&1; then
+  started_lab=1
+fi
+step "lab up"
+env_file=$(lab/lab up | tail -n 1)
+export TMCCTL_LAB_ENV="$env_file"
+if [[ $started_lab == 1 && -z "${TMCCTL_KEEP_LAB:-}" ]]; then
+  trap 'lab/lab down >/dev/null 2>&1 || true' EXIT
+fi
+
+step "release build and client smoke test (one rustls crypto provider)"
+cargo build --locked --release
+# shellcheck disable=SC1090
+source "$env_file"
+target/release/tmcctl --kubeconfig "$KCP_KUBECONFIG" version
+
+step "cargo test (unit, property and lab end-to-end)"
+cargo test --locked --all-targets --no-fail-fast
