@@ -11,6 +11,7 @@ pub mod client;
 pub mod commands;
 pub mod docs;
 pub mod error;
+pub mod health;
 pub mod install;
 pub mod output;
 pub mod settings;

@@ -6,6 +6,8 @@
 
 mod cluster_registration;
 mod common;
+pub mod names;
+pub mod quantity;
 mod workload_placement;
 
 pub use cluster_registration::*;

@@ -1,6 +1,11 @@
 //! Loading a kubeconfig the way kubectl does: `--kubeconfig` alone, else the merged
 //! `KUBECONFIG` list, else `~/.kube/config`; then `--context` or `current-context`.
+//! Also the credentials of a physical cluster: one context cut out of a kubeconfig with its
+//! files inlined, so that it can be stored in a Secret and used from anywhere.
 
+use std::path::Path;
+
+use base64::Engine;
 use kube::config::{KubeConfigOptions, Kubeconfig, KubeconfigError};
 
 use super::{ClientError, ConnectionSettings};
@@ -14,9 +19,23 @@ pub(super) struct LoadedConfig {
 
 pub(super) async fn load(settings: &ConnectionSettings) -> Result<LoadedConfig, ClientError> {
     let (kubeconfig, source_name) = read(settings)?;
-    let context = settings
-        .context
-        .clone()
+    select(kubeconfig, settings.context.as_deref(), &source_name).await
+}
+
+/// Selects `context` (or the current one) of `kubeconfig` and builds its client config.
+pub(super) async fn select(kubeconfig: Kubeconfig, context: Option<&str>, source_name: &str) -> Result<LoadedConfig, ClientError> {
+    let (context, server) = context_and_server(&kubeconfig, context, source_name)?;
+    let options = KubeConfigOptions { context: Some(context.clone()), cluster: None, user: None };
+    let config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
+        .await
+        .map_err(|e| describe(e, source_name, &context))?;
+    Ok(LoadedConfig { config, context, server })
+}
+
+fn context_and_server(kubeconfig: &Kubeconfig, context: Option<&str>, source_name: &str) -> Result<(String, String), ClientError> {
+    let source_name = source_name.to_string();
+    let context = context
+        .map(str::to_string)
         .or_else(|| kubeconfig.current_context.clone().filter(|c| !c.is_empty()))
         .ok_or_else(|| ClientError::NoContext { source_name: source_name.clone() })?;
     let Some(named) = kubeconfig.contexts.iter().find(|c| c.name == context) else {
@@ -37,17 +56,12 @@ pub(super) async fn load(settings: &ConnectionSettings) -> Result<LoadedConfig, 
             source_name: source_name.clone(),
             cause: format!("context \"{context}\" refers to cluster \"{cluster_name}\", which has no server URL"),
         })?;
-    let options = KubeConfigOptions { context: Some(context.clone()), cluster: None, user: None };
-    let config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
-        .await
-        .map_err(|e| describe(e, &source_name, &context))?;
-    Ok(LoadedConfig { config, context, server })
+    Ok((context, server))
 }
 
 fn read(settings: &ConnectionSettings) -> Result<(Kubeconfig, String), ClientError> {
     if let Some(path) = &settings.kubeconfig {
-        let name = path.display().to_string();
-        return Kubeconfig::read_from(path).map(|k| (k, name.clone())).map_err(|e| describe(e, &name, ""));
+        return read_file(path);
     }
     let name = match std::env::var_os("KUBECONFIG") {
         Some(list) if !list.is_empty() => format!("KUBECONFIG={}", list.to_string_lossy()),
@@ -56,6 +70,11 @@ fn read(settings: &ConnectionSettings) -> Result<(Kubeconfig, String), ClientErr
             .unwrap_or_else(|| "~/.kube/config".to_string()),
     };
     Kubeconfig::read().map(|k| (k, name.clone())).map_err(|e| describe(e, &name, ""))
+}
+
+fn read_file(path: &Path) -> Result<(Kubeconfig, String), ClientError> {
+    let name = path.display().to_string();
+    Kubeconfig::read_from(path).map(|k| (k, name.clone())).map_err(|e| describe(e, &name, ""))
 }
 
 fn describe(err: KubeconfigError, source_name: &str, context: &str) -> ClientError {
@@ -67,4 +86,100 @@ fn describe(err: KubeconfigError, source_name: &str, context: &str) -> ClientErr
         other => format!("context \"{context}\": {other}"),
     };
     ClientError::Kubeconfig { source_name: source_name.to_string(), cause }
+}
+
+/// One physical cluster's credentials: a kubeconfig with a single context whose certificate
+/// and token files are inlined.
+#[derive(Clone)]
+pub struct ClusterCredentials {
+    kubeconfig: Kubeconfig,
+    context: String,
+    server: String,
+}
+
+impl std::fmt::Debug for ClusterCredentials {
+    // Never print the kubeconfig itself: it holds secrets.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClusterCredentials").field("context", &self.context).field("server", &self.server).finish()
+    }
+}
+
+impl ClusterCredentials {
+    /// Cuts `context` (or the current one) out of the kubeconfig at `path`, inlining files.
+    pub fn from_file(path: &Path, context: Option<&str>) -> Result<Self, ClientError> {
+        let (kubeconfig, source_name) = read_file(path)?;
+        let (context, server) = context_and_server(&kubeconfig, context, &source_name)?;
+        let named = kubeconfig.contexts.iter().find(|c| c.name == context).cloned().expect("checked above");
+        let inner = named.context.clone().unwrap_or_default();
+        let inline_err = |what: &str, file: &str, e: std::io::Error| ClientError::Kubeconfig {
+            source_name: source_name.clone(),
+            cause: format!("context \"{context}\": cannot read {what} file {file}: {e}"),
+        };
+        let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
+        let mut cluster = kubeconfig.clusters.iter().find(|c| c.name == inner.cluster).cloned().expect("checked above");
+        if let Some(c) = cluster.cluster.as_mut() {
+            if let Some(file) = c.certificate_authority.take() {
+                c.certificate_authority_data = Some(b64(std::fs::read(&file).map_err(|e| inline_err("certificate-authority", &file, e))?));
+            }
+        }
+        let mut auth = kubeconfig.auth_infos.iter().find(|a| Some(&a.name) == inner.user.as_ref()).cloned();
+        if let Some(a) = auth.as_mut().and_then(|a| a.auth_info.as_mut()) {
+            if let Some(file) = a.client_certificate.take() {
+                a.client_certificate_data = Some(b64(std::fs::read(&file).map_err(|e| inline_err("client-certificate", &file, e))?));
+            }
+            if let Some(file) = a.client_key.take() {
+                let key = b64(std::fs::read(&file).map_err(|e| inline_err("client-key", &file, e))?);
+                a.client_key_data = Some(key.into());
+            }
+            if let Some(file) = a.token_file.take() {
+                let token = std::fs::read_to_string(&file).map_err(|e| inline_err("token", &file, e))?;
+                a.token = Some(token.trim().to_string().into());
+            }
+        }
+        let minimal = Kubeconfig {
+            clusters: vec![cluster],
+            contexts: vec![named],
+            auth_infos: auth.into_iter().collect(),
+            current_context: Some(context.clone()),
+            api_version: Some("v1".into()),
+            kind: Some("Config".into()),
+            ..Kubeconfig::default()
+        };
+        Ok(ClusterCredentials { kubeconfig: minimal, context, server })
+    }
+
+    /// Reads credentials stored by [`ClusterCredentials::to_yaml`]; `source_name` names the Secret.
+    pub fn from_yaml(text: &str, source_name: &str) -> Result<Self, ClientError> {
+        let kubeconfig = Kubeconfig::from_yaml(text).map_err(|e| describe(e, source_name, ""))?;
+        let (context, server) = context_and_server(&kubeconfig, None, source_name)?;
+        Ok(ClusterCredentials { kubeconfig, context, server })
+    }
+
+    /// The kubeconfig as YAML, for storing in a Secret. Contains secrets: never print it.
+    pub fn to_yaml(&self) -> String {
+        serde_saphyr::to_string(&self.kubeconfig).expect("a kubeconfig always serializes")
+    }
+
+    /// The program an exec credential plugin would run, if the credentials use one.
+    pub fn exec_command(&self) -> Option<String> {
+        let auth = self.kubeconfig.auth_infos.first()?.auth_info.as_ref()?;
+        if let Some(exec) = &auth.exec {
+            return Some(exec.command.clone().unwrap_or_default());
+        }
+        auth.auth_provider.as_ref().map(|p| format!("auth-provider {}", p.name))
+    }
+
+    /// The cluster's server URL.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// The context name inside the credentials.
+    pub fn context(&self) -> &str {
+        &self.context
+    }
+
+    pub(super) fn kubeconfig(&self) -> Kubeconfig {
+        self.kubeconfig.clone()
+    }
 }

@@ -16,6 +16,7 @@ use std::time::Duration;
 
 pub use error::{ClientError, Endpoint};
 pub use kcp::{ApiBindingPhase, ServerInfo};
+pub use kubeconfig::ClusterCredentials;
 pub use objects::{ObjectList, Resource};
 pub use workspace::{ServerUrl, WorkspacePath};
 
@@ -46,13 +47,32 @@ impl Connection {
     /// Loads the kubeconfig and selects the context. Makes no network call.
     pub async fn open(settings: &ConnectionSettings) -> Result<Self, ClientError> {
         let loaded = kubeconfig::load(settings).await?;
+        Ok(Self::from_loaded(loaded, settings.workspace.clone(), settings.request_timeout))
+    }
+
+    /// A connection to a physical cluster through its stored credentials.
+    pub async fn to_cluster(credentials: &ClusterCredentials, request_timeout: Option<Duration>) -> Result<Self, ClientError> {
+        let source = format!("credentials of context \"{}\"", credentials.context());
+        let loaded = kubeconfig::select(credentials.kubeconfig(), None, &source).await?;
+        Ok(Self::from_loaded(loaded, None, request_timeout))
+    }
+
+    fn from_loaded(loaded: kubeconfig::LoadedConfig, workspace: Option<WorkspacePath>, request_timeout: Option<Duration>) -> Self {
         let server = ServerUrl::parse(&loaded.server);
-        let target = settings.workspace.clone().or_else(|| server.workspace.clone());
+        let target = workspace.or_else(|| server.workspace.clone());
         let mut config = loaded.config;
-        config.connect_timeout = settings.request_timeout;
-        config.read_timeout = settings.request_timeout;
-        config.write_timeout = settings.request_timeout;
-        Ok(Connection { config, context: loaded.context, server, target, request_timeout: settings.request_timeout })
+        config.connect_timeout = request_timeout;
+        config.read_timeout = request_timeout;
+        config.write_timeout = request_timeout;
+        Connection { config, context: loaded.context, server, target, request_timeout }
+    }
+
+    /// The same connection without a read deadline, for watches that wait for events.
+    pub fn for_watching(&self) -> Connection {
+        let mut watching = self.clone();
+        watching.config.read_timeout = None;
+        watching.request_timeout = None;
+        watching
     }
 
     /// The kubeconfig context in use.
