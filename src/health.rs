@@ -27,16 +27,19 @@ pub struct Resources {
     pub pods: u128,
 }
 
-impl Resources {
-    /// Component-wise sum.
-    pub fn add(self, other: Resources) -> Resources {
+impl std::ops::Add for Resources {
+    type Output = Resources;
+
+    fn add(self, other: Resources) -> Resources {
         Resources {
             cpu_milli: self.cpu_milli + other.cpu_milli,
             memory_bytes: self.memory_bytes + other.memory_bytes,
             pods: self.pods + other.pods,
         }
     }
+}
 
+impl Resources {
     fn amounts(self) -> ResourceAmounts {
         ResourceAmounts {
             cpu: Some(format_cpu(self.cpu_milli)),
@@ -74,8 +77,8 @@ impl ProbeReport {
                 .as_array()
                 .is_some_and(|cs| cs.iter().any(|c| c["type"] == "Ready" && c["status"] == "True"));
             report.ready_nodes += u32::from(ready);
-            report.capacity = report.capacity.add(resources_of(&node["status"]["capacity"]));
-            report.allocatable = report.allocatable.add(resources_of(&node["status"]["allocatable"]));
+            report.capacity = report.capacity + resources_of(&node["status"]["capacity"]);
+            report.allocatable = report.allocatable + resources_of(&node["status"]["allocatable"]);
         }
         for pod in pods {
             let phase = pod["status"]["phase"].as_str().unwrap_or_default();
@@ -84,7 +87,7 @@ impl ProbeReport {
             }
             let mut requests = pod_requests(&pod["spec"]);
             requests.pods = 1;
-            report.allocated = report.allocated.add(requests);
+            report.allocated = report.allocated + requests;
         }
         report
     }
@@ -94,12 +97,16 @@ impl ProbeReport {
 /// containers and the largest init container, plus the pod overhead.
 fn pod_requests(spec: &Value) -> Resources {
     let requests = |c: &Value| resources_of(&c["resources"]["requests"]);
-    let containers = spec["containers"].as_array().into_iter().flatten().map(requests).fold(Resources::default(), Resources::add);
-    let init = spec["initContainers"].as_array().into_iter().flatten().map(requests).fold(Resources::default(), |a, b| Resources {
-        cpu_milli: a.cpu_milli.max(b.cpu_milli),
-        memory_bytes: a.memory_bytes.max(b.memory_bytes),
-        pods: 0,
-    });
+    let containers =
+        spec["containers"].as_array().into_iter().flatten().map(requests).fold(Resources::default(), |a, b| a + b);
+    let init =
+        spec["initContainers"].as_array().into_iter().flatten().map(requests).fold(Resources::default(), |a, b| {
+            Resources {
+                cpu_milli: a.cpu_milli.max(b.cpu_milli),
+                memory_bytes: a.memory_bytes.max(b.memory_bytes),
+                pods: 0,
+            }
+        });
     let overhead = resources_of(&spec["overhead"]);
     Resources {
         cpu_milli: containers.cpu_milli.max(init.cpu_milli) + overhead.cpu_milli,
@@ -112,7 +119,11 @@ fn resources_of(list: &Value) -> Resources {
     let quantity = |key: &str, parse: fn(&str) -> Result<u128, QuantityError>| {
         list[key].as_str().and_then(|q| parse(q).ok()).unwrap_or(0)
     };
-    Resources { cpu_milli: quantity("cpu", parse_milli), memory_bytes: quantity("memory", parse_units), pods: quantity("pods", parse_units) }
+    Resources {
+        cpu_milli: quantity("cpu", parse_milli),
+        memory_bytes: quantity("memory", parse_units),
+        pods: quantity("pods", parse_units),
+    }
 }
 
 /// Why a probe failed, by what the operator has to do about it.
@@ -198,7 +209,10 @@ pub fn next_status(
             status.allocatable = Some(report.allocatable.amounts());
             status.allocated = Some(report.allocated.amounts());
             status.health_score = Some(health_score(report));
-            set_condition(&mut status.conditions, condition("Reachable", ConditionStatus::True, "ProbeSucceeded", "", &stamp));
+            set_condition(
+                &mut status.conditions,
+                condition("Reachable", ConditionStatus::True, "ProbeSucceeded", "", &stamp),
+            );
             let ready = if report.ready_nodes > 0 {
                 let message = format!("{} of {} nodes ready", report.ready_nodes, report.nodes);
                 condition("Ready", ConditionStatus::True, "ClusterReady", &message, &stamp)
@@ -212,14 +226,19 @@ pub fn next_status(
             let reachable = condition("Reachable", ConditionStatus::False, failure.reason(), failure.message(), &stamp);
             set_condition(&mut status.conditions, reachable);
             let last = status.last_heartbeat.as_deref().and_then(|t| t.parse::<Timestamp>().ok());
-            let silent_for = last.map(|t| Duration::from_secs(now.as_second().saturating_sub(t.as_second()).max(0) as u64));
+            let silent_for =
+                last.map(|t| Duration::from_secs(now.as_second().saturating_sub(t.as_second()).max(0) as u64));
             let ready = match (failure, silent_for) {
                 (ProbeFailure::Credentials(message), _) => {
                     Some(condition("Ready", ConditionStatus::False, "CredentialsInvalid", message, &stamp))
                 }
                 (_, Some(silence)) if silence < grace => None,
                 (_, Some(_)) => {
-                    let message = format!("not heard from since {}: {}", last.expect("silence implies a heartbeat"), failure.message());
+                    let message = format!(
+                        "not heard from since {}: {}",
+                        last.expect("silence implies a heartbeat"),
+                        failure.message()
+                    );
                     Some(condition("Ready", ConditionStatus::Unknown, "NotHeardFrom", &message, &stamp))
                 }
                 (_, None) => {
@@ -267,7 +286,11 @@ mod tests {
 
     fn report(ready: u32, nodes: u32, cpu_used: u128) -> ProbeReport {
         let node = Resources { cpu_milli: 4000, memory_bytes: 16 << 30, pods: 110 };
-        let total = Resources { cpu_milli: node.cpu_milli * u128::from(nodes), memory_bytes: node.memory_bytes * u128::from(nodes), pods: 110 * u128::from(nodes) };
+        let total = Resources {
+            cpu_milli: node.cpu_milli * u128::from(nodes),
+            memory_bytes: node.memory_bytes * u128::from(nodes),
+            pods: 110 * u128::from(nodes),
+        };
         ProbeReport {
             kubernetes_version: "v1.36.1".into(),
             nodes,
@@ -298,7 +321,8 @@ mod tests {
 
     #[test]
     fn a_good_probe_makes_the_cluster_ready_with_capacity() {
-        let status = next_status(None, &Ok(report(3, 3, 6000)), at("2026-01-01T00:00:00Z"), Duration::from_secs(40), Some(2));
+        let status =
+            next_status(None, &Ok(report(3, 3, 6000)), at("2026-01-01T00:00:00Z"), Duration::from_secs(40), Some(2));
         assert_eq!(ready_of(&status), (ConditionStatus::True, "ClusterReady".into()));
         assert_eq!(status.node_count, Some(3));
         assert_eq!(status.allocatable.as_ref().unwrap().cpu.as_deref(), Some("12"));
@@ -330,7 +354,8 @@ mod tests {
 
     #[test]
     fn broken_credentials_are_a_condition_at_once() {
-        let healthy = next_status(None, &Ok(report(3, 3, 0)), at("2026-01-01T00:00:00Z"), Duration::from_secs(40), None);
+        let healthy =
+            next_status(None, &Ok(report(3, 3, 0)), at("2026-01-01T00:00:00Z"), Duration::from_secs(40), None);
         let broken = Err(ProbeFailure::Credentials("secret tmc-system/x not found".into()));
         let status = next_status(Some(&healthy), &broken, at("2026-01-01T00:00:05Z"), Duration::from_secs(40), None);
         assert_eq!(ready_of(&status), (ConditionStatus::False, "CredentialsInvalid".into()));
@@ -338,14 +363,18 @@ mod tests {
 
     #[test]
     fn summarises_nodes_and_running_pods() {
-        let node = |ready: &str| serde_json::json!({"status": {
+        let node = |ready: &str| {
+            serde_json::json!({"status": {
             "conditions": [{"type": "Ready", "status": ready}],
             "capacity": {"cpu": "4", "memory": "16Gi", "pods": "110"},
-            "allocatable": {"cpu": "3900m", "memory": "15Gi", "pods": "110"}}});
-        let pod = |phase: &str, node: Option<&str>| serde_json::json!({
+            "allocatable": {"cpu": "3900m", "memory": "15Gi", "pods": "110"}}})
+        };
+        let pod = |phase: &str, node: Option<&str>| {
+            serde_json::json!({
             "spec": {"nodeName": node, "containers": [{"resources": {"requests": {"cpu": "250m", "memory": "64Mi"}}}, {}],
                      "initContainers": [{"resources": {"requests": {"cpu": "1", "memory": "1Mi"}}}]},
-            "status": {"phase": phase}});
+            "status": {"phase": phase}})
+        };
         let nodes = [node("True"), node("False")];
         let pods = [pod("Running", Some("n1")), pod("Succeeded", Some("n1")), pod("Pending", None)];
         let report = ProbeReport::from_objects("v1.36.1".into(), &nodes, &pods);

@@ -6,6 +6,7 @@
 
 mod cluster_registration;
 mod common;
+pub mod input;
 pub mod names;
 pub mod quantity;
 mod workload_placement;

@@ -55,7 +55,7 @@ pub fn parse_units(text: &str) -> Result<u128, QuantityError> {
 
 /// CPU millicores as a quantity: whole cores when exact (`"4"`), else millicores (`"2500m"`).
 pub fn format_cpu(milli: u128) -> String {
-    if milli % 1000 == 0 {
+    if milli.is_multiple_of(1000) {
         (milli / 1000).to_string()
     } else {
         format!("{milli}m")
@@ -65,7 +65,7 @@ pub fn format_cpu(milli: u128) -> String {
 /// Bytes as a binary quantity, to the largest unit that keeps it whole (`"16Gi"`, `"1536Mi"`).
 pub fn format_bytes(bytes: u128) -> String {
     for (suffix, size) in [("Ti", 1u128 << 40), ("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)] {
-        if bytes >= size && bytes % size == 0 {
+        if bytes >= size && bytes.is_multiple_of(size) {
             return format!("{}{suffix}", bytes / size);
         }
     }

@@ -112,6 +112,20 @@ impl Connection {
         Ok(created)
     }
 
+    /// Turns the error of a request into "workspace X does not exist" when that is the cause:
+    /// kcp answers requests to a missing workspace with 403 or 404, which alone mislead.
+    pub async fn explain_workspace(&self, err: ClientError) -> ClientError {
+        if !matches!(err, ClientError::Forbidden { .. } | ClientError::NotFound { .. }) {
+            return err;
+        }
+        match self.target.as_ref() {
+            Some(ws) if matches!(self.workspace_exists(ws).await, Ok(false)) => {
+                ClientError::NotFound { message: format!("workspace {ws} does not exist") }
+            }
+            _ => err,
+        }
+    }
+
     /// Reads the phase of the APIBinding `name` in this workspace.
     pub async fn binding_phase(&self, name: &str) -> Result<Option<ApiBindingPhase>, ClientError> {
         let binding = self.get(&api_bindings(), None, name).await?;

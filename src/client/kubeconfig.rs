@@ -23,7 +23,11 @@ pub(super) async fn load(settings: &ConnectionSettings) -> Result<LoadedConfig, 
 }
 
 /// Selects `context` (or the current one) of `kubeconfig` and builds its client config.
-pub(super) async fn select(kubeconfig: Kubeconfig, context: Option<&str>, source_name: &str) -> Result<LoadedConfig, ClientError> {
+pub(super) async fn select(
+    kubeconfig: Kubeconfig,
+    context: Option<&str>,
+    source_name: &str,
+) -> Result<LoadedConfig, ClientError> {
     let (context, server) = context_and_server(&kubeconfig, context, source_name)?;
     let options = KubeConfigOptions { context: Some(context.clone()), cluster: None, user: None };
     let config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
@@ -32,7 +36,11 @@ pub(super) async fn select(kubeconfig: Kubeconfig, context: Option<&str>, source
     Ok(LoadedConfig { config, context, server })
 }
 
-fn context_and_server(kubeconfig: &Kubeconfig, context: Option<&str>, source_name: &str) -> Result<(String, String), ClientError> {
+fn context_and_server(
+    kubeconfig: &Kubeconfig,
+    context: Option<&str>,
+    source_name: &str,
+) -> Result<(String, String), ClientError> {
     let source_name = source_name.to_string();
     let context = context
         .map(str::to_string)
@@ -119,13 +127,15 @@ impl ClusterCredentials {
         let mut cluster = kubeconfig.clusters.iter().find(|c| c.name == inner.cluster).cloned().expect("checked above");
         if let Some(c) = cluster.cluster.as_mut() {
             if let Some(file) = c.certificate_authority.take() {
-                c.certificate_authority_data = Some(b64(std::fs::read(&file).map_err(|e| inline_err("certificate-authority", &file, e))?));
+                c.certificate_authority_data =
+                    Some(b64(std::fs::read(&file).map_err(|e| inline_err("certificate-authority", &file, e))?));
             }
         }
         let mut auth = kubeconfig.auth_infos.iter().find(|a| Some(&a.name) == inner.user.as_ref()).cloned();
         if let Some(a) = auth.as_mut().and_then(|a| a.auth_info.as_mut()) {
             if let Some(file) = a.client_certificate.take() {
-                a.client_certificate_data = Some(b64(std::fs::read(&file).map_err(|e| inline_err("client-certificate", &file, e))?));
+                a.client_certificate_data =
+                    Some(b64(std::fs::read(&file).map_err(|e| inline_err("client-certificate", &file, e))?));
             }
             if let Some(file) = a.client_key.take() {
                 let key = b64(std::fs::read(&file).map_err(|e| inline_err("client-key", &file, e))?);

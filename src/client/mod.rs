@@ -17,7 +17,7 @@ use std::time::Duration;
 pub use error::{ClientError, Endpoint};
 pub use kcp::{ApiBindingPhase, ServerInfo};
 pub use kubeconfig::ClusterCredentials;
-pub use objects::{ObjectList, Resource};
+pub use objects::{ApplyOptions, ObjectList, Resource, WatchedObject};
 pub use workspace::{ServerUrl, WorkspacePath};
 
 /// How to connect, as resolved from flags, environment and config before any command runs.
@@ -51,13 +51,20 @@ impl Connection {
     }
 
     /// A connection to a physical cluster through its stored credentials.
-    pub async fn to_cluster(credentials: &ClusterCredentials, request_timeout: Option<Duration>) -> Result<Self, ClientError> {
+    pub async fn to_cluster(
+        credentials: &ClusterCredentials,
+        request_timeout: Option<Duration>,
+    ) -> Result<Self, ClientError> {
         let source = format!("credentials of context \"{}\"", credentials.context());
         let loaded = kubeconfig::select(credentials.kubeconfig(), None, &source).await?;
         Ok(Self::from_loaded(loaded, None, request_timeout))
     }
 
-    fn from_loaded(loaded: kubeconfig::LoadedConfig, workspace: Option<WorkspacePath>, request_timeout: Option<Duration>) -> Self {
+    fn from_loaded(
+        loaded: kubeconfig::LoadedConfig,
+        workspace: Option<WorkspacePath>,
+        request_timeout: Option<Duration>,
+    ) -> Self {
         let server = ServerUrl::parse(&loaded.server);
         let target = workspace.or_else(|| server.workspace.clone());
         let mut config = loaded.config;

@@ -1,8 +1,10 @@
 //! Reading and writing objects of any resource type as JSON values: get, paginated list,
 //! server-side apply, delete. Every request goes through [`Connection::call`] for its deadline.
 
+use futures::{Stream, StreamExt};
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
 use kube::core::ApiResource;
+use kube::runtime::watcher;
 use serde_json::Value;
 
 use super::{ClientError, Connection};
@@ -72,6 +74,24 @@ impl Resource {
     }
 }
 
+/// How a server-side apply behaves.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ApplyOptions {
+    /// Validate and admit on the server, persist nothing.
+    pub dry_run: bool,
+    /// Take ownership of fields another manager owns (kubectl's `--force-conflicts`).
+    pub force: bool,
+}
+
+/// One event of a watch.
+#[derive(Clone, Debug)]
+pub enum WatchedObject {
+    /// The object was created or changed (or seen in the initial list).
+    Changed(Value),
+    /// The object was deleted.
+    Deleted(Value),
+}
+
 /// The items of a list, all pages joined, with the resourceVersion of the first page.
 #[derive(Clone, Debug, Default)]
 pub struct ObjectList {
@@ -137,15 +157,62 @@ impl Connection {
         resource: &Resource,
         object: &Value,
         field_manager: &str,
-        dry_run: bool,
+        options: ApplyOptions,
     ) -> Result<Value, ClientError> {
         let name = object["metadata"]["name"].as_str().unwrap_or_default();
         let namespace = object["metadata"]["namespace"].as_str();
         let api = self.api(resource, namespace)?;
         let mut params = PatchParams::apply(field_manager);
-        params.dry_run = dry_run;
+        params.dry_run = options.dry_run;
+        params.force = options.force;
         let applied = self.call(api.patch(name, &params, &Patch::Apply(object))).await?;
         to_value(applied)
+    }
+
+    /// Server-side applies the `status` of `object` through the status subresource. Status is
+    /// owned by the controller by design, so conflicts are forced.
+    pub async fn apply_status(
+        &self,
+        resource: &Resource,
+        object: &Value,
+        field_manager: &str,
+    ) -> Result<Value, ClientError> {
+        let name = object["metadata"]["name"].as_str().unwrap_or_default();
+        let namespace = object["metadata"]["namespace"].as_str();
+        let api = self.api(resource, namespace)?;
+        let params = PatchParams::apply(field_manager).force();
+        let applied = self.call(api.patch_status(name, &params, &Patch::Apply(object))).await?;
+        to_value(applied)
+    }
+
+    /// Watches objects (after listing them), yielding each change; relists after a 410.
+    /// The stream ends only with the caller; errors are yielded and the watch goes on.
+    pub fn watch(
+        &self,
+        resource: &Resource,
+        label_selector: Option<&str>,
+    ) -> Result<impl Stream<Item = Result<WatchedObject, ClientError>> + use<>, ClientError> {
+        let watching = self.for_watching();
+        let api = watching.api(resource, None)?;
+        let mut config = watcher::Config::default().page_size(PAGE_SIZE);
+        if let Some(selector) = label_selector {
+            config = config.labels(selector);
+        }
+        let endpoint = watching.endpoint();
+        Ok(watcher(api, config).filter_map(move |event| {
+            let out = match event {
+                Ok(watcher::Event::Apply(o) | watcher::Event::InitApply(o)) => {
+                    Some(to_value(o).map(WatchedObject::Changed))
+                }
+                Ok(watcher::Event::Delete(o)) => Some(to_value(o).map(WatchedObject::Deleted)),
+                Ok(watcher::Event::Init | watcher::Event::InitDone) => None,
+                Err(watcher::Error::WatchError(status)) => {
+                    Some(Err(ClientError::from_kube(kube::Error::Api(status), &endpoint)))
+                }
+                Err(e) => Some(Err(ClientError::Protocol { url: endpoint.url.clone(), cause: e.to_string() })),
+            };
+            futures::future::ready(out)
+        }))
     }
 
     /// Creates `object`; a 409 comes back as [`ClientError::Conflict`].

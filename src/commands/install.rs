@@ -13,7 +13,7 @@ use crate::cli::{parse_duration, OutputArgs};
 use crate::client::kcp::{
     api_bindings, api_export_endpoint_slices, api_exports, api_resource_schemas, custom_resource_definitions,
 };
-use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::error::{CliError, ExitKind};
 use crate::install::{
     self as plan, BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL,
@@ -204,7 +204,7 @@ async fn apply_tracked(
             Some(_) => "would configure",
         });
     }
-    let after = connection.apply(resource, object, FIELD_MANAGER, false).await?;
+    let after = connection.apply(resource, object, FIELD_MANAGER, ApplyOptions::default()).await?;
     Ok(match before {
         None => "created",
         Some(b) if b["metadata"]["resourceVersion"] == after["metadata"]["resourceVersion"] => "unchanged",

@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod age;
+mod describe;
 mod escape;
 mod format;
 pub mod jsonpath;
@@ -16,6 +17,7 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub use describe::Describe;
 pub use escape::escape_control;
 pub use format::OutputFormat;
 pub use table::Table;
@@ -122,6 +124,29 @@ impl Printer {
     /// Whether stdin and stderr are terminals, so prompts and progress bars make sense.
     pub fn interactive() -> bool {
         io::stdin().is_terminal() && io::stderr().is_terminal()
+    }
+
+    /// Asks a yes/no question on the terminal (default no). `None` when there is no terminal:
+    /// the caller must then refuse rather than block or assume an answer.
+    pub fn confirm(&self, question: &str) -> io::Result<Option<bool>> {
+        if !Self::interactive() {
+            return Ok(None);
+        }
+        dialoguer::Confirm::new().with_prompt(question).default(false).interact_opt().map_err(io::Error::other)
+    }
+
+    /// A progress bar on stderr counting down `total` items; invisible without a terminal.
+    pub fn progress(&self, total: u64, message: &str) -> indicatif::ProgressBar {
+        if !io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(total);
+        let style = indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
+            .expect("the template is valid")
+            .progress_chars("=> ");
+        bar.set_style(style);
+        bar.set_message(message.to_string());
+        bar
     }
 }
 

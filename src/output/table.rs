@@ -25,6 +25,11 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     /// The table as text, one line per row, each line ending in a newline.
     pub fn render(&self, no_headers: bool) -> String {
         let mut builder = Builder::default();

@@ -1,39 +1,17 @@
-//! `tmcctl cluster …`: the platform team's view of registered physical clusters.
+//! `tmcctl cluster list`: registered clusters at a glance, once or as they change (`-w`).
 
-use clap::{Args, Subcommand};
+use clap::Args;
+use futures::StreamExt;
 use serde_json::Value;
 
 use crate::api::{ClusterRegistration, ConditionStatus};
 use crate::cli::OutputArgs;
-use crate::client::{Connection, ConnectionSettings, Resource};
+use crate::client::{Connection, ConnectionSettings, WatchedObject};
 use crate::error::CliError;
 use crate::output::age::age;
-use crate::output::{Printer, Table};
+use crate::output::{OutputFormat, Printer, Table};
 
-use super::pending::not_implemented;
-
-/// `tmcctl cluster …`
-#[derive(Debug, Subcommand)]
-pub enum ClusterCommand {
-    /// List registered clusters with their location, health and heartbeat.
-    #[command(visible_alias = "ls")]
-    List(ListArgs),
-    /// Register a physical cluster (or update its registration).
-    Register(NameArgs),
-    /// Show a cluster's conditions, capacity, health score and workloads.
-    #[command(visible_alias = "describe")]
-    Status(NameArgs),
-    /// Change a cluster's labels, location, capabilities or credentials.
-    Update(NameArgs),
-    /// Stop placing new workloads on a cluster.
-    Cordon(NameArgs),
-    /// Allow placing workloads on a cluster again.
-    Uncordon(NameArgs),
-    /// Cordon a cluster and move its workloads elsewhere.
-    Drain(NameArgs),
-    /// Remove a cluster's registration and its stored credentials.
-    Unregister(NameArgs),
-}
+use super::shared::{explain, kind_group, registrations};
 
 /// Arguments of `cluster list`.
 #[derive(Debug, Args)]
@@ -41,49 +19,62 @@ pub struct ListArgs {
     /// Only clusters whose labels match this selector (e.g. env=prod,tier!=edge).
     #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
     pub selector: Option<String>,
+    /// After listing, keep printing clusters as they change.
+    #[arg(short = 'w', long)]
+    pub watch: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
-/// A command that names one cluster.
-#[derive(Debug, Args)]
-pub struct NameArgs {
-    /// The ClusterRegistration's name.
-    pub name: String,
-}
-
-/// Dispatches `cluster` verbs.
-pub async fn run(cmd: ClusterCommand, settings: &ConnectionSettings) -> Result<(), CliError> {
-    match cmd {
-        ClusterCommand::List(args) => list(args, settings).await,
-        ClusterCommand::Register(_) => not_implemented("cluster register"),
-        ClusterCommand::Status(_) => not_implemented("cluster status"),
-        ClusterCommand::Update(_) => not_implemented("cluster update"),
-        ClusterCommand::Cordon(_) => not_implemented("cluster cordon"),
-        ClusterCommand::Uncordon(_) => not_implemented("cluster uncordon"),
-        ClusterCommand::Drain(_) => not_implemented("cluster drain"),
-        ClusterCommand::Unregister(_) => not_implemented("cluster unregister"),
-    }
-}
-
-async fn list(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+/// Runs `cluster list`.
+pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
     let connection = Connection::open(settings).await?;
-    let resource = Resource::of::<ClusterRegistration>();
-    let list = connection.list(&resource, None, args.selector.as_deref()).await.map_err(|e| {
-        let hint = format!("is the TMC API bound in {}? run `tmcctl install --bind <workspace>`", connection.url());
-        match e {
-            crate::client::ClientError::NotFound { .. } => CliError::from(e).with_hint(hint),
-            other => other.into(),
-        }
-    })?;
+    let list = match connection.list(&registrations(), None, args.selector.as_deref()).await {
+        Ok(list) => list,
+        Err(e) => return Err(explain(&connection, e).await),
+    };
     let now = jiff::Timestamp::now();
-    printer.objects(&list.items, false, &kind_group(&resource), |wide| cluster_table(&list.items, wide, now))?;
+    printer.objects(&list.items, false, &kind_group(), |wide| cluster_table(&list.items, wide, now))?;
+    if args.watch {
+        watch(&connection, &printer, args.selector.as_deref(), list.items.len()).await?;
+    }
     Ok(())
 }
 
-fn kind_group(resource: &Resource) -> String {
-    format!("{}.{}", resource.kind.to_ascii_lowercase(), resource.group)
+/// Prints each change after the initial list: a table row (no header) or one document.
+async fn watch(
+    connection: &Connection,
+    printer: &Printer,
+    selector: Option<&str>,
+    listed: usize,
+) -> Result<(), CliError> {
+    let stream = connection.watch(&registrations(), selector)?;
+    futures::pin_mut!(stream);
+    // The watch starts with the objects already printed; skip that many initial events.
+    let mut to_skip = listed;
+    while let Some(event) = stream.next().await {
+        let object = match event {
+            Ok(WatchedObject::Changed(o) | WatchedObject::Deleted(o)) => o,
+            Err(e) => {
+                printer.warn(&format!("watch: {e}; retrying"))?;
+                continue;
+            }
+        };
+        if to_skip > 0 {
+            to_skip -= 1;
+            continue;
+        }
+        let items = [object];
+        match printer.format() {
+            OutputFormat::Table | OutputFormat::Wide => {
+                let wide = matches!(printer.format(), OutputFormat::Wide);
+                printer.write_out(&cluster_table(&items, wide, jiff::Timestamp::now()).render(true))?;
+            }
+            _ => printer.objects(&items, true, &kind_group(), |_| Table::default())?,
+        }
+    }
+    Ok(())
 }
 
 /// The `cluster list` table, with the extra `-o wide` columns when asked.

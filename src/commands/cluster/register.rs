@@ -1,0 +1,156 @@
+//! `tmcctl cluster register`: verify a physical cluster, store its credentials in a Secret,
+//! and create (or update in place) its ClusterRegistration. Everything is checked before the
+//! first write; a failed registration leaves no Secret behind.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use crate::api::input::{parse_capabilities, parse_labels, LabelChange};
+use crate::api::names::{check_label_value, check_object_name};
+use crate::api::Capability;
+use crate::cli::OutputArgs;
+use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings};
+use crate::error::CliError;
+use crate::install::FIELD_MANAGER;
+use crate::output::{OutputFormat, Printer};
+
+use super::shared::{
+    explain, kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY,
+    SECRET_NAMESPACE,
+};
+
+/// Arguments of `cluster register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// The registration's name (a DNS-1123 subdomain).
+    pub name: String,
+    /// Kubeconfig of the physical cluster (the global --kubeconfig is the kcp one).
+    #[arg(long, value_name = "FILE")]
+    pub cluster_kubeconfig: PathBuf,
+    /// Context in --cluster-kubeconfig (default: its current-context).
+    #[arg(long, value_name = "NAME")]
+    pub cluster_context: Option<String>,
+    /// Where the cluster runs (a region, zone or site), e.g. eu-west-1.
+    #[arg(long)]
+    pub location: String,
+    /// Labels for placement selectors: key=value,…
+    #[arg(long, value_name = "K=V,…", value_parser = |s: &str| parse_labels(s, false))]
+    pub labels: Option<Vec<LabelChange>>,
+    /// Capabilities as type:true|false,… (e.g. gpu:true,arm64:false).
+    #[arg(long, value_name = "TYPE:BOOL,…", value_parser = parse_capabilities)]
+    pub capabilities: Option<Vec<Capability>>,
+    /// Store credentials that run an exec plugin (the controller would run that program).
+    #[arg(long)]
+    pub allow_exec: bool,
+    /// Do not connect to the cluster before registering it.
+    #[arg(long)]
+    pub skip_verify: bool,
+    /// client: print what would be written; server: also have the server validate it.
+    #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "client",
+          value_parser = ["client", "server", "none"])]
+    pub dry_run: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Runs `cluster register`.
+pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
+    check_object_name("cluster", &args.name).map_err(CliError::usage)?;
+    check_label_value("location", &args.location).map_err(|e| CliError::usage(format!("--location: {e}")))?;
+    if args.name.len() > 253 - secret_name("").len() {
+        return Err(CliError::usage(format!(
+            "cluster name \"{}\" is too long to name its credentials Secret",
+            args.name
+        )));
+    }
+    let credentials = ClusterCredentials::from_file(&args.cluster_kubeconfig, args.cluster_context.as_deref())?;
+    if let (Some(program), false) = (credentials.exec_command(), args.allow_exec) {
+        return Err(CliError::usage(format!(
+            "the credentials of context \"{}\" in {} run an external program ({program}); \
+             a registration must not make the controller run arbitrary programs",
+            credentials.context(),
+            args.cluster_kubeconfig.display()
+        ))
+        .with_hint("pass --allow-exec if you trust it, or use a token or client certificate"));
+    }
+    let verified = if args.skip_verify { None } else { Some(verify(&args.name, &credentials).await?) };
+
+    let connection = Connection::open(settings).await?;
+    let secret = secret_object(&args.name, &credentials);
+    let registration = registration_object(&args);
+    let dry_run = args.dry_run.as_deref().unwrap_or("none");
+    if dry_run == "client" {
+        return print_result(&printer, &registration, "registered (dry run)", verified.as_ref());
+    }
+    let server_dry_run = dry_run == "server";
+    let options = ApplyOptions { dry_run: server_dry_run, force: false };
+    let secret_existed = connection.get(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
+    let secret_existed = match secret_existed {
+        Ok(found) => found.is_some(),
+        Err(e) => return Err(explain(&connection, e).await),
+    };
+    if !server_dry_run {
+        let namespace = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": SECRET_NAMESPACE}});
+        connection.apply(&namespaces(), &namespace, FIELD_MANAGER, options).await?;
+    }
+    if !server_dry_run || secret_existed {
+        connection.apply(&secrets(), &secret, FIELD_MANAGER, options).await?;
+    }
+    let applied = match connection.apply(&registrations(), &registration, FIELD_MANAGER, options).await {
+        Ok(applied) => applied,
+        Err(e) => {
+            // Leave nothing behind: a Secret this run created goes with the failed registration.
+            if !secret_existed && !server_dry_run {
+                let _ = connection.delete(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
+            }
+            return Err(explain(&connection, e).await);
+        }
+    };
+    let verb = if server_dry_run { "registered (server dry run)" } else { "registered" };
+    print_result(&printer, &applied, verb, verified.as_ref())
+}
+
+fn print_result(
+    printer: &Printer,
+    object: &Value,
+    verb: &str,
+    verified: Option<&(String, usize)>,
+) -> Result<(), CliError> {
+    if matches!(printer.format(), OutputFormat::Table | OutputFormat::Wide) {
+        let name = object["metadata"]["name"].as_str().unwrap_or_default();
+        let found = verified.map(|(v, n)| format!(" (Kubernetes {v}, {n} nodes)")).unwrap_or_default();
+        printer.write_out(&format!("{}/{name} {verb}{found}\n", kind_group()))?;
+        return Ok(());
+    }
+    printer.objects(std::slice::from_ref(object), true, &kind_group(), |_| Default::default())?;
+    Ok(())
+}
+
+/// The registration as tmcctl's field manager wants it.
+fn registration_object(args: &RegisterArgs) -> Value {
+    let labels: serde_json::Map<String, Value> = args
+        .labels
+        .iter()
+        .flatten()
+        .filter_map(|c| match c {
+            LabelChange::Set(k, v) => Some((k.clone(), Value::String(v.clone()))),
+            LabelChange::Remove(_) => None,
+        })
+        .collect();
+    let mut spec = json!({
+        "location": args.location,
+        "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&args.name), "key": SECRET_KEY},
+    });
+    if let Some(capabilities) = &args.capabilities {
+        spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
+    }
+    json!({
+        "apiVersion": "tmc.kcp.io/v1alpha1",
+        "kind": "ClusterRegistration",
+        "metadata": {"name": args.name, "labels": labels},
+        "spec": spec,
+    })
+}

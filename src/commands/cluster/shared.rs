@@ -1,0 +1,121 @@
+//! What the cluster verbs share: where credentials are stored, reading a registration with
+//! errors that say what to do, verifying a physical cluster, and which placements use it.
+
+use std::time::Duration;
+
+use base64::Engine;
+use serde_json::Value;
+
+use crate::api::{ClusterRegistration, WorkloadPlacement};
+use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
+use crate::error::{CliError, ExitKind};
+use crate::install::{MANAGED_BY, MANAGED_BY_LABEL};
+
+/// Namespace of the credential Secrets in the registering workspace.
+pub const SECRET_NAMESPACE: &str = "tmc-system";
+/// The Secret key that holds the kubeconfig.
+pub const SECRET_KEY: &str = "kubeconfig";
+/// Field manager for the cordon state, apart from the registration's own fields, so that
+/// re-running `register` never uncordons a cluster.
+pub const CORDON_FIELD_MANAGER: &str = "tmcctl-cordon";
+/// Annotation recording that a drain was asked for, and when.
+pub const DRAIN_ANNOTATION: &str = "tmc.kcp.io/drain-requested-at";
+/// How long verifying a physical cluster may take.
+pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The Secret that holds a cluster's credentials.
+pub fn secret_name(cluster: &str) -> String {
+    format!("tmc-cluster-{cluster}")
+}
+
+/// The ClusterRegistration resource.
+pub fn registrations() -> Resource {
+    Resource::of::<ClusterRegistration>()
+}
+
+/// Secrets.
+pub fn secrets() -> Resource {
+    Resource::new("", "v1", "Secret", "secrets", true)
+}
+
+/// Namespaces.
+pub fn namespaces() -> Resource {
+    Resource::new("", "v1", "Namespace", "namespaces", false)
+}
+
+/// `clusterregistration.tmc.kcp.io`, the prefix of `-o name`.
+pub fn kind_group() -> String {
+    let r = registrations();
+    format!("{}.{}", r.kind.to_ascii_lowercase(), r.group)
+}
+
+/// Turns a client error into a CLI error that says when the workspace is missing or the
+/// TMC API is not bound there.
+pub async fn explain(connection: &Connection, err: ClientError) -> CliError {
+    match connection.explain_workspace(err).await {
+        e @ ClientError::NotFound { .. } if !e.to_string().contains("workspace") => {
+            CliError::from(e).with_hint(format!(
+                "is the TMC API bound in {}? run `tmcctl install --bind <workspace>`",
+                connection.workspace().map(|w| w.to_string()).unwrap_or_else(|| connection.url())
+            ))
+        }
+        e => e.into(),
+    }
+}
+
+/// Reads a registration; `None` when there is none of that name.
+pub async fn read(connection: &Connection, name: &str) -> Result<Option<Value>, CliError> {
+    match connection.get(&registrations(), None, name).await {
+        Ok(found) => Ok(found),
+        Err(e) => Err(explain(connection, e).await),
+    }
+}
+
+/// Reads a registration that must exist.
+pub async fn require(connection: &Connection, name: &str) -> Result<Value, CliError> {
+    read(connection, name).await?.ok_or_else(|| {
+        let where_ = connection.workspace().map(|w| format!(" in workspace {w}")).unwrap_or_default();
+        CliError::new(ExitKind::NotFound, format!("cluster \"{name}\" is not registered{where_}"))
+            .with_hint("see `tmcctl cluster list`")
+    })
+}
+
+/// Connects to a physical cluster and reports its version and node count.
+pub async fn verify(name: &str, credentials: &ClusterCredentials) -> Result<(String, usize), CliError> {
+    let prefix = |e: CliError| CliError { message: format!("cannot verify cluster \"{name}\": {}", e.message), ..e };
+    let cluster = Connection::to_cluster(credentials, Some(VERIFY_TIMEOUT)).await.map_err(|e| prefix(e.into()))?;
+    let info = cluster.server_info().await.map_err(|e| prefix(e.into()))?;
+    let nodes = Resource::new("", "v1", "Node", "nodes", false);
+    let count = cluster.list(&nodes, None, None).await.map_err(|e| prefix(e.into()))?.items.len();
+    Ok((info.git_version, count))
+}
+
+/// The placements whose current decision includes `cluster`.
+pub async fn placements_on(connection: &Connection, cluster: &str) -> Result<Vec<String>, CliError> {
+    let placements = match connection.list(&Resource::of::<WorkloadPlacement>(), None, None).await {
+        Ok(list) => list.items,
+        Err(ClientError::NotFound { .. }) => Vec::new(),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(placements
+        .iter()
+        .filter(|p| p["status"]["decisions"].as_array().is_some_and(|ds| ds.iter().any(|d| d["cluster"] == cluster)))
+        .filter_map(|p| p["metadata"]["name"].as_str().map(String::from))
+        .collect())
+}
+
+/// The Secret holding a cluster's credentials, labelled as tmcctl's.
+pub fn secret_object(cluster: &str, credentials: &ClusterCredentials) -> Value {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(credentials.to_yaml());
+    serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "type": "Opaque",
+        "metadata": {
+            "name": secret_name(cluster),
+            "namespace": SECRET_NAMESPACE,
+            "labels": {MANAGED_BY_LABEL: MANAGED_BY, "tmc.kcp.io/cluster": cluster},
+        },
+        "data": {SECRET_KEY: encoded},
+    })
+}
