@@ -142,7 +142,7 @@ mod tests {
             "Schedulable:      no (cordoned)",
             "Health score:     97/100",
             "Last heartbeat:   2026-01-01T00:00:50Z (10s ago)",
-            "Credentials:      Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
+            "Credentials:     Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
             "Ready   True     ClusterReady   60s ago",
             "cpu        12         12",
             "dedicated   gpu     NoSchedule",
