@@ -139,9 +139,9 @@ mod tests {
         })).unwrap();
         let text = describe(&cluster, &[], "2026-01-01T00:01:00Z".parse().unwrap());
         for expected in [
-            "Schedulable:      no (cordoned)",
-            "Health score:     97/100",
-            "Last heartbeat:   2026-01-01T00:00:50Z (10s ago)",
+            "Schedulable:     no (cordoned)",
+            "Health score:    97/100",
+            "Last heartbeat:  2026-01-01T00:00:50Z (10s ago)",
             "Credentials:     Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
             "Ready   True     ClusterReady   60s ago",
             "cpu        12         12",
