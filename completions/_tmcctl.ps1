@@ -59,13 +59,13 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered clusters with their location, health and heartbeat')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List registered clusters with their location, health and heartbeat')
-            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (or update its registration)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score and workloads')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score and workloads')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (re-running updates the registration in place)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score, taints and workloads')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score, taints and workloads')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a cluster''s labels, location, capabilities or credentials')
             [CompletionResult]::new('cordon', 'cordon', [CompletionResultType]::ParameterValue, 'Stop placing new workloads on a cluster')
-            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again')
-            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and move its workloads elsewhere')
+            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and record that its workloads should move elsewhere')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -79,6 +79,8 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'After listing, keep printing clusters as they change')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'After listing, keep printing clusters as they change')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
@@ -97,6 +99,8 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'After listing, keep printing clusters as they change')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'After listing, keep printing clusters as they change')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
@@ -107,10 +111,21 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;register' {
+            [CompletionResult]::new('--cluster-kubeconfig', '--cluster-kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig of the physical cluster (the global --kubeconfig is the kcp one)')
+            [CompletionResult]::new('--cluster-context', '--cluster-context', [CompletionResultType]::ParameterName, 'Context in --cluster-kubeconfig (default: its current-context)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Where the cluster runs (a region, zone or site), e.g. eu-west-1')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels for placement selectors: key=value,…')
+            [CompletionResult]::new('--capabilities', '--capabilities', [CompletionResultType]::ParameterName, 'Capabilities as type:true|false,… (e.g. gpu:true,arm64:false)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'client: print what would be written; server: also have the server validate it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Store credentials that run an exec plugin (the controller would run that program)')
+            [CompletionResult]::new('--skip-verify', '--skip-verify', [CompletionResultType]::ParameterName, 'Do not connect to the cluster before registering it')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -120,10 +135,13 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;status' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -133,10 +151,13 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;describe' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -146,10 +167,21 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;update' {
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'New location')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Label changes: key=value sets, key- removes (comma-separated)')
+            [CompletionResult]::new('--capabilities', '--capabilities', [CompletionResultType]::ParameterName, 'Replace the capabilities: type:true|false,…')
+            [CompletionResult]::new('--cluster-kubeconfig', '--cluster-kubeconfig', [CompletionResultType]::ParameterName, 'Rotate credentials from this kubeconfig of the physical cluster')
+            [CompletionResult]::new('--cluster-context', '--cluster-context', [CompletionResultType]::ParameterName, 'Context in --cluster-kubeconfig')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Store credentials that run an exec plugin')
+            [CompletionResult]::new('--skip-verify', '--skip-verify', [CompletionResultType]::ParameterName, 'Do not connect to the cluster with the new credentials before storing them')
+            [CompletionResult]::new('--force-conflicts', '--force-conflicts', [CompletionResultType]::ParameterName, 'Take ownership of fields another manager (kubectl, another tool) set differently')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -185,10 +217,12 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;drain' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until no placement places workloads on the cluster')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -198,10 +232,16 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;unregister' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Unregister even though placements still place workloads on the cluster')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -212,12 +252,12 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
         }
         'tmcctl;cluster;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered clusters with their location, health and heartbeat')
-            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (or update its registration)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score and workloads')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (re-running updates the registration in place)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score, taints and workloads')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a cluster''s labels, location, capabilities or credentials')
             [CompletionResult]::new('cordon', 'cordon', [CompletionResultType]::ParameterValue, 'Stop placing new workloads on a cluster')
-            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again')
-            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and move its workloads elsewhere')
+            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and record that its workloads should move elsewhere')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -559,12 +599,13 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tmcctl;metrics;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'How often to re-read the registrations')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
@@ -578,7 +619,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;metrics;help' {
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -599,16 +640,21 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until stopped')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until SIGINT or SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tmcctl;controller;run' {
+            [CompletionResult]::new('--probe-interval', '--probe-interval', [CompletionResultType]::ParameterName, 'How often every registered cluster is probed')
+            [CompletionResult]::new('--probe-timeout', '--probe-timeout', [CompletionResultType]::ParameterName, 'How long one probe may take')
+            [CompletionResult]::new('--heartbeat-grace', '--heartbeat-grace', [CompletionResultType]::ParameterName, 'How long a cluster may go unheard before it becomes Unknown')
+            [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Where to serve /metrics, /healthz and /readyz')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
-            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Do one pass of every loop and exit')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Do one pass of every loop, print what it saw, and exit')
+            [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Allow cluster credentials that run an exec plugin')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -618,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;controller;help' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until stopped')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until SIGINT or SIGTERM')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -716,12 +762,12 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
         }
         'tmcctl;help;cluster' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered clusters with their location, health and heartbeat')
-            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (or update its registration)')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score and workloads')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (re-running updates the registration in place)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster''s conditions, capacity, health score, taints and workloads')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a cluster''s labels, location, capabilities or credentials')
             [CompletionResult]::new('cordon', 'cordon', [CompletionResultType]::ParameterValue, 'Stop placing new workloads on a cluster')
-            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again')
-            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and move its workloads elsewhere')
+            [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster and record that its workloads should move elsewhere')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
             break
         }
@@ -809,14 +855,14 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;help;metrics' {
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM')
             break
         }
         'tmcctl;help;metrics;serve' {
             break
         }
         'tmcctl;help;controller' {
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until stopped')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the reconcile loops until SIGINT or SIGTERM')
             break
         }
         'tmcctl;help;controller;run' {

@@ -460,12 +460,16 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__drain)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --wait --timeout --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -630,7 +634,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__list)
-            opts="-l -o -v -h -V --selector --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-l -w -o -v -h -V --selector --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,12 +680,44 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__register)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cluster-kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capabilities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "client server none" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -706,12 +742,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__status)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -766,12 +810,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__unregister)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -o -v -h -V --yes --force --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -796,12 +848,40 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__update)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capabilities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster-kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -928,12 +1008,28 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller__subcmd__run)
-            opts="-v -h -V --once --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --once --probe-interval --probe-timeout --heartbeat-grace --metrics-addr --allow-exec --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --probe-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat-grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1574,13 +1670,17 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__metrics__subcmd__serve)
-            opts="-v -h -V --listen --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --listen --refresh --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refresh)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

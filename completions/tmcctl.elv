@@ -55,13 +55,13 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
             cand list 'List registered clusters with their location, health and heartbeat'
             cand ls 'List registered clusters with their location, health and heartbeat'
-            cand register 'Register a physical cluster (or update its registration)'
-            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
-            cand describe 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand register 'Register a physical cluster (re-running updates the registration in place)'
+            cand status 'Show a cluster''s conditions, capacity, health score, taints and workloads'
+            cand describe 'Show a cluster''s conditions, capacity, health score, taints and workloads'
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
-            cand uncordon 'Allow placing workloads on a cluster again'
-            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
+            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -74,6 +74,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -w 'After listing, keep printing clusters as they change'
+            cand --watch 'After listing, keep printing clusters as they change'
             cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -91,6 +93,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -w 'After listing, keep printing clusters as they change'
+            cand --watch 'After listing, keep printing clusters as they change'
             cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -100,10 +104,21 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;register'= {
+            cand --cluster-kubeconfig 'Kubeconfig of the physical cluster (the global --kubeconfig is the kcp one)'
+            cand --cluster-context 'Context in --cluster-kubeconfig (default: its current-context)'
+            cand --location 'Where the cluster runs (a region, zone or site), e.g. eu-west-1'
+            cand --labels 'Labels for placement selectors: key=value,…'
+            cand --capabilities 'Capabilities as type:true|false,… (e.g. gpu:true,arm64:false)'
+            cand --dry-run 'client: print what would be written; server: also have the server validate it'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --allow-exec 'Store credentials that run an exec plugin (the controller would run that program)'
+            cand --skip-verify 'Do not connect to the cluster before registering it'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -112,10 +127,13 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;status'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -124,10 +142,13 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;describe'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -136,10 +157,21 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;update'= {
+            cand --location 'New location'
+            cand --labels 'Label changes: key=value sets, key- removes (comma-separated)'
+            cand --capabilities 'Replace the capabilities: type:true|false,…'
+            cand --cluster-kubeconfig 'Rotate credentials from this kubeconfig of the physical cluster'
+            cand --cluster-context 'Context in --cluster-kubeconfig'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --allow-exec 'Store credentials that run an exec plugin'
+            cand --skip-verify 'Do not connect to the cluster with the new credentials before storing them'
+            cand --force-conflicts 'Take ownership of fields another manager (kubectl, another tool) set differently'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -172,10 +204,12 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;drain'= {
+            cand --timeout 'How long --wait waits'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --wait 'Wait until no placement places workloads on the cluster'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -184,10 +218,16 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;unregister'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -y 'Do not ask for confirmation (needed without a terminal)'
+            cand --yes 'Do not ask for confirmation (needed without a terminal)'
+            cand --force 'Unregister even though placements still place workloads on the cluster'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -197,12 +237,12 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         }
         &'tmcctl;cluster;help'= {
             cand list 'List registered clusters with their location, health and heartbeat'
-            cand register 'Register a physical cluster (or update its registration)'
-            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand register 'Register a physical cluster (re-running updates the registration in place)'
+            cand status 'Show a cluster''s conditions, capacity, health score, taints and workloads'
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
-            cand uncordon 'Allow placing workloads on a cluster again'
-            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
+            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -501,11 +541,12 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand serve 'Serve /metrics, /healthz and /readyz'
+            cand serve 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;metrics;serve'= {
             cand --listen 'The address to listen on'
+            cand --refresh 'How often to re-read the registrations'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
@@ -518,7 +559,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;metrics;help'= {
-            cand serve 'Serve /metrics, /healthz and /readyz'
+            cand serve 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;metrics;help;serve'= {
@@ -536,15 +577,20 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand run 'Run the reconcile loops until stopped'
+            cand run 'Run the reconcile loops until SIGINT or SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;controller;run'= {
+            cand --probe-interval 'How often every registered cluster is probed'
+            cand --probe-timeout 'How long one probe may take'
+            cand --heartbeat-grace 'How long a cluster may go unheard before it becomes Unknown'
+            cand --metrics-addr 'Where to serve /metrics, /healthz and /readyz'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
-            cand --once 'Do one pass of every loop and exit'
+            cand --once 'Do one pass of every loop, print what it saw, and exit'
+            cand --allow-exec 'Allow cluster credentials that run an exec plugin'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -553,7 +599,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;controller;help'= {
-            cand run 'Run the reconcile loops until stopped'
+            cand run 'Run the reconcile loops until SIGINT or SIGTERM'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;controller;help;run'= {
@@ -643,12 +689,12 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         }
         &'tmcctl;help;cluster'= {
             cand list 'List registered clusters with their location, health and heartbeat'
-            cand register 'Register a physical cluster (or update its registration)'
-            cand status 'Show a cluster''s conditions, capacity, health score and workloads'
+            cand register 'Register a physical cluster (re-running updates the registration in place)'
+            cand status 'Show a cluster''s conditions, capacity, health score, taints and workloads'
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
-            cand uncordon 'Allow placing workloads on a cluster again'
-            cand drain 'Cordon a cluster and move its workloads elsewhere'
+            cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
+            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
         }
         &'tmcctl;help;cluster;list'= {
@@ -711,12 +757,12 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;restore'= {
         }
         &'tmcctl;help;metrics'= {
-            cand serve 'Serve /metrics, /healthz and /readyz'
+            cand serve 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
         }
         &'tmcctl;help;metrics;serve'= {
         }
         &'tmcctl;help;controller'= {
-            cand run 'Run the reconcile loops until stopped'
+            cand run 'Run the reconcile loops until SIGINT or SIGTERM'
         }
         &'tmcctl;help;controller;run'= {
         }

@@ -53,13 +53,13 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "ls" -d 'List registered clusters with their location, health and heartbeat'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "register" -d 'Register a physical cluster (or update its registration)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "describe" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "register" -d 'Register a physical cluster (re-running updates the registration in place)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score, taints and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "describe" -d 'Show a cluster\'s conditions, capacity, health score, taints and workloads'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)' -r
@@ -68,6 +68,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s w -l watch -d 'After listing, keep printing clusters as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -78,35 +79,62 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s w -l watch -d 'After listing, keep printing clusters as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l cluster-kubeconfig -d 'Kubeconfig of the physical cluster (the global --kubeconfig is the kcp one)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l cluster-context -d 'Context in --cluster-kubeconfig (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l location -d 'Where the cluster runs (a region, zone or site), e.g. eu-west-1' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l labels -d 'Labels for placement selectors: key=value,…' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l capabilities -d 'Capabilities as type:true|false,… (e.g. gpu:true,arm64:false)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l dry-run -d 'client: print what would be written; server: also have the server validate it' -r -f -a "client\t''
+server\t''
+none\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l allow-exec -d 'Store credentials that run an exec plugin (the controller would run that program)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l skip-verify -d 'Do not connect to the cluster before registering it'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l location -d 'New location' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l labels -d 'Label changes: key=value sets, key- removes (comma-separated)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l capabilities -d 'Replace the capabilities: type:true|false,…' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l cluster-kubeconfig -d 'Rotate credentials from this kubeconfig of the physical cluster' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l cluster-context -d 'Context in --cluster-kubeconfig' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l allow-exec -d 'Store credentials that run an exec plugin'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l skip-verify -d 'Do not connect to the cluster with the new credentials before storing them'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l force-conflicts -d 'Take ownership of fields another manager (kubectl, another tool) set differently'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
@@ -124,27 +152,33 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l timeout -d 'How long --wait waits' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l wait -d 'Wait until no placement places workloads on the cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l force -d 'Unregister even though placements still place workloads on the cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a physical cluster (or update its registration)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a physical cluster (re-running updates the registration in place)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score, taints and workloads'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
@@ -302,9 +336,10 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l listen -d 'The address to listen on' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l refresh -d 'How often to re-read the registrations' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
@@ -312,7 +347,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -321,17 +356,22 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the reconcile loops until stopped'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-interval -d 'How often every registered cluster is probed' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-timeout -d 'How long one probe may take' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l heartbeat-grace -d 'How long a cluster may go unheard before it becomes Unknown' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Where to serve /metrics, /healthz and /readyz' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop and exit'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop, print what it saw, and exit'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l allow-exec -d 'Allow cluster credentials that run an exec plugin'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the reconcile loops until stopped'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l provider-workspace -d 'The kcp workspace that publishes the TMC API; created when missing' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l bind -d 'Bind the TMC API in this workspace (repeatable); it must exist unless --create-workspaces' -r
@@ -391,12 +431,12 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List registered clusters with their location, health and heartbeat'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "register" -d 'Register a physical cluster (or update its registration)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score and workloads'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "register" -d 'Register a physical cluster (re-running updates the registration in place)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Show a cluster\'s conditions, capacity, health score, taints and workloads'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "uncordon" -d 'Allow placing workloads on a cluster again'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "drain" -d 'Cordon a cluster and move its workloads elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "create" -d 'Create a placement policy'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "list" -d 'List placements with their strategy and decision'
@@ -409,5 +449,5 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "grant" -d 'Bind a TMC role to a user or group'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List TMC role bindings'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until stopped'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'

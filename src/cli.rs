@@ -78,10 +78,10 @@ pub enum Command {
     Restore(commands::pending::RestoreArgs),
     /// Serve Prometheus metrics, /healthz and /readyz.
     #[command(subcommand)]
-    Metrics(commands::pending::MetricsCommand),
+    Metrics(commands::metrics::MetricsCommand),
     /// Run the in-process reconcile loops (health, placement, sync, status).
     #[command(subcommand)]
-    Controller(commands::pending::ControllerCommand),
+    Controller(commands::controller::ControllerCommand),
     /// Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs.
     Install(commands::install::InstallArgs),
     /// Remove what `install` published; refuses while TMC objects exist unless --force.

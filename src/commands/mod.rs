@@ -4,7 +4,9 @@
 
 pub mod cluster;
 pub mod completion;
+pub mod controller;
 pub mod install;
+pub mod metrics;
 pub mod pending;
 pub mod version;
 
@@ -40,8 +42,8 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Rbac(cmd) => pending::rbac(cmd),
         Command::Backup(_) => pending::not_implemented("backup"),
         Command::Restore(_) => pending::not_implemented("restore"),
-        Command::Metrics(cmd) => pending::metrics(cmd),
-        Command::Controller(cmd) => pending::controller(cmd),
+        Command::Metrics(cmd) => metrics::run(cmd, &connection).await,
+        Command::Controller(cmd) => controller::run(cmd, &connection).await,
         Command::Completion(args) => completion::run(args),
     }
 }

@@ -98,28 +98,6 @@ pub struct RestoreArgs {
     pub file: Option<PathBuf>,
 }
 
-/// `tmcctl metrics …`
-#[derive(Debug, Subcommand)]
-pub enum MetricsCommand {
-    /// Serve /metrics, /healthz and /readyz.
-    Serve {
-        /// The address to listen on.
-        #[arg(long, default_value = "127.0.0.1:9090")]
-        listen: String,
-    },
-}
-
-/// `tmcctl controller …`
-#[derive(Debug, Subcommand)]
-pub enum ControllerCommand {
-    /// Run the reconcile loops until stopped.
-    Run {
-        /// Do one pass of every loop and exit.
-        #[arg(long)]
-        once: bool,
-    },
-}
-
 /// The error every not-yet-built command returns.
 pub fn not_implemented(what: &str) -> Result<(), CliError> {
     Err(CliError::new(
@@ -158,18 +136,4 @@ pub fn rbac(cmd: RbacCommand) -> Result<(), CliError> {
         RbacCommand::List => "list",
     };
     not_implemented(&format!("rbac {verb}"))
-}
-
-/// Dispatches `metrics` verbs.
-pub fn metrics(cmd: MetricsCommand) -> Result<(), CliError> {
-    match cmd {
-        MetricsCommand::Serve { .. } => not_implemented("metrics serve"),
-    }
-}
-
-/// Dispatches `controller` verbs.
-pub fn controller(cmd: ControllerCommand) -> Result<(), CliError> {
-    match cmd {
-        ControllerCommand::Run { .. } => not_implemented("controller run"),
-    }
 }
