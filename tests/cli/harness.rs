@@ -17,6 +17,12 @@ pub struct Output {
     pub stderr: String,
 }
 
+/// Runs any command to completion with no stdin.
+pub fn run_command(command: &mut Command) -> Output {
+    let taken = std::mem::replace(command, Command::new("true"));
+    run(taken, None)
+}
+
 fn run(mut command: Command, stdin: Option<&str>) -> Output {
     command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
@@ -138,6 +144,80 @@ impl Lab {
             self.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer, "--create-workspaces"]);
         assert_eq!(out.code, 0, "install failed: {}{}", out.stdout, out.stderr);
         (provider, consumer)
+    }
+}
+
+/// Guards the lab's physical clusters: tests that stop one take it exclusively, tests that
+/// use them share it, so an outage test never breaks a neighbour.
+pub fn physical_clusters() -> &'static std::sync::RwLock<()> {
+    static LOCK: std::sync::RwLock<()> = std::sync::RwLock::new(());
+    &LOCK
+}
+
+/// A `tmcctl controller run` in the background, killed when dropped; its stderr (the log)
+/// goes to a file that tests can grep.
+pub struct Controller {
+    child: std::process::Child,
+    log: PathBuf,
+    pub metrics_port: u16,
+}
+
+impl Controller {
+    /// Starts the controller for `workspace` with fast probing for tests.
+    pub fn start(lab: &Lab, workspace: &str, extra: &[&str]) -> Controller {
+        let metrics_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let log = scratch_dir().join(format!("{}-controller.log", unique("c")));
+        let mut command = tmcctl_command();
+        command
+            .args(["--kubeconfig", lab.kcp_kubeconfig(), "--workspace", workspace, "-v", "controller", "run"])
+            .args(["--metrics-addr", &format!("127.0.0.1:{metrics_port}")])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        Controller { child: command.spawn().expect("start controller"), log, metrics_port }
+    }
+
+    /// GETs a path of the controller's HTTP server: (status code, body).
+    pub fn get(&self, path: &str) -> (u16, String) {
+        use std::io::Read;
+        let mut stream =
+            std::net::TcpStream::connect(("127.0.0.1", self.metrics_port)).expect("connect to the controller");
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let code = response.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+        (code, body)
+    }
+
+    /// The log so far.
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Controller {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Polls `check` every 500 ms until it returns `Some`, or panics after `limit` naming `what`.
+#[track_caller]
+pub fn eventually<T>(
+    what: &str,
+    limit: std::time::Duration,
+    mut check: impl FnMut() -> Option<T>,
+) -> (T, std::time::Duration) {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return (value, started.elapsed());
+        }
+        assert!(started.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(500));
     }
 }
 
