@@ -16,4 +16,6 @@ pub mod health;
 pub mod install;
 pub mod observability;
 pub mod output;
+pub mod placement;
+pub mod selector;
 pub mod settings;

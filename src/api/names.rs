@@ -1,6 +1,8 @@
 //! Kubernetes naming rules, checked before any request so a bad name is a usage error that
 //! quotes the rule (FAULTS F13) rather than a server round trip.
 
+use crate::selector::{validate_label_key, validate_label_value};
+
 /// Checks an object name against the DNS-1123 subdomain rule.
 pub fn check_object_name(kind: &str, name: &str) -> Result<(), String> {
     let label_ok = |part: &str| {
@@ -19,41 +21,14 @@ pub fn check_object_name(kind: &str, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a label key: an optional DNS-1123 subdomain prefix and `/`, then a name of at most
-/// 63 characters (alphanumerics, `-`, `_`, `.`, alphanumeric at both ends).
+/// Checks a label key (Kubernetes' qualified-name rule), naming the key in the error.
 pub fn check_label_key(key: &str) -> Result<(), String> {
-    let (prefix, name) = match key.rsplit_once('/') {
-        Some((prefix, name)) => (Some(prefix), name),
-        None => (None, key),
-    };
-    if let Some(prefix) = prefix {
-        check_object_name("label key prefix", prefix).map_err(|e| format!("label key \"{key}\": {e}"))?;
-    }
-    if name.is_empty() || name.len() > 63 || !is_label_text(name) {
-        return Err(format!(
-            "label key \"{key}\" is invalid: the name part must be 1-63 characters of alphanumerics, '-', '_' or '.', \
-             starting and ending with an alphanumeric character"
-        ));
-    }
-    Ok(())
+    validate_label_key(key).map_err(|rule| format!("label key \"{key}\" is invalid: {rule}"))
 }
 
-/// Checks a label value: empty, or at most 63 characters with the label-name charset.
+/// Checks a label value (empty, or a qualified name of at most 63 characters).
 pub fn check_label_value(key: &str, value: &str) -> Result<(), String> {
-    if value.len() > 63 || !(value.is_empty() || is_label_text(value)) {
-        return Err(format!(
-            "label value \"{value}\" (key \"{key}\") is invalid: at most 63 characters of alphanumerics, '-', '_' or '.', \
-             starting and ending with an alphanumeric character"
-        ));
-    }
-    Ok(())
-}
-
-fn is_label_text(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.last().is_some_and(u8::is_ascii_alphanumeric)
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+    validate_label_value(value).map_err(|rule| format!("label value \"{value}\" (key \"{key}\") is invalid: {rule}"))
 }
 
 #[cfg(test)]
