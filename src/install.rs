@@ -94,9 +94,17 @@ fn schema_from_crd(crd: &CustomResourceDefinition) -> Value {
             })
         })
         .collect();
+    // kcp requires listKind and singular, which CRDs leave to defaulting.
+    let mut names = serde_json::to_value(&spec.names).expect("names serialize");
+    if names["listKind"].is_null() {
+        names["listKind"] = json!(format!("{}List", spec.names.kind));
+    }
+    if names["singular"].is_null() {
+        names["singular"] = json!(spec.names.kind.to_ascii_lowercase());
+    }
     let body = json!({
         "group": spec.group,
-        "names": spec.names,
+        "names": names,
         "scope": spec.scope,
         "versions": versions,
     });
