@@ -112,6 +112,21 @@ mod tests {
     }
 
     #[test]
+    fn list_valued_flags_parse_as_one_value() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            parse(&["tmcctl", "cluster", "update", "x", "--labels", "a=b,c-", "--capabilities", "gpu:true"]),
+            Ok(())
+        );
+        let register = ["tmcctl", "cluster", "register", "x", "--cluster-kubeconfig", "f", "--location", "l"];
+        assert_eq!(
+            parse(&[&register[..], &["--labels", "a=b", "--capabilities", "gpu:true,arm:false"]].concat()),
+            Ok(())
+        );
+        assert!(parse(&[&register[..], &["--capabilities", "gpu:yes"]].concat()).unwrap_err().contains("\"yes\""));
+    }
+
+    #[test]
     fn durations_need_units() {
         assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
         assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));

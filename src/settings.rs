@@ -28,8 +28,10 @@ pub fn log_filter(verbose: u8) -> String {
             return filter;
         }
     }
+    // At the default level only tmcctl's own warnings show: errors of the libraries below are
+    // reported once, by tmcctl, with their context.
     match verbose {
-        0 => "warn",
+        0 => "tmcctl=warn",
         1 => "info",
         2 => "debug",
         _ => "trace",

@@ -16,6 +16,29 @@ pub enum LabelChange {
     Remove(String),
 }
 
+/// The label changes of one `--labels` flag (a newtype, so clap sees one value, not a list).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LabelChanges(pub Vec<LabelChange>);
+
+/// The capabilities of one `--capabilities` flag.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Capabilities(pub Vec<Capability>);
+
+/// Parses `--labels` of register: `k=v,k2=v2`.
+pub fn parse_label_flag(text: &str) -> Result<LabelChanges, String> {
+    parse_labels(text, false).map(LabelChanges)
+}
+
+/// Parses `--labels` of update: `k=v,k2-`.
+pub fn parse_label_change_flag(text: &str) -> Result<LabelChanges, String> {
+    parse_labels(text, true).map(LabelChanges)
+}
+
+/// Parses `--capabilities` of a cluster into one flag value.
+pub fn parse_capability_flag(text: &str) -> Result<Capabilities, String> {
+    parse_capabilities(text).map(Capabilities)
+}
+
 /// Parses `k=v,k2=v2` (and `k-` when `allow_removal`).
 pub fn parse_labels(text: &str, allow_removal: bool) -> Result<Vec<LabelChange>, String> {
     let mut changes = Vec::new();

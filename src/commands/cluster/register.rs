@@ -7,9 +7,8 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::{json, Value};
 
-use crate::api::input::{parse_capabilities, parse_labels, LabelChange};
+use crate::api::input::{parse_capability_flag, parse_label_flag, Capabilities, LabelChange, LabelChanges};
 use crate::api::names::{check_label_value, check_object_name};
-use crate::api::Capability;
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings};
 use crate::error::CliError;
@@ -36,11 +35,11 @@ pub struct RegisterArgs {
     #[arg(long)]
     pub location: String,
     /// Labels for placement selectors: key=value,…
-    #[arg(long, value_name = "K=V,…", value_parser = |s: &str| parse_labels(s, false))]
-    pub labels: Option<Vec<LabelChange>>,
+    #[arg(long, value_name = "K=V,…", value_parser = parse_label_flag)]
+    pub labels: Option<LabelChanges>,
     /// Capabilities as type:true|false,… (e.g. gpu:true,arm64:false).
-    #[arg(long, value_name = "TYPE:BOOL,…", value_parser = parse_capabilities)]
-    pub capabilities: Option<Vec<Capability>>,
+    #[arg(long, value_name = "TYPE:BOOL,…", value_parser = parse_capability_flag)]
+    pub capabilities: Option<Capabilities>,
     /// Store credentials that run an exec plugin (the controller would run that program).
     #[arg(long)]
     pub allow_exec: bool,
@@ -134,7 +133,7 @@ fn registration_object(args: &RegisterArgs) -> Value {
     let labels: serde_json::Map<String, Value> = args
         .labels
         .iter()
-        .flatten()
+        .flat_map(|l| &l.0)
         .filter_map(|c| match c {
             LabelChange::Set(k, v) => Some((k.clone(), Value::String(v.clone()))),
             LabelChange::Remove(_) => None,
@@ -144,7 +143,7 @@ fn registration_object(args: &RegisterArgs) -> Value {
         "location": args.location,
         "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&args.name), "key": SECRET_KEY},
     });
-    if let Some(capabilities) = &args.capabilities {
+    if let Some(Capabilities(capabilities)) = &args.capabilities {
         spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
     }
     json!({

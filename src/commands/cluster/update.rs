@@ -9,9 +9,10 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use serde_json::{json, Value};
 
-use crate::api::input::{apply_label_changes, parse_capabilities, parse_labels, LabelChange};
+use crate::api::input::{
+    apply_label_changes, parse_capability_flag, parse_label_change_flag, Capabilities, LabelChanges,
+};
 use crate::api::names::check_label_value;
-use crate::api::Capability;
 use crate::cli::{parse_duration, OutputArgs};
 use crate::client::{ApplyOptions, ClientError, ClusterCredentials, Connection, ConnectionSettings};
 use crate::error::{CliError, ExitKind};
@@ -35,11 +36,11 @@ pub struct UpdateArgs {
     #[arg(long)]
     pub location: Option<String>,
     /// Label changes: key=value sets, key- removes (comma-separated).
-    #[arg(long, value_name = "K=V|K-,…", value_parser = |s: &str| parse_labels(s, true))]
-    pub labels: Option<Vec<LabelChange>>,
+    #[arg(long, value_name = "K=V|K-,…", value_parser = parse_label_change_flag)]
+    pub labels: Option<LabelChanges>,
     /// Replace the capabilities: type:true|false,…
-    #[arg(long, value_name = "TYPE:BOOL,…", value_parser = parse_capabilities)]
-    pub capabilities: Option<Vec<Capability>>,
+    #[arg(long, value_name = "TYPE:BOOL,…", value_parser = parse_capability_flag)]
+    pub capabilities: Option<Capabilities>,
     /// Rotate credentials from this kubeconfig of the physical cluster.
     #[arg(long, value_name = "FILE")]
     pub cluster_kubeconfig: Option<PathBuf>,
@@ -131,12 +132,12 @@ pub async fn update(args: UpdateArgs, settings: &ConnectionSettings) -> Result<(
 /// was read at so that a concurrent change makes the apply fail rather than be lost.
 fn update_intent(current: &Value, args: &UpdateArgs) -> Value {
     let mut labels = serde_json::from_value(current["metadata"]["labels"].clone()).unwrap_or_default();
-    apply_label_changes(&mut labels, args.labels.as_deref().unwrap_or_default());
+    apply_label_changes(&mut labels, args.labels.as_ref().map(|l| l.0.as_slice()).unwrap_or_default());
     let mut spec = json!({
         "location": args.location.clone().map(Value::String).unwrap_or_else(|| current["spec"]["location"].clone()),
     });
     let capabilities = match &args.capabilities {
-        Some(c) => serde_json::to_value(c).expect("capabilities serialize"),
+        Some(Capabilities(c)) => serde_json::to_value(c).expect("capabilities serialize"),
         None => current["spec"]["capabilities"].clone(),
     };
     if !capabilities.is_null() {
