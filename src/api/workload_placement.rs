@@ -50,6 +50,22 @@ pub struct WorkloadPlacementSpec {
     /// Cluster-label terms the Affinity strategy requires or prefers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity: Option<ClusterAffinity>,
+    /// Spreading over locations, and the largest allowed replica difference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<SpreadSpec>,
+}
+
+/// How Spread balances clusters and locations.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SpreadSpec {
+    /// Pick clusters in rounds over locations, and divide replicas between locations first.
+    #[serde(default)]
+    pub by_location: bool,
+    /// The largest replica difference allowed between locations (or clusters); at least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_skew: Option<u32>,
 }
 
 /// The strategies the placement engine knows.
@@ -96,9 +112,12 @@ pub struct ReplicaDivision {
     /// `Duplicated` (every cluster runs all replicas) or `Divided` (they add up to the total).
     #[serde(rename = "type", default)]
     pub type_: ReplicaDivisionType,
-    /// Static weights by cluster name for `Divided`; empty means by available capacity.
+    /// Static weights by cluster name for `Divided`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weights: Vec<ClusterWeight>,
+    /// For `Divided` without weights: divide by free capacity instead of equally.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_available_capacity: bool,
 }
 
 /// The two ways of dividing replicas.

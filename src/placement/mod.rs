@@ -40,6 +40,7 @@ mod decision;
 mod divide;
 mod explain;
 mod filter;
+pub mod from_api;
 mod hash;
 mod inventory;
 mod policy;
