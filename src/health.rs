@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::api::quantity::{format_bytes, format_cpu, parse_milli, parse_units, QuantityError};
-use crate::api::{ClusterRegistrationStatus, Condition, ConditionStatus, ResourceAmounts};
+use crate::api::{set_condition, ClusterRegistrationStatus, Condition, ConditionStatus, ResourceAmounts};
 
 /// Amounts of the three schedulable resources, as integers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -263,20 +263,6 @@ fn condition(type_: &str, status: ConditionStatus, reason: &str, message: &str, 
         message: (!message.is_empty()).then(|| message.to_string()),
         last_transition_time: Some(now.to_string()),
         observed_generation: None,
-    }
-}
-
-/// Replaces the condition of the same type, keeping its transition time when the status did
-/// not change (so the time says when it last *changed*, not when it was last written).
-pub fn set_condition(conditions: &mut Vec<Condition>, mut new: Condition) {
-    match conditions.iter_mut().find(|c| c.type_ == new.type_) {
-        Some(existing) => {
-            if existing.status == new.status {
-                new.last_transition_time = existing.last_transition_time.clone();
-            }
-            *existing = new;
-        }
-        None => conditions.push(new),
     }
 }
 

@@ -101,3 +101,17 @@ pub struct ResourceAmounts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pods: Option<String>,
 }
+
+/// Replaces the condition of the same type, keeping its transition time when the status did
+/// not change (so the time says when it last *changed*, not when it was last written).
+pub fn set_condition(conditions: &mut Vec<Condition>, mut new: Condition) {
+    match conditions.iter_mut().find(|c| c.type_ == new.type_) {
+        Some(existing) => {
+            if existing.status == new.status {
+                new.last_transition_time = existing.last_transition_time.clone();
+            }
+            *existing = new;
+        }
+        None => conditions.push(new),
+    }
+}

@@ -46,6 +46,7 @@ mod inventory;
 mod policy;
 mod reasons;
 mod strategy;
+pub mod to_api;
 #[cfg(test)]
 mod tests;
 
