@@ -259,6 +259,9 @@ _tmcctl() {
             tmcctl__subcmd__placement,list)
                 cmd="tmcctl__subcmd__placement__subcmd__list"
                 ;;
+            tmcctl__subcmd__placement,ls)
+                cmd="tmcctl__subcmd__placement__subcmd__list"
+                ;;
             tmcctl__subcmd__placement,simulate)
                 cmd="tmcctl__subcmd__placement__subcmd__simulate"
                 ;;
@@ -1708,7 +1711,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list describe explain simulate update delete help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls describe explain simulate update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,7 +1741,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__create)
-            opts="-v -h -V --strategy --location-selector --capabilities --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1753,6 +1756,38 @@ _tmcctl() {
                     return 0
                     ;;
                 --capabilities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clusters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -W "duplicated divided" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "client server none" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1780,7 +1815,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__delete)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -v -h -V --yes --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1810,12 +1845,24 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__describe)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1840,12 +1887,24 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__explain)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1996,12 +2055,28 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__list)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-l -o -v -h -V --selector --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2026,17 +2101,37 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__simulate)
-            opts="-f -v -h -V --file --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-f -o -v -h -V --filename --clusters-from --replicas --workload --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --file)
+                --filename)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clusters-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2064,12 +2159,52 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__update)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --strategy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capabilities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clusters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -W "duplicated divided" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

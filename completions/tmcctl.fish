@@ -181,80 +181,130 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "create" -d 'Create a placement policy'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "list" -d 'List placements with their strategy and decision'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "update" -d 'Change a placement\'s policy'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "delete" -d 'Delete a placement'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list describe explain simulate update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "create" -d 'Create a placement policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "list" -d 'List placements with their strategy and decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "ls" -d 'List placements with their strategy and decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "explain" -d 'Run the engine against the live inventory now and explain the outcome, with the difference from the current decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters (no server needed), and show what it would decide'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "update" -d 'Change a placement\'s policy (only the flags given)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "delete" -d 'Delete a placement'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l strategy -d 'RoundRobin, Spread or Affinity' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l location-selector -d 'Which clusters are eligible, as a label selector over cluster labels and `location`' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l capabilities -d 'Capabilities as type:required (true: must have, false: preferred), comma-separated' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l location-selector -d 'Eligible clusters, as a label selector over cluster labels and `location` (e.g. env=production or "location in (eu-west,eu-north),tier!=edge")' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l capabilities -d 'Capabilities as type:required,… where true means required and false preferred' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l namespace-selector -d 'Namespaces this placement governs (label selector over namespace labels)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l workload-selector -d 'Workloads this placement governs (label selector over workload labels)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l clusters -d 'How many clusters to choose' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l replicas -d 'duplicated (every cluster runs all replicas) or divided' -r -f -a "duplicated\t'Every chosen cluster runs all replicas'
+divided\t'Replicas are divided between the chosen clusters'"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l dry-run -d 'client: print the object; server: also have the server validate it' -r -f -a "client\t''
+server\t''
+none\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l spread-by-location -d 'Spread: pick clusters in rounds over locations'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only placements whose labels match this selector' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s l -l selector -d 'Only placements whose labels match this selector' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l replicas -d 'Explain for a workload of this many replicas (shows the division); 0 decides clusters only' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l replicas -d 'Explain for a workload of this many replicas (shows the division); 0 decides clusters only' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l file -d 'The placement manifest' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l filename -d 'The WorkloadPlacement manifest (YAML or JSON)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l clusters-from -d '`live` (the workspace\'s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l replicas -d 'Simulate a workload with this many replicas (shows the division)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workload -d 'The workload identity the hash uses (RoundRobin); default: the placement\'s name' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l strategy -d 'RoundRobin, Spread or Affinity' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l location-selector -d 'Eligible clusters, as a label selector over cluster labels and `location` (e.g. env=production or "location in (eu-west,eu-north),tier!=edge")' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l capabilities -d 'Capabilities as type:required,… where true means required and false preferred' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l namespace-selector -d 'Namespaces this placement governs (label selector over namespace labels)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l workload-selector -d 'Workloads this placement governs (label selector over workload labels)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l clusters -d 'How many clusters to choose' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l replicas -d 'duplicated (every cluster runs all replicas) or divided' -r -f -a "duplicated\t'Every chosen cluster runs all replicas'
+divided\t'Replicas are divided between the chosen clusters'"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l spread-by-location -d 'Spread: pick clusters in rounds over locations'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a placement policy'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "list" -d 'List placements with their strategy and decision'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a placement\'s policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Run the engine against the live inventory now and explain the outcome, with the difference from the current decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters (no server needed), and show what it would decide'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a placement\'s policy (only the flags given)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a placement'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
@@ -441,9 +491,9 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "create" -d 'Create a placement policy'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "list" -d 'List placements with their strategy and decision'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "describe" -d 'Show a placement\'s decision and, for every cluster, why it was chosen or rejected'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "explain" -d 'Run the engine against the live inventory and explain the outcome'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "update" -d 'Change a placement\'s policy'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "explain" -d 'Run the engine against the live inventory now and explain the outcome, with the difference from the current decision'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters (no server needed), and show what it would decide'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "update" -d 'Change a placement\'s policy (only the flags given)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "delete" -d 'Delete a placement'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'

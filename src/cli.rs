@@ -65,7 +65,7 @@ pub enum Command {
     Cluster(commands::cluster::ClusterCommand),
     /// Create, inspect, explain and simulate workload placement policies.
     #[command(subcommand)]
-    Placement(commands::pending::PlacementCommand),
+    Placement(commands::placement::PlacementCommand),
     /// See where workloads run and how they are doing on each cluster.
     #[command(subcommand)]
     Workload(commands::pending::WorkloadCommand),

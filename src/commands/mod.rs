@@ -8,6 +8,7 @@ pub mod controller;
 pub mod install;
 pub mod metrics;
 pub mod pending;
+pub mod placement;
 pub mod version;
 
 use crate::cli::{Cli, Command};
@@ -37,7 +38,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Install(args) => install::install(args, &connection).await,
         Command::Uninstall(args) => install::uninstall(args, &connection).await,
         Command::Version(args) => version::run(args, &connection).await,
-        Command::Placement(cmd) => pending::placement(cmd),
+        Command::Placement(cmd) => placement::run(cmd, &connection).await,
         Command::Workload(cmd) => pending::workload(cmd),
         Command::Rbac(cmd) => pending::rbac(cmd),
         Command::Backup(_) => pending::not_implemented("backup"),

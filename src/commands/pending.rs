@@ -7,53 +7,6 @@ use clap::{Args, Subcommand};
 
 use crate::error::{CliError, ExitKind};
 
-/// `tmcctl placement …`
-#[derive(Debug, Subcommand)]
-pub enum PlacementCommand {
-    /// Create a placement policy.
-    Create {
-        /// The placement's name.
-        name: String,
-        /// RoundRobin, Spread or Affinity.
-        #[arg(long, default_value = "RoundRobin")]
-        strategy: String,
-        /// Which clusters are eligible, as a label selector over cluster labels and `location`.
-        #[arg(long)]
-        location_selector: Option<String>,
-        /// Capabilities as type:required (true: must have, false: preferred), comma-separated.
-        #[arg(long)]
-        capabilities: Option<String>,
-    },
-    /// List placements with their strategy and decision.
-    List,
-    /// Show a placement's decision and, for every cluster, why it was chosen or rejected.
-    Describe {
-        /// The placement's name.
-        name: String,
-    },
-    /// Run the engine against the live inventory and explain the outcome.
-    Explain {
-        /// The placement's name.
-        name: String,
-    },
-    /// Run the engine on a placement file, against the live inventory or a file of clusters.
-    Simulate {
-        /// The placement manifest.
-        #[arg(short = 'f', long)]
-        file: PathBuf,
-    },
-    /// Change a placement's policy.
-    Update {
-        /// The placement's name.
-        name: String,
-    },
-    /// Delete a placement.
-    Delete {
-        /// The placement's name.
-        name: String,
-    },
-}
-
 /// `tmcctl workload …`
 #[derive(Debug, Subcommand)]
 pub enum WorkloadCommand {
@@ -105,20 +58,6 @@ pub fn not_implemented(what: &str) -> Result<(), CliError> {
         format!("`tmcctl {what}` is not implemented in tmcctl {} yet", env!("CARGO_PKG_VERSION")),
     )
     .with_hint("see README.md for what this version does"))
-}
-
-/// Dispatches `placement` verbs.
-pub fn placement(cmd: PlacementCommand) -> Result<(), CliError> {
-    let verb = match cmd {
-        PlacementCommand::Create { .. } => "create",
-        PlacementCommand::List => "list",
-        PlacementCommand::Describe { .. } => "describe",
-        PlacementCommand::Explain { .. } => "explain",
-        PlacementCommand::Simulate { .. } => "simulate",
-        PlacementCommand::Update { .. } => "update",
-        PlacementCommand::Delete { .. } => "delete",
-    };
-    not_implemented(&format!("placement {verb}"))
 }
 
 /// Dispatches `workload` verbs.

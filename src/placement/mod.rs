@@ -46,9 +46,9 @@ mod inventory;
 mod policy;
 mod reasons;
 mod strategy;
-pub mod to_api;
 #[cfg(test)]
 mod tests;
+pub mod to_api;
 
 pub use compile::CompiledPolicy;
 pub use decision::{Assignment, ClusterName, PlacementDecision, SelectionReason, WorkloadDemand};

@@ -32,15 +32,25 @@ pub fn placement_status(
     match &decision.no_candidates {
         Some(summary) => {
             let message = format!("no eligible cluster: {summary}");
-            set_condition(&mut status.conditions, condition("Scheduled", ConditionStatus::False, "NoCandidates", message.clone()));
-            set_condition(&mut status.conditions, condition("NoCandidates", ConditionStatus::True, "NoCandidates", message));
+            set_condition(
+                &mut status.conditions,
+                condition("Scheduled", ConditionStatus::False, "NoCandidates", message.clone()),
+            );
+            set_condition(
+                &mut status.conditions,
+                condition("NoCandidates", ConditionStatus::True, "NoCandidates", message),
+            );
         }
         None => {
             let names: Vec<&str> = decision.cluster_names().collect();
-            let message = format!("{} of {} eligible cluster(s): {}", names.len(), decision.eligible_clusters, names.join(", "));
+            let message =
+                format!("{} of {} eligible cluster(s): {}", names.len(), decision.eligible_clusters, names.join(", "));
             set_condition(&mut status.conditions, condition("Scheduled", ConditionStatus::True, "Scheduled", message));
             let message = format!("{} cluster(s) eligible", decision.eligible_clusters);
-            set_condition(&mut status.conditions, condition("NoCandidates", ConditionStatus::False, "CandidatesFound", message));
+            set_condition(
+                &mut status.conditions,
+                condition("NoCandidates", ConditionStatus::False, "CandidatesFound", message),
+            );
         }
     }
     status
@@ -92,10 +102,15 @@ mod tests {
         assert_eq!(scheduled.status, ConditionStatus::True);
 
         let same = placement_status(&decision, Some(&first), Some(1), "2026-01-01T00:00:10Z");
-        assert_eq!(same.last_decision_time.as_deref(), Some("2026-01-01T00:00:00Z"), "unchanged decision keeps its time");
+        assert_eq!(
+            same.last_decision_time.as_deref(),
+            Some("2026-01-01T00:00:00Z"),
+            "unchanged decision keeps its time"
+        );
 
         let down = Inventory::new(vec![cluster("a", false), cluster("b", false)]).unwrap();
-        let none = placement_status(&place(&down, &policy, &demand).unwrap(), Some(&same), Some(2), "2026-01-01T00:01:00Z");
+        let none =
+            placement_status(&place(&down, &policy, &demand).unwrap(), Some(&same), Some(2), "2026-01-01T00:01:00Z");
         assert!(none.decisions.is_empty());
         let nc = none.conditions.iter().find(|c| c.type_ == "NoCandidates").unwrap();
         assert_eq!(nc.status, ConditionStatus::True);

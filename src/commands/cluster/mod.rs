@@ -3,6 +3,8 @@
 mod list;
 mod register;
 mod shared;
+
+pub use shared::explain;
 mod status;
 mod unregister;
 mod update;
