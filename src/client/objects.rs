@@ -4,7 +4,7 @@
 use futures::{Stream, StreamExt};
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
 use kube::core::ApiResource;
-use kube::runtime::watcher;
+use kube::runtime::{watcher, WatchStreamExt};
 use serde_json::Value;
 
 use super::{ClientError, Connection};
@@ -199,7 +199,8 @@ impl Connection {
             config = config.labels(selector);
         }
         let endpoint = watching.endpoint();
-        Ok(watcher(api, config).filter_map(move |event| {
+        // Back off between failed attempts (capped), so a lost kcp is not hammered.
+        Ok(watcher(api, config).default_backoff().filter_map(move |event| {
             let out = match event {
                 Ok(watcher::Event::Apply(o) | watcher::Event::InitApply(o)) => {
                     Some(to_value(o).map(WatchedObject::Changed))

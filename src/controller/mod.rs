@@ -3,6 +3,7 @@
 //! One controller serves one kcp workspace; run one per workspace.
 
 pub mod health_loop;
+pub mod placement_loop;
 
 /// Field manager of every write the controller makes.
 pub const FIELD_MANAGER: &str = "tmcctl-controller";

@@ -7,6 +7,7 @@ use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
 use crate::api::quantity::{parse_milli, parse_units};
@@ -23,6 +24,19 @@ struct ClusterLabels {
 struct ResourceLabels {
     cluster: String,
     resource: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct DecisionLabels {
+    workspace: String,
+    strategy: String,
+    result: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LatencyLabels {
+    workspace: String,
+    strategy: String,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -44,6 +58,8 @@ pub struct Metrics {
     cluster_utilization: Family<ResourceLabels, Gauge<f64, AtomicU64>>,
     reconciles: Family<ReconcileLabels, Counter>,
     errors: Family<ErrorLabels, Counter>,
+    placement_decisions: Family<DecisionLabels, Counter>,
+    placement_latency: Family<LatencyLabels, Histogram>,
 }
 
 impl Default for Metrics {
@@ -72,7 +88,26 @@ impl Metrics {
         registry.register("tmc_controller_reconciles", "Reconciles by controller and result", reconciles.clone());
         let errors = Family::<ErrorLabels, Counter>::default();
         registry.register("tmc_controller_errors", "Reconcile errors by controller and error type", errors.clone());
-        Metrics { registry, cluster_health_score, cluster_utilization, reconciles, errors }
+        let placement_decisions = Family::<DecisionLabels, Counter>::default();
+        registry.register("tmc_placement_decisions", "Placement decisions by result", placement_decisions.clone());
+        // Decisions take microseconds; buckets from 1 µs to about 1 s.
+        let placement_latency = Family::<LatencyLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(1e-6, 4.0, 11))
+        });
+        registry.register(
+            "tmc_placement_latency_seconds",
+            "Time to take one placement decision",
+            placement_latency.clone(),
+        );
+        Metrics {
+            registry,
+            cluster_health_score,
+            cluster_utilization,
+            reconciles,
+            errors,
+            placement_decisions,
+            placement_latency,
+        }
     }
 
     /// Records a cluster's health score and utilisation from its status.
@@ -103,6 +138,16 @@ impl Metrics {
     /// Counts one error of `controller` of the given type.
     pub fn count_error(&self, controller: &str, error_type: &str) {
         self.errors.get_or_create(&ErrorLabels { controller: controller.into(), error_type: error_type.into() }).inc();
+    }
+
+    /// Records one placement decision: its result (`scheduled`, `no_candidates`, `invalid`) and
+    /// how long it took.
+    pub fn record_decision(&self, workspace: &str, strategy: &str, result: &str, seconds: f64) {
+        let labels = DecisionLabels { workspace: workspace.into(), strategy: strategy.into(), result: result.into() };
+        self.placement_decisions.get_or_create(&labels).inc();
+        self.placement_latency
+            .get_or_create(&LatencyLabels { workspace: workspace.into(), strategy: strategy.into() })
+            .observe(seconds);
     }
 
     /// The metrics in the Prometheus text format.
@@ -154,6 +199,7 @@ mod tests {
         };
         metrics.record_cluster("root:team", "pc1", "eu", &status);
         metrics.count_reconcile("health", "success");
+        metrics.record_decision("root:team", "Spread", "scheduled", 0.000_02);
         let text = metrics.encode();
         assert!(
             text.contains(r#"tmc_cluster_health_score{cluster="pc1",workspace="root:team",location="eu"} 88"#),
@@ -168,6 +214,16 @@ mod tests {
             "{text}"
         );
         assert!(text.contains(r#"tmc_controller_reconciles_total{controller="health",result="success"} 1"#), "{text}");
+        assert!(
+            text.contains(
+                r#"tmc_placement_decisions_total{workspace="root:team",strategy="Spread",result="scheduled"} 1"#
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"tmc_placement_latency_seconds_count{workspace="root:team",strategy="Spread"} 1"#),
+            "{text}"
+        );
         metrics.forget_cluster("root:team", "pc1", "eu");
         assert!(!metrics.encode().contains("cluster=\"pc1\""));
     }
