@@ -7,3 +7,4 @@ mod docs;
 mod errors;
 mod harness;
 mod install;
+mod placements;
