@@ -41,9 +41,10 @@ hyperfine --warmup 5 --runs 60 -N -i --export-json "$work/hyperfine.json" \
   -n "tmcctl cluster list (closed port)" "$tmcctl cluster list" \
   -n "kubectl get ns (closed port)" "$kubectl get ns" >&2
 
-rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n1; }
+rss() {  # peak resident set, KiB
+ /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n1; }
 python3 - "$work/hyperfine.json" "$(rss "$tmcctl" --version)" "$(rss "$kubectl" version --client)" \
-  "$(rss "$tmcctl" cluster list)" "$(rss "$kubectl" get ns)" "$(stat -c %s "$tmcctl")" "$(stat -c %s "$kubectl")" \
+  "$(rss "$tmcctl" cluster list)" "$(rss "$kubectl" get ns)" "$(stat -L -c %s "$tmcctl")" "$(stat -L -c %s "$kubectl")" \
   "$("$kubectl" version --client -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientVersion"]["gitVersion"])')" <<'PY'
 import json, platform, subprocess, sys
 data = json.load(open(sys.argv[1]))

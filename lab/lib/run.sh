@@ -1,0 +1,251 @@
+# shellcheck shell=bash
+# `lab up|down|env|status`: run kcp and the kwok clusters from the cached binaries.
+#
+# State under $LAB_STATE (removed by `down`):
+#   lab.env             the env file (written last by `up`, removed first by `down`)
+#   pids/*.pid          every process the lab started (kcp; each kwok cluster's components)
+#   kcp/                kcp --root-directory (admin.kubeconfig, embedded etcd data)
+#   kwok/               KWOK_WORKDIR: kwokctl's clusters (clusters/<name>/kubeconfig.yaml, ...)
+#   logs/               kcp.log, kwokctl-<name>.log
+
+KCP_ROOT="$LAB_STATE/kcp"
+KCP_KUBECONFIG_PATH="$KCP_ROOT/admin.kubeconfig"
+PID_DIR="$LAB_STATE/pids"
+LOG_DIR="$LAB_STATE/logs"
+export KWOK_WORKDIR="$LAB_STATE/kwok"
+
+upper() { echo "$1" | tr '[:lower:]-' '[:upper:]_'; }
+cluster_kubeconfig() { echo "$KWOK_WORKDIR/clusters/$1/kubeconfig.yaml"; }
+
+# proc_running PID: the process exists and is not a zombie (kwokctl's children, once stopped,
+# linger as zombies until init reaps them)
+proc_running() {
+  kill -0 "$1" 2>/dev/null && [[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]]
+}
+
+# pid_alive FILE: the process recorded in FILE still runs
+pid_alive() {
+  local pid
+  [[ -f "$1" ]] || return 1
+  pid="$(cat "$1")"
+  [[ -n "$pid" ]] && proc_running "$pid" &&
+    # guard against a recycled PID: every lab process has the lab state dir in its command line
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$LAB_STATE"
+}
+
+port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+
+# Wait until CMD... succeeds, at most $1 seconds; $2 names what we wait for.
+wait_for() {
+  local timeout="$1" what="$2" start=$SECONDS; shift 2
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS - start < timeout)) || { log "timed out after ${timeout}s waiting for $what"; return 1; }
+    sleep 1
+  done
+  log "$what: ok after $((SECONDS - start))s"
+}
+
+kubectl_lab() { "$LAB_BIN/kubectl" "$@"; }
+
+kcp_healthy() {
+  pid_alive "$PID_DIR/kcp.pid" && [[ -f "$KCP_KUBECONFIG_PATH" ]] &&
+    kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
+}
+
+cluster_healthy() {
+  [[ -f "$(cluster_kubeconfig "$1")" ]] &&
+    kubectl_lab --kubeconfig "$(cluster_kubeconfig "$1")" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
+}
+
+lab_healthy() {
+  local c
+  [[ -f "$LAB_ENV_FILE" ]] || return 1
+  kcp_healthy || return 1
+  for c in $LAB_CLUSTERS; do cluster_healthy "$c" || return 1; done
+}
+
+# --- kcp --------------------------------------------------------------------------------------------
+start_kcp() {
+  local p
+  for p in "$KCP_PORT" "$KCP_ETCD_CLIENT_PORT" "$KCP_ETCD_PEER_PORT"; do
+    port_busy "$p" && die "port $p is already in use (kcp needs $KCP_PORT, $KCP_ETCD_CLIENT_PORT, $KCP_ETCD_PEER_PORT; set TMCCTL_LAB_KCP_PORT / TMCCTL_LAB_KCP_ETCD_CLIENT_PORT / TMCCTL_LAB_KCP_ETCD_PEER_PORT)"
+  done
+  mkdir -p "$KCP_ROOT"
+  rm -f "$KCP_KUBECONFIG_PATH" # rewritten on every start, with a new token
+  log "starting kcp $("$LAB_BIN/kcp" --version 2>/dev/null | awk '{print $NF}') on https://127.0.0.1:$KCP_PORT (log: $LOG_DIR/kcp.log)"
+  setsid "$LAB_BIN/kcp" start \
+    --root-directory "$KCP_ROOT" \
+    --bind-address=127.0.0.1 \
+    --secure-port="$KCP_PORT" \
+    --embedded-etcd-client-port="$KCP_ETCD_CLIENT_PORT" \
+    --embedded-etcd-peer-port="$KCP_ETCD_PEER_PORT" \
+    </dev/null >"$LOG_DIR/kcp.log" 2>&1 &
+  echo $! >"$PID_DIR/kcp.pid"
+  wait_for 120 "kcp admin.kubeconfig" test -s "$KCP_KUBECONFIG_PATH" || { tail -20 "$LOG_DIR/kcp.log" >&2; return 1; }
+  wait_for 120 "kcp /livez" kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /livez || { tail -20 "$LOG_DIR/kcp.log" >&2; return 1; }
+  wait_for 180 "kcp /readyz" kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /readyz || { tail -20 "$LOG_DIR/kcp.log" >&2; return 1; }
+  # The root workspace's APIs are served a moment after /readyz.
+  wait_for 60 "kcp root workspace API" kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /apis/tenancy.kcp.io/v1alpha1/workspaces
+}
+
+# --- kwok clusters ----------------------------------------------------------------------------------
+start_cluster() {
+  local name="$1" kc f
+  kc="$(cluster_kubeconfig "$name")"
+  log "creating kwok cluster $name (log: $LOG_DIR/kwokctl-$name.log)"
+  # --kubeconfig= : do not touch ~/.kube/config; the cluster's own kubeconfig is $kc.
+  if ! "$LAB_BIN/kwokctl" create cluster --name "$name" --runtime binary \
+    --kube-apiserver-binary "$LAB_BIN/kube-apiserver" \
+    --kube-controller-manager-binary "$LAB_BIN/kube-controller-manager" \
+    --kube-scheduler-binary "$LAB_BIN/kube-scheduler" \
+    --etcd-binary "$LAB_BIN/etcd" \
+    --kwok-controller-binary "$LAB_BIN/kwok" \
+    --kubeconfig= --wait 2m </dev/null >"$LOG_DIR/kwokctl-$name.log" 2>&1; then
+    tail -30 "$LOG_DIR/kwokctl-$name.log" >&2
+    return 1
+  fi
+  record_cluster_pids "$name"
+  [[ -f "$kc" ]] || die "kwokctl did not write $kc"
+  log "$name: scaling to $LAB_NODES kwok nodes"
+  "$LAB_BIN/kwokctl" scale node --name "$name" --replicas "$LAB_NODES" </dev/null >>"$LOG_DIR/kwokctl-$name.log" 2>&1 ||
+    { tail -30 "$LOG_DIR/kwokctl-$name.log" >&2; return 1; }
+  wait_for 120 "$name: $LAB_NODES nodes Ready" nodes_ready "$kc" "$LAB_NODES"
+  wait_for 60 "$name: default service account" kubectl_lab --kubeconfig "$kc" get serviceaccount default -n default
+}
+
+nodes_ready() { # kubeconfig count
+  local n
+  n="$(kubectl_lab --kubeconfig "$1" get nodes -o jsonpath='{range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' | grep -c '^True$')"
+  ((n >= $2))
+}
+
+# kwokctl's binary runtime keeps a pid file per component; copy them so `down` can stop
+# everything by PID even when kwokctl itself fails.
+record_cluster_pids() {
+  local name="$1" f
+  for f in "$KWOK_WORKDIR/clusters/$name"/pids/*.pid; do
+    [[ -f "$f" ]] && cp "$f" "$PID_DIR/$name-$(basename "$f")"
+  done
+}
+
+write_env_file() {
+  local c tmp
+  tmp="$LAB_ENV_FILE.tmp"
+  {
+    echo "# tmcctl lab, written by lab/lab up at $(date -u +%FT%TZ). Source it: set -a; . $LAB_ENV_FILE; set +a"
+    echo "LAB_TIER=1"
+    echo "LAB_STATE=$LAB_STATE"
+    echo "LAB_BIN=$LAB_BIN"
+    echo "KCP_KUBECONFIG=$KCP_KUBECONFIG_PATH"
+    echo "KCP_URL=https://127.0.0.1:$KCP_PORT"
+    # kcp-admin's bearer token; kcp makes a new one on every start (so does this file)
+    echo "KCP_ADMIN_TOKEN=$(kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" config view --raw -o jsonpath='{.users[?(@.name=="kcp-admin")].user.token}')"
+    echo "KCP_VERSION=$KCP_VERSION"
+    echo "KUBERNETES_VERSION=$KUBERNETES_VERSION"
+    echo "LAB_CLUSTERS=\"$LAB_CLUSTERS\""
+    for c in $LAB_CLUSTERS; do
+      echo "$(upper "$c")_KUBECONFIG=$(cluster_kubeconfig "$c")"
+      echo "$(upper "$c")_URL=$(kubectl_lab --kubeconfig "$(cluster_kubeconfig "$c")" config view --minify -o jsonpath='{.clusters[0].cluster.server}')"
+    done
+    echo "KWOK_WORKDIR=$KWOK_WORKDIR"
+  } >"$tmp"
+  mv "$tmp" "$LAB_ENV_FILE"
+}
+
+lab_up() {
+  local c start=$SECONDS
+  if ! lab_bin_complete; then
+    log "binaries missing in $(lab_bin_dir): building (a cold build takes 30-50 minutes)"
+    lab_build
+  fi
+  LAB_BIN="$(lab_bin_dir)"
+  export PATH="$LAB_BIN:$PATH"                # kwokctl looks kubectl up on PATH (else it downloads)
+  export KWOK_KUBECTL_BINARY="$LAB_BIN/kubectl" # ... and this is where it would download it from
+  if lab_healthy; then
+    log "lab already up and healthy; reusing it"
+    write_env_file # refresh (kcp's token may have changed if kcp was restarted by hand)
+    echo "$LAB_ENV_FILE"
+    return 0
+  fi
+  if [[ -d "$LAB_STATE" ]]; then
+    log "found a stale or partial lab in $LAB_STATE: tearing it down first"
+    lab_down
+  fi
+  mkdir -p "$PID_DIR" "$LOG_DIR" "$KWOK_WORKDIR"
+  # kwokctl reads $KWOK_WORKDIR/kwok.yaml: bind every cluster component to loopback (default 0.0.0.0).
+  cat >"$KWOK_WORKDIR/kwok.yaml" <<'YAML'
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  bindAddress: 127.0.0.1
+YAML
+  start_kcp || { log "kcp did not come up; stopping what was started"; lab_down; die "lab up failed (kcp)"; }
+  for c in $LAB_CLUSTERS; do
+    start_cluster "$c" || { log "cluster $c did not come up; stopping what was started"; lab_down; die "lab up failed ($c)"; }
+  done
+  write_env_file
+  log "lab up in $((SECONDS - start))s"
+  echo "$LAB_ENV_FILE"
+}
+
+# stop_pid FILE: TERM, wait up to 20s, then KILL. Only touches the PID recorded in FILE.
+stop_pid() {
+  local f="$1" pid i
+  pid_alive "$f" || return 0
+  pid="$(cat "$f")"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 40); do proc_running "$pid" || return 0; sleep 0.5; done
+  log "pid $pid ($(basename "$f" .pid)) did not stop after TERM; sending KILL"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+lab_down() {
+  local c f
+  rm -f "$LAB_ENV_FILE"
+  mkdir -p "$LOG_DIR"
+  if [[ -d "$KWOK_WORKDIR/clusters" ]]; then
+    LAB_BIN="$(lab_bin_dir)"
+    for c in "$KWOK_WORKDIR"/clusters/*/; do
+      c="$(basename "$c")"
+      log "deleting kwok cluster $c"
+      if [[ -x "$LAB_BIN/kwokctl" ]]; then
+        # (delete refuses an empty --kubeconfig; this file does not exist and is not created)
+        "$LAB_BIN/kwokctl" delete cluster --name "$c" --kubeconfig "$LAB_STATE/no-such.kubeconfig" </dev/null >>"$LOG_DIR/kwokctl-$c.log" 2>&1 ||
+          log "kwokctl delete cluster $c failed; stopping its processes by PID"
+      fi
+    done
+  fi
+  # Whatever is still running from our pid files (kcp, or cluster components kwokctl missed).
+  for f in "$PID_DIR"/*.pid; do [[ -f "$f" ]] && stop_pid "$f"; done
+  rm -rf "$LAB_STATE"
+  log "lab down"
+}
+
+lab_env() {
+  [[ -f "$LAB_ENV_FILE" ]] || die "the lab is not up (no $LAB_ENV_FILE); run lab/lab up"
+  pid_alive "$PID_DIR/kcp.pid" || die "the lab is not running (kcp is gone); run lab/lab up"
+  echo "$LAB_ENV_FILE"
+}
+
+lab_status() {
+  local f c rc=0
+  LAB_BIN="$(lab_bin_dir)"
+  echo "binaries: $LAB_BIN ($(lab_bin_complete && echo complete || echo INCOMPLETE: run lab/lab build))"
+  echo "state:    $LAB_STATE"
+  [[ -f "$LAB_ENV_FILE" ]] && echo "env file: $LAB_ENV_FILE" || { echo "env file: none (lab not up)"; rc=1; }
+  for f in "$PID_DIR"/*.pid; do
+    [[ -f "$f" ]] || continue
+    printf '  %-40s pid %-8s %s\n' "$(basename "$f" .pid)" "$(cat "$f")" "$(pid_alive "$f" && echo running || echo DEAD)"
+  done
+  if [[ -x "$LAB_BIN/kubectl" ]]; then
+    kcp_healthy && echo "kcp:      ready (https://127.0.0.1:$KCP_PORT)" || { echo "kcp:      NOT ready"; rc=1; }
+    for c in $LAB_CLUSTERS; do
+      if cluster_healthy "$c"; then
+        echo "$c:      ready, $(kubectl_lab --kubeconfig "$(cluster_kubeconfig "$c")" get nodes --no-headers 2>/dev/null | grep -c ' Ready ') Ready nodes"
+      else
+        echo "$c:      NOT ready"; rc=1
+      fi
+    done
+  fi
+  return $rc
+}
