@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{assert_exit, eventually, physical_clusters, unique, write_file, Controller, Lab};
+use crate::harness::{
+    assert_exit, disrupting_clusters, eventually, unique, using_clusters, write_file, Controller, Lab,
+};
 
 fn register(lab: &Lab, workspace: &str, name: &str, kubeconfig_var: &str, extra: &[&str]) -> crate::harness::Output {
     let mut args =
@@ -50,7 +52,7 @@ fn leftovers(lab: &Lab, workspace: &str) -> (usize, usize) {
 
 #[test]
 fn register_both_clusters_probe_them_and_read_them_back() {
-    let _shared = physical_clusters().read().unwrap();
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let out = register(
@@ -119,7 +121,7 @@ fn register_both_clusters_probe_them_and_read_them_back() {
 
 #[test]
 fn cordon_drain_uncordon_and_unregister() {
-    let _shared = physical_clusters().read().unwrap();
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     assert_exit(&register(lab, &ws, "pc1", "PC1_KUBECONFIG", &["--location", "eu-west"]), 0);
@@ -180,6 +182,7 @@ fn cordon_drain_uncordon_and_unregister() {
 
 #[test]
 fn bad_registrations_fail_clearly_and_leave_nothing_behind() {
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let pc1 = std::fs::read_to_string(lab.var("PC1_KUBECONFIG")).unwrap();
@@ -242,7 +245,7 @@ fn bad_registrations_fail_clearly_and_leave_nothing_behind() {
 
 #[test]
 fn credentials_never_appear_in_output_or_logs() {
-    let _shared = physical_clusters().read().unwrap();
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let canary = format!("canary{}", unique("tok").replace('-', ""));
@@ -297,7 +300,7 @@ fn credentials_never_appear_in_output_or_logs() {
 
 #[test]
 fn parallel_registers_converge_to_one_object() {
-    let _shared = physical_clusters().read().unwrap();
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let handles: Vec<_> = (0..2)
@@ -317,7 +320,7 @@ fn parallel_registers_converge_to_one_object() {
 
 #[test]
 fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
-    let _exclusive = physical_clusters().write().unwrap();
+    let _exclusive = disrupting_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     assert_exit(&register(lab, &ws, "pc2", "PC2_KUBECONFIG", &["--location", "us-east"]), 0);

@@ -147,11 +147,19 @@ impl Lab {
     }
 }
 
-/// Guards the lab's physical clusters: tests that stop one take it exclusively, tests that
-/// use them share it, so an outage test never breaks a neighbour.
-pub fn physical_clusters() -> &'static std::sync::RwLock<()> {
-    static LOCK: std::sync::RwLock<()> = std::sync::RwLock::new(());
-    &LOCK
+/// Guards the lab's physical clusters: tests that stop one take them exclusively, tests that
+/// use them share them, so an outage test never breaks a neighbour.
+static PHYSICAL_CLUSTERS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Shared use of the physical clusters (see [`PHYSICAL_CLUSTERS`]).
+pub fn using_clusters() -> std::sync::RwLockReadGuard<'static, ()> {
+    // A test that failed while holding the lock poisons it; the clusters are still usable.
+    PHYSICAL_CLUSTERS.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Exclusive use of the physical clusters, for a test that stops one.
+pub fn disrupting_clusters() -> std::sync::RwLockWriteGuard<'static, ()> {
+    PHYSICAL_CLUSTERS.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A `tmcctl controller run` in the background, killed when dropped; its stderr (the log)

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{assert_exit, unique, Lab};
+use crate::harness::{assert_exit, unique, using_clusters, Lab};
 
 const REGISTRATION: &str = "apiVersion: tmc.kcp.io/v1alpha1
 kind: ClusterRegistration
@@ -138,6 +138,7 @@ fn uninstall_refuses_while_objects_exist_and_force_removes_the_api() {
 
 #[test]
 fn version_reports_kcp_and_the_workspace() {
+    let _shared = using_clusters();
     let lab = Lab::get();
     let out = lab.tmcctl(&["version", "-o", "json"]);
     assert_exit(&out, 0);
@@ -151,6 +152,7 @@ fn version_reports_kcp_and_the_workspace() {
 
 #[test]
 fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
+    let _shared = using_clusters();
     let lab = Lab::get();
     let kubeconfig = lab.var("PC2_KUBECONFIG");
     let first = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "install"]);

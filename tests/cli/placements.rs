@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{assert_exit, eventually, physical_clusters, tmcctl, write_file, Controller, Lab};
+use crate::harness::{assert_exit, eventually, tmcctl, using_clusters, write_file, Controller, Lab};
 
 fn decision(lab: &Lab, ws: &str, name: &str) -> (Vec<String>, Value) {
     let out = lab.tmcctl(&["--workspace", ws, "placement", "describe", name, "-o", "json"]);
@@ -20,7 +20,7 @@ fn decision(lab: &Lab, ws: &str, name: &str) -> (Vec<String>, Value) {
 
 #[test]
 fn placement_decides_explains_and_follows_label_changes() {
-    let _shared = physical_clusters().read().unwrap();
+    let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let register = |name: &str, var: &str, extra: &[&str]| {
