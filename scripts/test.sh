@@ -34,4 +34,4 @@ source "$env_file"
 target/release/tmcctl --kubeconfig "$KCP_KUBECONFIG" version
 
 step "cargo test (unit, property and lab end-to-end)"
-cargo test --locked --all-targets --no-fail-fast
+cargo test --locked --no-fail-fast
