@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::harness::{
-    assert_exit, disrupting_clusters, eventually, unique, using_clusters, write_file, Controller, Lab,
+    assert_exit, disrupting_clusters, eventually, unique, using_clusters, write_file, Background, Controller, Lab,
 };
 
 fn register(lab: &Lab, workspace: &str, name: &str, kubeconfig_var: &str, extra: &[&str]) -> crate::harness::Output {
@@ -373,4 +373,34 @@ fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
     assert_eq!(leftovers(lab, &ws), (1, 1), "an outage deletes nothing");
     let log = controller.log_text();
     assert!(log.contains("probe failed") && log.contains("pc2"), "the controller logs the failed probes: {log}");
+}
+
+#[test]
+fn list_watch_prints_changes_and_metrics_serve_exports_stored_health() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let watch = Background::start(lab, &ws, |_| ["cluster", "list", "-w", "-o", "name"].map(String::from).to_vec());
+    // Give the watch time to start before the change it must see.
+    std::thread::sleep(Duration::from_secs(2));
+    assert_exit(&register(lab, &ws, "pc1", "PC1_KUBECONFIG", &["--location", "eu-west"]), 0);
+    eventually("the watch to print pc1", Duration::from_secs(20), || {
+        watch.stdout_text().contains("clusterregistration.tmc.kcp.io/pc1").then_some(())
+    });
+
+    assert_exit(&lab.tmcctl(&["--workspace", &ws, "controller", "run", "--once"]), 0);
+    let serve = Background::start(lab, &ws, |port| {
+        ["metrics", "serve", "--listen", &format!("127.0.0.1:{port}"), "--refresh", "1s"].map(String::from).to_vec()
+    });
+    let metrics = eventually("metrics serve to export pc1", Duration::from_secs(20), || {
+        let (code, body) =
+            std::net::TcpStream::connect(("127.0.0.1", serve.metrics_port)).ok().map(|_| serve.get("/metrics"))?;
+        (code == 200 && body.contains("tmc_cluster_health_score{cluster=\"pc1\"")).then_some(body)
+    })
+    .0;
+    let line = metrics.lines().find(|l| l.starts_with("tmc_cluster_health_score{cluster=\"pc1\"")).unwrap();
+    let score: f64 = line.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(score > 0.0, "a ready cluster scores above 0: {line}");
+    assert_eq!(serve.get("/readyz").0, 200);
+    assert_eq!(serve.get("/healthz").0, 200);
 }

@@ -162,28 +162,55 @@ pub fn disrupting_clusters() -> std::sync::RwLockWriteGuard<'static, ()> {
     PHYSICAL_CLUSTERS.write().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A `tmcctl controller run` in the background, killed when dropped; its stderr (the log)
-/// goes to a file that tests can grep.
-pub struct Controller {
+/// A long-running tmcctl (`controller run`, `metrics serve`, `cluster list -w`) in the
+/// background, killed when dropped; stdout and stderr go to files that tests can read.
+pub struct Background {
     child: std::process::Child,
     log: PathBuf,
+    stdout: PathBuf,
     pub metrics_port: u16,
 }
 
+/// `tmcctl controller run` for `workspace`, serving metrics on a free port.
+pub struct Controller;
+
 impl Controller {
-    /// Starts the controller for `workspace` with fast probing for tests.
-    pub fn start(lab: &Lab, workspace: &str, extra: &[&str]) -> Controller {
+    /// Starts the controller for `workspace` (extra flags such as fast probing for tests).
+    pub fn start(lab: &Lab, workspace: &str, extra: &[&str]) -> Background {
+        Background::start(lab, workspace, |port| {
+            let mut args = vec![
+                "-v".to_string(),
+                "controller".into(),
+                "run".into(),
+                "--metrics-addr".into(),
+                format!("127.0.0.1:{port}"),
+            ];
+            args.extend(extra.iter().map(|s| s.to_string()));
+            args
+        })
+    }
+}
+
+impl Background {
+    /// Starts tmcctl against kcp's `workspace` with the args `make_args` builds from a free port.
+    pub fn start(lab: &Lab, workspace: &str, make_args: impl FnOnce(u16) -> Vec<String>) -> Background {
         let metrics_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let log = scratch_dir().join(format!("{}-controller.log", unique("c")));
+        let name = unique("bg");
+        let log = scratch_dir().join(format!("{name}.stderr"));
+        let stdout = scratch_dir().join(format!("{name}.stdout"));
         let mut command = tmcctl_command();
         command
-            .args(["--kubeconfig", lab.kcp_kubeconfig(), "--workspace", workspace, "-v", "controller", "run"])
-            .args(["--metrics-addr", &format!("127.0.0.1:{metrics_port}")])
-            .args(extra)
+            .args(["--kubeconfig", lab.kcp_kubeconfig(), "--workspace", workspace])
+            .args(make_args(metrics_port))
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(std::fs::File::create(&stdout).unwrap())
             .stderr(std::fs::File::create(&log).unwrap());
-        Controller { child: command.spawn().expect("start controller"), log, metrics_port }
+        Background { child: command.spawn().expect("start tmcctl"), log, stdout, metrics_port }
+    }
+
+    /// What it printed on stdout so far.
+    pub fn stdout_text(&self) -> String {
+        std::fs::read_to_string(&self.stdout).unwrap_or_default()
     }
 
     /// GETs a path of the controller's HTTP server: (status code, body).
@@ -205,7 +232,7 @@ impl Controller {
     }
 }
 
-impl Drop for Controller {
+impl Drop for Background {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
