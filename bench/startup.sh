@@ -16,7 +16,15 @@ kubectl="$(lab/lab build >/dev/null && source lab/versions.env && ls -d "${TMCCT
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat >"$work/kubeconfig" <<KC
+# The error case uses a real kubeconfig shape: the lab kcp's (with its CA data), pointed at a
+# closed port. Without a CA in the kubeconfig both tools would load the system trust store.
+if env_file=$(lab/lab env 2>/dev/null); then
+  # shellcheck disable=SC1090
+  source "$env_file"
+  sed -E "s#server: https://127.0.0.1:[0-9]+#server: https://127.0.0.1:$port#" "$KCP_KUBECONFIG" >"$work/kubeconfig"
+else
+  echo "lab not up: using a kubeconfig without CA data for the closed-port case" >&2
+  cat >"$work/kubeconfig" <<KC
 apiVersion: v1
 kind: Config
 current-context: closed
@@ -30,6 +38,7 @@ users:
 - name: u
   user: {token: t}
 KC
+fi
 export KUBECONFIG="$work/kubeconfig" HOME="$work"
 
 # hyperfine runs the commands in the order given, alternating rounds between them.

@@ -92,6 +92,11 @@ pub enum Command {
     Completion(commands::completion::CompletionArgs),
 }
 
+/// Parses a label selector (full Kubernetes grammar); errors give the position.
+pub fn parse_selector(text: &str) -> Result<crate::selector::LabelSelector, String> {
+    crate::selector::LabelSelector::parse(text).map_err(|e| format!("selector \"{text}\": {e}"))
+}
+
 /// Parses a duration such as `30s`, `2m`, `1h30m`; `0` means no limit.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     if text == "0" {

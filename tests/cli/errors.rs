@@ -68,7 +68,9 @@ fn server_that_never_answers_times_out() {
 
 #[test]
 fn malformed_flag_values_are_usage_errors_naming_the_token() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 6] = [
+        (&["cluster", "list", "-l", "env in (prod"], "position 12: expected ',' or ')'"),
+        (&["cluster", "list", "-l", "=x"], "position 0"),
         (&["--workspace", "root:Team", "cluster", "list"], "\"Team\""),
         (&["--request-timeout", "30", "cluster", "list"], "\"30\""),
         (&["cluster", "list", "-o", "jsn"], "\"jsn\""),

@@ -5,11 +5,12 @@ use futures::StreamExt;
 use serde_json::Value;
 
 use crate::api::{ClusterRegistration, ConditionStatus};
-use crate::cli::OutputArgs;
+use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{Connection, ConnectionSettings, WatchedObject};
 use crate::error::CliError;
 use crate::output::age::age;
 use crate::output::{OutputFormat, Printer, Table};
+use crate::selector::LabelSelector;
 
 use super::shared::{explain, kind_group, registrations};
 
@@ -17,8 +18,8 @@ use super::shared::{explain, kind_group, registrations};
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only clusters whose labels match this selector (e.g. env=prod,tier!=edge).
-    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
-    pub selector: Option<String>,
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR", value_parser = parse_selector)]
+    pub selector: Option<LabelSelector>,
     /// After listing, keep printing clusters as they change.
     #[arg(short = 'w', long)]
     pub watch: bool,
@@ -30,14 +31,15 @@ pub struct ListArgs {
 pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
     let connection = Connection::open(settings).await?;
-    let list = match connection.list(&registrations(), None, args.selector.as_deref()).await {
+    let selector = args.selector.as_ref().map(ToString::to_string);
+    let list = match connection.list(&registrations(), None, selector.as_deref()).await {
         Ok(list) => list,
         Err(e) => return Err(explain(&connection, e).await),
     };
     let now = jiff::Timestamp::now();
     printer.objects(&list.items, false, &kind_group(), |wide| cluster_table(&list.items, wide, now))?;
     if args.watch {
-        watch(&connection, &printer, args.selector.as_deref(), list.items.len()).await?;
+        watch(&connection, &printer, selector.as_deref(), list.items.len()).await?;
     }
     Ok(())
 }

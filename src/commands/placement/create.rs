@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::api::input::parse_typed_flags;
 use crate::api::names::check_object_name;
 use crate::api::{CapabilityRequirement, ClusterRegistration, PlacementStrategy, WorkloadPlacementSpec};
-use crate::cli::OutputArgs;
+use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource};
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
@@ -93,10 +93,6 @@ fn parse_strategy(text: &str) -> Result<PlacementStrategy, String> {
         let allowed: Vec<&str> = PlacementStrategy::ALL.iter().map(|s| s.as_str()).collect();
         format!("unknown strategy \"{text}\"; allowed: {}", allowed.join(", "))
     })
-}
-
-fn parse_selector(text: &str) -> Result<LabelSelector, String> {
-    LabelSelector::parse(text).map_err(|e| format!("selector \"{text}\": {e}"))
 }
 
 fn parse_requirements(text: &str) -> Result<Requirements, String> {

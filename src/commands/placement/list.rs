@@ -3,11 +3,12 @@
 use clap::Args;
 use serde_json::Value;
 
-use crate::cli::OutputArgs;
+use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{Connection, ConnectionSettings};
 use crate::error::CliError;
 use crate::output::age::age;
 use crate::output::{Printer, Table};
+use crate::selector::LabelSelector;
 
 use super::shared::{current_clusters, explain_error, kind_group, placements};
 
@@ -15,8 +16,8 @@ use super::shared::{current_clusters, explain_error, kind_group, placements};
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only placements whose labels match this selector.
-    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
-    pub selector: Option<String>,
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR", value_parser = parse_selector)]
+    pub selector: Option<LabelSelector>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -25,10 +26,11 @@ pub struct ListArgs {
 pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
     let connection = Connection::open(settings).await?;
-    let list = match connection.list(&placements(), None, args.selector.as_deref()).await {
-        Ok(list) => list,
-        Err(e) => return Err(explain_error(&connection, e).await),
-    };
+    let list =
+        match connection.list(&placements(), None, args.selector.as_ref().map(|s| s.to_string()).as_deref()).await {
+            Ok(list) => list,
+            Err(e) => return Err(explain_error(&connection, e).await),
+        };
     let now = jiff::Timestamp::now();
     printer.objects(&list.items, false, &kind_group(), |wide| table(&list.items, wide, now))?;
     Ok(())
