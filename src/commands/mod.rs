@@ -32,6 +32,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Asks `question` on a terminal before a destructive `action` (e.g. `unregister cluster "pc1"`).
+/// Without a terminal it refuses rather than block or assume: the caller passes `--yes` then.
+pub fn confirm(printer: &crate::output::Printer, question: &str, action: &str) -> Result<(), CliError> {
+    match printer.confirm(question)? {
+        Some(true) => Ok(()),
+        Some(false) => Err(CliError::new(ExitKind::Conflict, format!("did not {action}: declined at the prompt"))),
+        None => Err(CliError::usage(format!("refusing to {action} without confirmation: no terminal to ask on"))
+            .with_hint("pass --yes")),
+    }
+}
+
 async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<(), CliError> {
     match command {
         Command::Cluster(cmd) => cluster::run(cmd, &connection).await,

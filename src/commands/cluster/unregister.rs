@@ -5,6 +5,7 @@ use clap::Args;
 
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings};
+use crate::commands::confirm;
 use crate::error::{CliError, ExitKind};
 use crate::install::{MANAGED_BY, MANAGED_BY_LABEL};
 use crate::output::Printer;
@@ -51,17 +52,7 @@ pub async fn run(args: UnregisterArgs, settings: &ConnectionSettings) -> Result<
             args.name,
             current["spec"]["location"].as_str().unwrap_or("no location")
         );
-        match printer.confirm(&question)? {
-            Some(true) => {}
-            Some(false) => return Err(CliError::new(ExitKind::Conflict, "not unregistered: declined at the prompt")),
-            None => {
-                return Err(CliError::usage(format!(
-                    "refusing to unregister cluster \"{}\" without confirmation: no terminal to ask on",
-                    args.name
-                ))
-                .with_hint("pass --yes"))
-            }
-        }
+        confirm(&printer, &question, &format!("unregister cluster \"{}\"", args.name))?;
     }
     connection.delete(&registrations(), None, &args.name).await?;
     let secret_ref = current["spec"]["credentials"]["name"].as_str().map(str::to_string);

@@ -3,7 +3,8 @@
 use clap::Args;
 
 use crate::client::{Connection, ConnectionSettings};
-use crate::error::{CliError, ExitKind};
+use crate::commands::confirm;
+use crate::error::CliError;
 use crate::output::Printer;
 
 use super::shared::{kind_group, placements};
@@ -27,17 +28,8 @@ pub async fn run(args: DeleteArgs, settings: &ConnectionSettings) -> Result<(), 
         return Ok(());
     }
     if !args.yes {
-        match printer.confirm(&format!("Delete placement \"{}\"?", args.name))? {
-            Some(true) => {}
-            Some(false) => return Err(CliError::new(ExitKind::Conflict, "not deleted: declined at the prompt")),
-            None => {
-                return Err(CliError::usage(format!(
-                    "refusing to delete placement \"{}\" without confirmation: no terminal to ask on",
-                    args.name
-                ))
-                .with_hint("pass --yes"))
-            }
-        }
+        let question = format!("Delete placement \"{}\"?", args.name);
+        confirm(&printer, &question, &format!("delete placement \"{}\"", args.name))?;
     }
     connection.delete(&placements(), None, &args.name).await?;
     printer.write_out(&format!("{}/{} deleted\n", kind_group(), args.name))?;

@@ -12,9 +12,7 @@ use crate::output::age::age;
 use crate::output::{Describe, OutputFormat, Printer, Table};
 use crate::placement::WorkloadDemand;
 
-use super::shared::{
-    current_clusters, decision_diff, explain_spec, kind_group, live_inventory, require, verdict_table,
-};
+use super::shared::{current_clusters, decision_page, explain_spec, kind_group, live_inventory, require};
 
 /// Arguments of `placement describe` and `placement explain`.
 #[derive(Debug, Args)]
@@ -58,19 +56,7 @@ pub async fn run(args: DescribeArgs, settings: &ConnectionSettings, explain_only
     if !explain_only {
         text.push_str(&summary(&object, &placement));
     }
-    let diff = decision_diff(&current, &explanation);
-    let chosen: Vec<&str> = explanation.decision.cluster_names().collect();
-    let mut page = Describe::new()
-        .field("Decision now", if chosen.is_empty() { "<none>".to_string() } else { chosen.join(", ") })
-        .field(
-            "Eligible",
-            format!("{} of {} clusters", explanation.decision.eligible_clusters, explanation.clusters.len()),
-        );
-    if let Some(summary) = &explanation.decision.no_candidates {
-        page = page.field("No candidates", summary.to_string());
-    }
-    page = page.field("Versus stored", if diff.is_empty() { "no change".to_string() } else { diff.join(" ") });
-    text.push_str(&page.table("Clusters", verdict_table(&explanation)).render());
+    text.push_str(&decision_page(Describe::new(), &explanation, &current, "Versus stored"));
     printer.write_out(&text)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::api::{ClusterRegistration, WorkloadPlacement, WorkloadPlacementSpec};
 use crate::client::{ClientError, Connection, Resource};
 use crate::error::{CliError, ExitKind};
-use crate::output::Table;
+use crate::output::{Describe, Table};
 use crate::placement::from_api::{cluster_info, policy};
 use crate::placement::{Inventory, PlacementExplanation, WorkloadDemand};
 
@@ -97,7 +97,7 @@ pub fn verdict_table(explanation: &PlacementExplanation) -> Table {
     table
 }
 
-/// Lines saying how `now` differs from the clusters of the current decision.
+/// Lines saying how the explanation's decision differs from the clusters of the current decision.
 pub fn decision_diff(current: &[String], explanation: &PlacementExplanation) -> Vec<String> {
     let new: Vec<&str> = explanation.decision.cluster_names().collect();
     let mut lines: Vec<String> =
@@ -112,4 +112,31 @@ pub fn current_clusters(object: &Value) -> Vec<String> {
         .as_array()
         .map(|ds| ds.iter().filter_map(|d| d["cluster"].as_str().map(String::from)).collect())
         .unwrap_or_default()
+}
+
+/// The decision part of `describe`, `explain` and `simulate`: what the engine chose now, how
+/// many clusters were eligible, why none were (if so), how that differs from `current`
+/// (`versus` names where `current` came from), and every cluster's verdict.
+pub fn decision_page(page: Describe, explanation: &PlacementExplanation, current: &[String], versus: &str) -> String {
+    let chosen: Vec<String> = explanation
+        .decision
+        .assignments
+        .iter()
+        .map(|a| match explanation.decision.total_replicas() {
+            0 => a.cluster.as_str().to_string(),
+            _ => format!("{} ({} replicas)", a.cluster.as_str(), a.replicas),
+        })
+        .collect();
+    let diff = decision_diff(current, explanation);
+    let mut page =
+        page.field("Decision", if chosen.is_empty() { "<none>".to_string() } else { chosen.join(", ") }).field(
+            "Eligible",
+            format!("{} of {} clusters", explanation.decision.eligible_clusters, explanation.clusters.len()),
+        );
+    if let Some(summary) = &explanation.decision.no_candidates {
+        page = page.field("No candidates", summary.to_string());
+    }
+    page.field(versus, if diff.is_empty() { "no change".to_string() } else { diff.join(" ") })
+        .table("Clusters", verdict_table(explanation))
+        .render()
 }

@@ -14,7 +14,7 @@ use crate::error::CliError;
 use crate::output::{Describe, OutputFormat, Printer};
 use crate::placement::WorkloadDemand;
 
-use super::shared::{current_clusters, decision_diff, explain_spec, inventory_from, live_inventory, verdict_table};
+use super::shared::{current_clusters, decision_page, explain_spec, inventory_from, live_inventory};
 
 /// Arguments of `placement simulate`.
 #[derive(Debug, Args)]
@@ -75,32 +75,8 @@ pub async fn run(args: SimulateArgs, settings: &ConnectionSettings) -> Result<()
         printer.value(&explanation, String::new)?;
         return Ok(());
     }
-    let chosen: Vec<String> = explanation
-        .decision
-        .assignments
-        .iter()
-        .map(|a| {
-            if args.replicas > 0 {
-                format!("{} ({} replicas)", a.cluster.as_str(), a.replicas)
-            } else {
-                a.cluster.as_str().to_string()
-            }
-        })
-        .collect();
-    let diff = decision_diff(&current, &explanation);
-    let mut page = Describe::new()
-        .field("Placement", name)
-        .field("Strategy", placement.spec.strategy.as_str())
-        .field("Decision", if chosen.is_empty() { "<none>".to_string() } else { chosen.join(", ") })
-        .field(
-            "Eligible",
-            format!("{} of {} clusters", explanation.decision.eligible_clusters, explanation.clusters.len()),
-        );
-    if let Some(summary) = &explanation.decision.no_candidates {
-        page = page.field("No candidates", summary.to_string());
-    }
-    page = page.field("Versus status in file", if diff.is_empty() { "no change".to_string() } else { diff.join(" ") });
-    printer.write_out(&page.table("Clusters", verdict_table(&explanation)).render())?;
+    let page = Describe::new().field("Placement", name).field("Strategy", placement.spec.strategy.as_str());
+    printer.write_out(&decision_page(page, &explanation, &current, "Versus status in file"))?;
     Ok(())
 }
 
