@@ -120,3 +120,18 @@ fn untrusted_certificate_is_a_tls_error() {
     assert!(out.stderr.contains("context \"no-ca\""), "{}", out.stderr);
     assert!(out.stderr.contains("certificate-authority"), "{}", out.stderr);
 }
+
+#[test]
+fn closed_stdout_is_a_quiet_normal_exit() {
+    let mut child = crate::harness::tmcctl_command()
+        .args(["completion", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end at once, as `| head -c0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
