@@ -8,6 +8,8 @@ use crate::client::ClientError;
 /// The documented exit codes (see README.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitKind {
+    /// 0: stdout was closed early (`| head`); a normal end with nothing more to say.
+    ClosedOutput = 0,
     /// 1: an unexpected failure.
     Failure = 1,
     /// 2: bad flags, arguments or input files.
@@ -116,6 +118,9 @@ impl From<ClientError> for CliError {
 
 impl From<std::io::Error> for CliError {
     fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError::new(ExitKind::ClosedOutput, "stdout closed");
+        }
         CliError::new(ExitKind::Failure, format!("writing output: {err}"))
     }
 }

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tmcctl::cli::Cli;
+use tmcctl::error::ExitKind;
 use tmcctl::{commands, output, settings};
 
 fn main() -> ExitCode {
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
         .init();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) if e.kind == ExitKind::ClosedOutput => ExitCode::SUCCESS,
         Err(e) => {
             output::print_error(&e.message, e.hint.as_deref());
             ExitCode::from(e.code() as u8)
