@@ -34,4 +34,13 @@ source "$env_file"
 target/release/tmcctl --kubeconfig "$KCP_KUBECONFIG" version
 
 step "cargo test (unit, property and lab end-to-end)"
-cargo test --locked --no-fail-fast
+log=$(mktemp)
+set +e
+cargo test --locked --no-fail-fast 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over every test binary.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
+     END { printf "all tests: %d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
+exit "$status"
