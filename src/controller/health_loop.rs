@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use base64::Engine;
-use futures::future::join_all;
+use futures::StreamExt;
 use serde_json::{json, Value};
 
 use crate::api::{ClusterRegistration, ClusterRegistrationStatus};
@@ -18,6 +18,8 @@ use crate::observability::Metrics;
 use super::FIELD_MANAGER;
 
 const CONTROLLER: &str = "health";
+/// How many clusters are probed at the same time.
+const PROBE_CONCURRENCY: usize = 32;
 
 /// How the health loop probes and judges.
 #[derive(Clone, Debug)]
@@ -56,7 +58,9 @@ impl HealthLoop {
         let workspace = kcp.workspace().map(|w| w.to_string()).unwrap_or_default();
         let registrations = kcp.list(&Resource::of::<ClusterRegistration>(), None, None).await?;
         let probes = registrations.items.iter().map(|object| reconcile(kcp, object, settings));
-        let outcomes = join_all(probes).await;
+        // Probes wait on the network, so many run at once, but not thousands: each holds a
+        // connection and a TLS session.
+        let outcomes: Vec<_> = futures::stream::iter(probes).buffered(PROBE_CONCURRENCY).collect().await;
         let mut report = PassReport::default();
         let mut seen = BTreeSet::new();
         for (object, outcome) in registrations.items.iter().zip(outcomes) {
