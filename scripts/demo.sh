@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-say() { printf '\n\033[1m$ %s\033[0m\n' "$*" >&2; }
+if [[ -t 2 && -z "${NO_COLOR:-}" ]]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+say() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain" >&2; }
 run() { say "$*"; "$@"; }
 
 lab/lab build
@@ -20,20 +21,28 @@ run tmcctl version
 run tmcctl install --bind root:team-a --create-workspaces
 run tmcctl install --bind root:team-a
 run kubectl --server "$KCP_URL/clusters/root:team-a" get clusterregistrations
-for pc in pc1 pc2; do
-  location=$([[ $pc == pc1 ]] && echo eu-west || echo us-east)
-  say "kubectl apply a ClusterRegistration for $pc"
-  kubectl --server "$KCP_URL/clusters/root:team-a" apply -f - <<YAML
-apiVersion: tmc.kcp.io/v1alpha1
-kind: ClusterRegistration
-metadata:
-  name: $pc
-  labels: {env: demo}
-spec:
-  location: $location
-  capabilities: [{type: gpu, available: $([[ $pc == pc1 ]] && echo true || echo false)}]
-YAML
-done
-run tmcctl --workspace root:team-a cluster list
-run tmcctl --workspace root:team-a cluster list -o wide
-run tmcctl --workspace root:team-a cluster list -o jsonpath='{range .items[*]}{.metadata.name} in {.spec.location}{"\n"}{end}'
+export TMCCTL_WORKSPACE=root:team-a
+run tmcctl cluster register pc1 --cluster-kubeconfig "$PC1_KUBECONFIG" --location eu-west --labels env=prod,tier=gold --capabilities gpu:true
+run tmcctl cluster register pc2 --cluster-kubeconfig "$PC2_KUBECONFIG" --location us-east --labels env=prod --capabilities gpu:false
+run tmcctl cluster list
+run tmcctl controller run --once
+run tmcctl cluster list -o wide
+run tmcctl cluster status pc1
+# Re-running the demo starts the placements afresh.
+tmcctl placement delete web --yes >/dev/null 2>&1 || true
+tmcctl placement delete gpu-jobs --yes >/dev/null 2>&1 || true
+run tmcctl placement create web --strategy Spread --location-selector env=prod --replicas divided
+run tmcctl placement create gpu-jobs --strategy Affinity --capabilities gpu:true
+run tmcctl controller run --once
+run tmcctl placement list
+run tmcctl placement describe gpu-jobs
+run tmcctl placement explain web --replicas 5
+run tmcctl cluster cordon pc2
+run tmcctl placement explain web --replicas 5
+run tmcctl cluster uncordon pc2
+say "an offline what-if: the same placement against a file of clusters, no server needed"
+tmcctl cluster list -o yaml >/tmp/tmcctl-demo-clusters.yaml
+tmcctl placement describe web -o yaml >/tmp/tmcctl-demo-placement.yaml
+run tmcctl --kubeconfig /nonexistent placement simulate -f /tmp/tmcctl-demo-placement.yaml --clusters-from /tmp/tmcctl-demo-clusters.yaml --replicas 7
+run tmcctl cluster list -o jsonpath='{range .items[*]}{.metadata.name} in {.spec.location}: health {.status.healthScore}{"\n"}{end}'
+say "the lab keeps running; stop it with lab/lab down"

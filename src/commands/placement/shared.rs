@@ -74,6 +74,7 @@ pub fn explain_spec(
 
 /// The per-cluster verdict table: chosen or rejected, replicas, score and reasons.
 pub fn verdict_table(explanation: &PlacementExplanation) -> Table {
+    let with_replicas = explanation.decision.total_replicas() > 0;
     let mut table = Table::new(["CLUSTER", "LOCATION", "RESULT", "REPLICAS", "SCORE", "WHY"]);
     for verdict in &explanation.clusters {
         let (result, why) = match (&verdict.selection, verdict.rejections.is_empty()) {
@@ -84,7 +85,8 @@ pub fn verdict_table(explanation: &PlacementExplanation) -> Table {
             }
         };
         let score = verdict.score.map(|s| s.total.to_string()).unwrap_or_else(|| "-".into());
-        let replicas = verdict.replicas.map(|r| r.to_string()).unwrap_or_else(|| "-".into());
+        // A placement-level decision has no replica count to divide.
+        let replicas = verdict.replicas.filter(|_| with_replicas).map(|r| r.to_string()).unwrap_or_else(|| "-".into());
         table.push(vec![
             verdict.cluster.as_str().to_string(),
             verdict.location.clone(),
