@@ -176,13 +176,7 @@ async fn install_crds(connection: &Connection, args: &InstallArgs, dry_run: bool
                 .wait_for(&custom_resource_definitions(), None, name, &what, args.timeout, is_established)
                 .await?;
         }
-        steps.push(Step {
-            workspace: here.clone(),
-            kind: "CustomResourceDefinition".into(),
-            name: name_of(&crd).to_string(),
-            action,
-            object: crd,
-        });
+        steps.push(step(&here, &custom_resource_definitions(), &crd, action));
     }
     Ok(steps)
 }
@@ -231,7 +225,7 @@ fn name_of(object: &Value) -> &str {
     object["metadata"]["name"].as_str().unwrap_or_default()
 }
 
-fn step(workspace: &WorkspacePath, resource: &Resource, object: &Value, action: &'static str) -> Step {
+fn step(workspace: &dyn std::fmt::Display, resource: &Resource, object: &Value, action: &'static str) -> Step {
     Step {
         workspace: workspace.to_string(),
         kind: resource.kind.clone(),
@@ -285,7 +279,7 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
             steps.push(step(&args.provider_workspace, &api_resource_schemas(), &schema, "deleted"));
         }
     } else {
-        let here: WorkspacePath = "cluster".parse().expect("a valid name");
+        let here = connection.url();
         for crd in plan::crd_objects() {
             let action = if connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await? {
                 "deleted"
