@@ -50,15 +50,6 @@ pub struct ServerInfo {
     pub is_kcp: bool,
 }
 
-/// The phase of an APIBinding, as kcp reports it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ApiBindingPhase {
-    /// Bound: the exported resources are served in the workspace.
-    Bound,
-    /// Any other phase, with its name (may be empty while kcp has not looked yet).
-    Other(String),
-}
-
 impl Connection {
     /// Asks `/version` and discovery what this server is.
     pub async fn server_info(&self) -> Result<ServerInfo, ClientError> {
@@ -124,15 +115,6 @@ impl Connection {
             }
             _ => err,
         }
-    }
-
-    /// Reads the phase of the APIBinding `name` in this workspace.
-    pub async fn binding_phase(&self, name: &str) -> Result<Option<ApiBindingPhase>, ClientError> {
-        let binding = self.get(&api_bindings(), None, name).await?;
-        Ok(binding.map(|b| match b["status"]["phase"].as_str() {
-            Some("Bound") => ApiBindingPhase::Bound,
-            other => ApiBindingPhase::Other(other.unwrap_or_default().to_string()),
-        }))
     }
 
     /// Polls an object until `ready` holds for it, or `timeout` passes.

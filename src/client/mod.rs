@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use error::{ClientError, Endpoint};
-pub use kcp::{ApiBindingPhase, ServerInfo};
+pub use kcp::ServerInfo;
 pub use kubeconfig::ClusterCredentials;
 pub use objects::{ApplyOptions, ObjectList, Resource, WatchedObject};
 pub use workspace::{ServerUrl, WorkspacePath};

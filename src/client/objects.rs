@@ -54,15 +54,6 @@ impl Resource {
         }
     }
 
-    /// `plural.group`, the name kubectl accepts for the type.
-    pub fn qualified_name(&self) -> String {
-        if self.group.is_empty() {
-            self.plural.clone()
-        } else {
-            format!("{}.{}", self.plural, self.group)
-        }
-    }
-
     fn api_resource(&self) -> ApiResource {
         ApiResource {
             group: self.group.clone(),
