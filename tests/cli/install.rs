@@ -166,3 +166,31 @@ fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
     assert_exit(&removed, 0);
     assert!(removed.stdout.contains("deleted"), "{}", removed.stdout);
 }
+
+#[test]
+fn exec_plugin_credentials_work() {
+    let lab = Lab::get();
+    let admin = std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap();
+    let token_line =
+        admin.lines().find(|l| l.trim_start().starts_with("token:")).expect("the lab kubeconfig has a token");
+    let token = token_line.trim_start().trim_start_matches("token:").trim();
+    let indent = &token_line[..token_line.len() - token_line.trim_start().len()];
+    let marker = crate::harness::scratch_dir().join(format!("{}-exec-ran", unique("m")));
+    let plugin = crate::harness::write_file(
+        "exec-plugin.sh",
+        &format!(
+            "#!/bin/sh\ntouch {}\nprintf '{{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{{\"token\":\"{token}\"}}}}'\n",
+            marker.display()
+        ),
+    );
+    std::fs::set_permissions(&plugin, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let exec = format!(
+        "{indent}exec:\n{indent}  apiVersion: client.authentication.k8s.io/v1\n{indent}  command: {plugin}\n{indent}  interactiveMode: Never"
+    );
+    let kubeconfig = crate::harness::write_file("exec-kubeconfig", &admin.replace(token_line, &exec));
+    let out = crate::harness::tmcctl(&["--kubeconfig", &kubeconfig, "version", "-o", "json"]);
+    assert_exit(&out, 0);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["serverVersion"]["isKcp"], true);
+    assert!(marker.exists(), "the exec plugin was run");
+}
