@@ -8,14 +8,14 @@ use std::time::Duration;
 
 use base64::Engine;
 use futures::StreamExt;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::api::{ClusterRegistration, ClusterRegistrationStatus};
 use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
 use crate::health::{next_status, ProbeFailure, ProbeReport};
 use crate::observability::Metrics;
 
-use super::FIELD_MANAGER;
+use super::write_status;
 
 const CONTROLLER: &str = "health";
 /// How many clusters are probed at the same time.
@@ -113,13 +113,7 @@ async fn reconcile(
         settings.grace,
         cluster.metadata.generation,
     );
-    let patch = json!({
-        "apiVersion": "tmc.kcp.io/v1alpha1",
-        "kind": "ClusterRegistration",
-        "metadata": {"name": name},
-        "status": status,
-    });
-    kcp.apply_status(&Resource::of::<ClusterRegistration>(), &patch, FIELD_MANAGER).await?;
+    write_status::<ClusterRegistration>(kcp, &name, &status).await?;
     Ok(status)
 }
 

@@ -7,8 +7,6 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use serde_json::json;
-
 use crate::api::{ClusterRegistration, Condition, ConditionStatus, WorkloadPlacement};
 use crate::client::{ClientError, Connection, Resource};
 use crate::observability::Metrics;
@@ -16,7 +14,7 @@ use crate::placement::from_api::{cluster_info, policy};
 use crate::placement::to_api::placement_status;
 use crate::placement::{fnv1a64, Inventory, WorkloadDemand};
 
-use super::FIELD_MANAGER;
+use super::write_status;
 
 /// What one pass did.
 #[derive(Clone, Debug, Default)]
@@ -94,13 +92,7 @@ impl PlacementLoop {
             };
             metrics.record_decision(&workspace, strategy, result, started.elapsed().as_secs_f64());
             if !same_status(&status, &previous) {
-                let patch = json!({
-                    "apiVersion": "tmc.kcp.io/v1alpha1",
-                    "kind": "WorkloadPlacement",
-                    "metadata": {"name": name},
-                    "status": status,
-                });
-                kcp.apply_status(&Resource::of::<WorkloadPlacement>(), &patch, FIELD_MANAGER).await?;
+                write_status::<WorkloadPlacement>(kcp, &name, &status).await?;
                 tracing::info!(placement = %name, result, decision = %summary, "placement decided");
                 // The write changes the stored decision, part of the inputs; remember the
                 // inputs as they will read back, so the next pass does not decide again.
