@@ -110,10 +110,11 @@ impl Printer {
         out.flush()
     }
 
-    /// A message for people, on stderr (never mixed into data on stdout).
+    /// A message for people, on stderr (never mixed into data on stdout); escaped, since
+    /// messages may quote names and reasons from servers.
     pub fn status(&self, message: &str) -> io::Result<()> {
         let mut err = io::stderr().lock();
-        writeln!(err, "{message}")
+        writeln!(err, "{}", escape_control(message))
     }
 
     /// A warning on stderr.
@@ -150,11 +151,12 @@ impl Printer {
     }
 }
 
-/// Prints an error and its hint to stderr; used once, by the binary's edge.
+/// Prints an error and its hint to stderr; used once, by the binary's edge. Messages often
+/// quote the server, so they are escaped like any server-sourced text.
 pub fn print_error(message: &str, hint: Option<&str>) {
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "error: {message}");
+    let _ = writeln!(err, "error: {}", escape_control(message));
     if let Some(hint) = hint {
-        let _ = writeln!(err, "hint: {hint}");
+        let _ = writeln!(err, "hint: {}", escape_control(hint));
     }
 }
