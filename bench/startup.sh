@@ -54,11 +54,13 @@ rss() {  # peak resident set, KiB
  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n1; }
 python3 - "$work/hyperfine.json" "$(rss "$tmcctl" --version)" "$(rss "$kubectl" version --client)" \
   "$(rss "$tmcctl" cluster list)" "$(rss "$kubectl" get ns)" "$(stat -L -c %s "$tmcctl")" "$(stat -L -c %s "$kubectl")" \
-  "$("$kubectl" version --client -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientVersion"]["gitVersion"])')" <<'PY'
+  "$("$kubectl" version --client -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientVersion"]["gitVersion"])')" \
+  "$(rss "$tmcctl" --help)" "$(rss "$kubectl" --help)" <<'PY'
 import json, platform, subprocess, sys
 data = json.load(open(sys.argv[1]))
 rss = {"tmcctl --version": int(sys.argv[2]), "kubectl version --client": int(sys.argv[3]),
-       "tmcctl cluster list (closed port)": int(sys.argv[4]), "kubectl get ns (closed port)": int(sys.argv[5])}
+       "tmcctl cluster list (closed port)": int(sys.argv[4]), "kubectl get ns (closed port)": int(sys.argv[5]),
+       "tmcctl --help": int(sys.argv[9]), "kubectl --help": int(sys.argv[10])}
 results = {r["command"]: {"median_ms": r["median"] * 1e3, "mean_ms": r["mean"] * 1e3, "stddev_ms": r["stddev"] * 1e3,
                           "min_ms": r["min"] * 1e3, "max_ms": r["max"] * 1e3, "peak_rss_kib": rss.get(r["command"])}
            for r in data["results"]}
