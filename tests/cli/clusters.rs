@@ -404,3 +404,42 @@ fn list_watch_prints_changes_and_metrics_serve_exports_stored_health() {
     assert_eq!(serve.get("/readyz").0, 200);
     assert_eq!(serve.get("/healthz").0, 200);
 }
+
+#[test]
+fn update_refuses_fields_another_manager_owns_unless_forced() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let registered = lab.tmcctl(&[
+        "--workspace",
+        &ws,
+        "cluster",
+        "register",
+        "owned",
+        "--location",
+        "eu-west",
+        "--skip-verify",
+        "--cluster-kubeconfig",
+        lab.var("PC1_KUBECONFIG"),
+    ]);
+    assert_exit(&registered, 0);
+    // Another manager takes spec.location over with server-side apply.
+    let manifest = "apiVersion: tmc.kcp.io/v1alpha1\nkind: ClusterRegistration\nmetadata: {name: owned}\nspec: {location: ap-south}\n";
+    let taken = lab.kubectl(
+        &ws,
+        &["apply", "--server-side", "--force-conflicts", "--field-manager=ops-team", "-f", "-"],
+        Some(manifest),
+    );
+    assert_exit(&taken, 0);
+
+    let refused = lab.tmcctl(&["--workspace", &ws, "cluster", "update", "owned", "--location", "us-east"]);
+    assert_exit(&refused, 7);
+    assert!(refused.stderr.contains("ops-team") && refused.stderr.contains("--force-conflicts"), "{}", refused.stderr);
+
+    let forced =
+        lab.tmcctl(&["--workspace", &ws, "cluster", "update", "owned", "--location", "us-east", "--force-conflicts"]);
+    assert_exit(&forced, 0);
+    let object: Value =
+        serde_json::from_str(&lab.tmcctl(&["--workspace", &ws, "cluster", "status", "owned", "-o", "json"]).stdout)
+            .unwrap();
+    assert_eq!(object["spec"]["location"], "us-east");
+}
