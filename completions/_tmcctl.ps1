@@ -760,6 +760,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
         'tmcctl;uninstall' {
             [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The kcp workspace that publishes the TMC API')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Remove the APIBinding from this workspace too (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for bindings to be gone')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')

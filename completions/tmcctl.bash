@@ -2461,7 +2461,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__uninstall)
-            opts="-o -v -h -V --provider-workspace --bind --force --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --provider-workspace --bind --force --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2472,6 +2472,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -690,6 +690,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;uninstall'= {
             cand --provider-workspace 'The kcp workspace that publishes the TMC API'
             cand --bind 'Remove the APIBinding from this workspace too (repeatable)'
+            cand --timeout 'How long to wait for bindings to be gone'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'

@@ -440,6 +440,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s h -l help -d '
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l provider-workspace -d 'The kcp workspace that publishes the TMC API' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l bind -d 'Remove the APIBinding from this workspace too (repeatable)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l timeout -d 'How long to wait for bindings to be gone' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: its current-context)' -r

@@ -141,6 +141,25 @@ impl Connection {
         }
     }
 
+    /// Polls until the object is gone (its finalizers done), or `timeout` passes.
+    pub async fn wait_gone(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+        timeout: Duration,
+    ) -> Result<(), ClientError> {
+        let started = Instant::now();
+        while self.get(resource, namespace, name).await?.is_some() {
+            if started.elapsed() >= timeout {
+                let what = format!("{} {name} to be deleted", resource.kind);
+                return Err(ClientError::WaitTimeout { what, after: timeout });
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+        Ok(())
+    }
+
     /// Whether the server serves `resource` (discovery of its group/version).
     pub async fn serves(&self, resource: &Resource) -> Result<bool, ClientError> {
         let client = self.client()?;

@@ -8,6 +8,7 @@ mod error;
 pub mod kcp;
 mod kubeconfig;
 mod objects;
+mod transport;
 pub mod workspace;
 
 use std::future::Future;
@@ -120,7 +121,7 @@ impl Connection {
             source_name: format!("context \"{}\"", self.context),
             cause: format!("server URL {url} is invalid: {e}"),
         })?;
-        kube::Client::try_from(config).map_err(|e| ClientError::from_kube(e, &self.endpoint()))
+        transport::build(config).map_err(|e| ClientError::from_kube(e, &self.endpoint()))
     }
 
     /// Runs one request with the request deadline, classifying its error.

@@ -54,6 +54,9 @@ pub struct UninstallArgs {
     /// Remove the API even though ClusterRegistrations or WorkloadPlacements exist.
     #[arg(long)]
     pub force: bool,
+    /// How long to wait for bindings to be gone.
+    #[arg(long, default_value = "60s", value_name = "DURATION", value_parser = parse_duration)]
+    pub timeout: Duration,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -260,8 +263,10 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
     if info.is_kcp {
         for workspace in &args.bind {
             let consumer = connection.for_workspace(workspace);
-            let action =
-                if consumer.delete(&api_bindings(), None, BINDING_NAME).await? { "deleted" } else { "not found" };
+            let deleted = consumer.delete(&api_bindings(), None, BINDING_NAME).await?;
+            // kcp unbinds asynchronously (finalizers); done means the workspace no longer serves it.
+            consumer.wait_gone(&api_bindings(), None, BINDING_NAME, args.timeout).await?;
+            let action = if deleted { "deleted" } else { "not found" };
             steps.push(step(workspace, &api_bindings(), &plan::binding(args.provider_workspace.as_str()), action));
         }
         let provider = connection.for_workspace(&args.provider_workspace);
@@ -281,11 +286,9 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
     } else {
         let here = connection.url();
         for crd in plan::crd_objects() {
-            let action = if connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await? {
-                "deleted"
-            } else {
-                "not found"
-            };
+            let deleted = connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await?;
+            connection.wait_gone(&custom_resource_definitions(), None, name_of(&crd), args.timeout).await?;
+            let action = if deleted { "deleted" } else { "not found" };
             steps.push(step(&here, &custom_resource_definitions(), &crd, action));
         }
     }

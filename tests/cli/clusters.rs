@@ -358,10 +358,11 @@ fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
         (ready_status(lab, &ws, "pc2").as_deref() == Some("Unknown")).then_some(())
     });
     let detection = stopped.elapsed();
+    // Read the outage's status before the cluster comes back: the loop probes every second.
+    let status = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc2"]);
     kwokctl("start");
     assert!(detection >= grace - Duration::from_secs(2), "Unknown came before the grace: {detection:?}");
     assert!(detection <= grace + Duration::from_secs(8), "Unknown came late: {detection:?}");
-    let status = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc2"]);
     assert!(
         status.stdout.contains("NotHeardFrom") && status.stdout.contains("not heard from since"),
         "{}",
