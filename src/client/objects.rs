@@ -2,6 +2,7 @@
 //! server-side apply, delete. Every request goes through [`Connection::call`] for its deadline.
 
 use futures::{Stream, StreamExt};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ListMeta;
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
 use kube::core::ApiResource;
 use kube::runtime::{watcher, WatchStreamExt};
@@ -54,6 +55,19 @@ impl Resource {
         }
     }
 
+    /// The URL path of the collection, in `namespace` or across all.
+    pub fn url_path(&self, namespace: Option<&str>) -> String {
+        let prefix = if self.group.is_empty() {
+            format!("/api/{}", self.version)
+        } else {
+            format!("/apis/{}", self.api_version())
+        };
+        match (self.namespaced, namespace) {
+            (true, Some(ns)) => format!("{prefix}/namespaces/{ns}/{}", self.plural),
+            _ => format!("{prefix}/{}", self.plural),
+        }
+    }
+
     fn api_resource(&self) -> ApiResource {
         ApiResource {
             group: self.group.clone(),
@@ -81,6 +95,15 @@ pub enum WatchedObject {
     Changed(Value),
     /// The object was deleted.
     Deleted(Value),
+}
+
+/// One page of a list, as the server sends it.
+#[derive(serde::Deserialize)]
+struct ListPage {
+    #[serde(default)]
+    metadata: ListMeta,
+    #[serde(default)]
+    items: Vec<Value>,
 }
 
 /// The items of a list, all pages joined, with the resourceVersion of the first page.
@@ -121,20 +144,23 @@ impl Connection {
         namespace: Option<&str>,
         label_selector: Option<&str>,
     ) -> Result<ObjectList, ClientError> {
-        let api = self.api(resource, namespace)?;
+        let client = self.client()?;
+        let request = kube::core::Request::new(resource.url_path(namespace));
         let mut params = ListParams::default().limit(PAGE_SIZE);
         if let Some(selector) = label_selector {
             params = params.labels(selector);
         }
         let mut out = ObjectList::default();
         loop {
-            let page = self.call(api.list(&params)).await?;
+            let http_request = request
+                .list(&params)
+                .map_err(|e| ClientError::Invalid { message: format!("list {}: {e}", resource.plural) })?;
+            // Straight into JSON values: typed objects would be converted back anyway.
+            let page: ListPage = self.call(client.request(http_request)).await?;
             if out.resource_version.is_none() {
                 out.resource_version = page.metadata.resource_version.clone();
             }
-            for item in page.items {
-                out.items.push(to_value(item)?);
-            }
+            out.items.extend(page.items);
             match page.metadata.continue_.filter(|c| !c.is_empty()) {
                 Some(token) => params = params.continue_token(&token),
                 None => return Ok(out),
@@ -230,4 +256,18 @@ impl Connection {
 
 fn to_value(object: DynamicObject) -> Result<Value, ClientError> {
     serde_json::to_value(object).map_err(|e| ClientError::Protocol { url: String::new(), cause: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collection_paths() {
+        let secrets = Resource::new("", "v1", "Secret", "secrets", true);
+        assert_eq!(secrets.url_path(Some("tmc-system")), "/api/v1/namespaces/tmc-system/secrets");
+        assert_eq!(secrets.url_path(None), "/api/v1/secrets");
+        let regs = Resource::new("tmc.kcp.io", "v1alpha1", "ClusterRegistration", "clusterregistrations", false);
+        assert_eq!(regs.url_path(Some("ignored")), "/apis/tmc.kcp.io/v1alpha1/clusterregistrations");
+    }
 }

@@ -2,6 +2,7 @@
 
 use clap::Args;
 use futures::StreamExt;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::api::{ClusterRegistration, ConditionStatus};
@@ -87,7 +88,7 @@ fn cluster_table(items: &[Value], wide: bool, now: jiff::Timestamp) -> Table {
     }
     let mut table = Table::new(headers);
     for item in items {
-        let Ok(cluster) = serde_json::from_value::<ClusterRegistration>(item.clone()) else {
+        let Ok(cluster) = ClusterRegistration::deserialize(item) else {
             // An object that does not fit the schema is still listed, by name.
             let name = item["metadata"]["name"].as_str().unwrap_or_default().to_string();
             let mut row = vec![name, "<invalid>".into(), "<invalid>".into(), "<none>".into(), "<unknown>".into()];
