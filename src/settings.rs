@@ -8,8 +8,6 @@ use crate::client::ConnectionSettings;
 pub const ENV_WORKSPACE: &str = "TMCCTL_WORKSPACE";
 /// Log filter in `tracing` syntax; overrides `-v`.
 pub const ENV_LOG: &str = "TMCCTL_LOG";
-/// Any non-empty value turns colour off (<https://no-color.org>).
-pub const ENV_NO_COLOR: &str = "NO_COLOR";
 
 /// Turns the global flags into connection settings.
 pub fn connection(global: &GlobalArgs) -> ConnectionSettings {
