@@ -12,7 +12,7 @@ pub mod placement;
 pub mod version;
 
 use crate::cli::{Cli, Command};
-use crate::client::ConnectionSettings;
+use crate::client::{ClientError, Connection, ConnectionSettings};
 use crate::error::{CliError, ExitKind};
 use crate::settings;
 
@@ -40,6 +40,20 @@ pub fn confirm(printer: &crate::output::Printer, question: &str, action: &str) -
         Some(false) => Err(CliError::new(ExitKind::Conflict, format!("did not {action}: declined at the prompt"))),
         None => Err(CliError::usage(format!("refusing to {action} without confirmation: no terminal to ask on"))
             .with_hint("pass --yes")),
+    }
+}
+
+/// Turns a client error into a CLI error that says when the workspace is missing or the
+/// TMC API is not bound there.
+pub async fn explain_tmc_error(connection: &Connection, err: ClientError) -> CliError {
+    match connection.explain_workspace(err).await {
+        e @ ClientError::NotFound { .. } if !e.to_string().contains("workspace") => {
+            CliError::from(e).with_hint(format!(
+                "is the TMC API bound in {}? run `tmcctl install --bind <workspace>`",
+                connection.workspace().map(|w| w.to_string()).unwrap_or_else(|| connection.url())
+            ))
+        }
+        e => e.into(),
     }
 }
 

@@ -8,12 +8,13 @@ use serde_json::Value;
 use crate::api::{ClusterRegistration, ConditionStatus};
 use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{Connection, ConnectionSettings, WatchedObject};
+use crate::commands::explain_tmc_error;
 use crate::error::CliError;
 use crate::output::age::age;
 use crate::output::{OutputFormat, Printer, Table};
 use crate::selector::LabelSelector;
 
-use super::shared::{explain, kind_group, registrations};
+use super::shared::{kind_group, registrations};
 
 /// Arguments of `cluster list`.
 #[derive(Debug, Args)]
@@ -35,7 +36,7 @@ pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), Cl
     let selector = args.selector.as_ref().map(ToString::to_string);
     let list = match connection.list(&registrations(), None, selector.as_deref()).await {
         Ok(list) => list,
-        Err(e) => return Err(explain(&connection, e).await),
+        Err(e) => return Err(explain_tmc_error(&connection, e).await),
     };
     let now = jiff::Timestamp::now();
     printer.objects(&list.items, false, &kind_group(), |wide| cluster_table(&list.items, wide, now))?;

@@ -3,8 +3,6 @@
 mod list;
 mod register;
 mod shared;
-
-pub use shared::explain;
 mod status;
 mod unregister;
 mod update;

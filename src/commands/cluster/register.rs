@@ -11,13 +11,13 @@ use crate::api::input::{parse_capability_flag, parse_label_flag, Capabilities, L
 use crate::api::names::{check_label_value, check_object_name};
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings};
+use crate::commands::explain_tmc_error;
 use crate::error::CliError;
 use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
 
 use super::shared::{
-    explain, kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY,
-    SECRET_NAMESPACE,
+    kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY, SECRET_NAMESPACE,
 };
 
 /// Arguments of `cluster register`.
@@ -89,7 +89,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
     let secret_existed = connection.get(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
     let secret_existed = match secret_existed {
         Ok(found) => found.is_some(),
-        Err(e) => return Err(explain(&connection, e).await),
+        Err(e) => return Err(explain_tmc_error(&connection, e).await),
     };
     if !server_dry_run {
         let namespace = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": SECRET_NAMESPACE}});
@@ -105,7 +105,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
             if !secret_existed && !server_dry_run {
                 let _ = connection.delete(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
             }
-            return Err(explain(&connection, e).await);
+            return Err(explain_tmc_error(&connection, e).await);
         }
     };
     let verb = if server_dry_run { "registered (server dry run)" } else { "registered" };

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
+use crate::commands::explain_tmc_error;
 use crate::error::{CliError, ExitKind};
 use crate::install::{MANAGED_BY, MANAGED_BY_LABEL};
 
@@ -49,25 +50,11 @@ pub fn kind_group() -> String {
     format!("{}.{}", r.kind.to_ascii_lowercase(), r.group)
 }
 
-/// Turns a client error into a CLI error that says when the workspace is missing or the
-/// TMC API is not bound there.
-pub async fn explain(connection: &Connection, err: ClientError) -> CliError {
-    match connection.explain_workspace(err).await {
-        e @ ClientError::NotFound { .. } if !e.to_string().contains("workspace") => {
-            CliError::from(e).with_hint(format!(
-                "is the TMC API bound in {}? run `tmcctl install --bind <workspace>`",
-                connection.workspace().map(|w| w.to_string()).unwrap_or_else(|| connection.url())
-            ))
-        }
-        e => e.into(),
-    }
-}
-
 /// Reads a registration; `None` when there is none of that name.
 pub async fn read(connection: &Connection, name: &str) -> Result<Option<Value>, CliError> {
     match connection.get(&registrations(), None, name).await {
         Ok(found) => Ok(found),
-        Err(e) => Err(explain(connection, e).await),
+        Err(e) => Err(explain_tmc_error(connection, e).await),
     }
 }
 

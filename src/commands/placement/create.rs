@@ -15,7 +15,8 @@ use crate::output::{OutputFormat, Printer};
 use crate::placement::from_api::{api_selector, policy};
 use crate::selector::LabelSelector;
 
-use super::shared::{explain_error, kind_group, placements, require};
+use super::shared::{kind_group, placements, require};
+use crate::commands::explain_tmc_error;
 
 /// `--replicas`: how replicas are shared between chosen clusters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -146,7 +147,7 @@ async fn validate(connection: &Connection, spec: &WorkloadPlacementSpec) -> Resu
     let clusters = match connection.list(&Resource::of::<ClusterRegistration>(), None, None).await {
         Ok(list) => list.items,
         Err(ClientError::NotFound { .. }) => Vec::new(),
-        Err(e) => return Err(explain_error(connection, e).await),
+        Err(e) => return Err(explain_tmc_error(connection, e).await),
     };
     let known: std::collections::BTreeSet<String> = clusters
         .iter()

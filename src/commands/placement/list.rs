@@ -10,7 +10,8 @@ use crate::output::age::age;
 use crate::output::{Printer, Table};
 use crate::selector::LabelSelector;
 
-use super::shared::{current_clusters, explain_error, kind_group, placements};
+use super::shared::{current_clusters, kind_group, placements};
+use crate::commands::explain_tmc_error;
 
 /// Arguments of `placement list`.
 #[derive(Debug, Args)]
@@ -29,7 +30,7 @@ pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), Cl
     let list =
         match connection.list(&placements(), None, args.selector.as_ref().map(|s| s.to_string()).as_deref()).await {
             Ok(list) => list,
-            Err(e) => return Err(explain_error(&connection, e).await),
+            Err(e) => return Err(explain_tmc_error(&connection, e).await),
         };
     let now = jiff::Timestamp::now();
     printer.objects(&list.items, false, &kind_group(), |wide| table(&list.items, wide, now))?;

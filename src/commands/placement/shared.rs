@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::api::{ClusterRegistration, WorkloadPlacement, WorkloadPlacementSpec};
-use crate::client::{ClientError, Connection, Resource};
+use crate::client::{Connection, Resource};
 use crate::error::{CliError, ExitKind};
 use crate::output::{Describe, Table};
 use crate::placement::from_api::{cluster_info, policy};
@@ -21,10 +21,7 @@ pub fn kind_group() -> String {
     format!("{}.{}", r.kind.to_ascii_lowercase(), r.group)
 }
 
-/// A client error as a CLI error that says when the workspace or the TMC API is missing.
-pub async fn explain_error(connection: &Connection, err: ClientError) -> CliError {
-    crate::commands::cluster::explain(connection, err).await
-}
+use crate::commands::explain_tmc_error;
 
 /// Reads a placement that must exist.
 pub async fn require(connection: &Connection, name: &str) -> Result<Value, CliError> {
@@ -35,7 +32,7 @@ pub async fn require(connection: &Connection, name: &str) -> Result<Value, CliEr
             Err(CliError::new(ExitKind::NotFound, format!("placement \"{name}\" not found{where_}"))
                 .with_hint("see `tmcctl placement list`"))
         }
-        Err(e) => Err(explain_error(connection, e).await),
+        Err(e) => Err(explain_tmc_error(connection, e).await),
     }
 }
 
@@ -43,7 +40,7 @@ pub async fn require(connection: &Connection, name: &str) -> Result<Value, CliEr
 pub async fn live_inventory(connection: &Connection) -> Result<Inventory, CliError> {
     let list = match connection.list(&Resource::of::<ClusterRegistration>(), None, None).await {
         Ok(list) => list,
-        Err(e) => return Err(explain_error(connection, e).await),
+        Err(e) => return Err(explain_tmc_error(connection, e).await),
     };
     inventory_from(&list.items)
 }
