@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::names::{check_label_key, check_label_value};
 use super::Capability;
+use crate::selector::is_dns1123_label;
 
 /// A label change from `--labels`: set a value, or (with a trailing `-`) remove the key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +94,7 @@ pub fn parse_typed_flags(text: &str, avail_word: &str) -> Result<Vec<(String, bo
         let Some((kind, flag)) = token.split_once(':') else {
             return Err(format!("capability \"{token}\" is not of the form type:true or type:false"));
         };
-        if !crate::client::workspace::is_dns1123_label(kind) {
+        if !is_dns1123_label(kind) {
             return Err(format!(
                 "capability \"{token}\": type \"{kind}\" must be a DNS-1123 label (lower-case letters, digits, '-')"
             ));

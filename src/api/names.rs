@@ -1,18 +1,11 @@
 //! Kubernetes naming rules, checked before any request so a bad name is a usage error that
 //! quotes the rule (FAULTS F13) rather than a server round trip.
 
-use crate::selector::{validate_label_key, validate_label_value};
+use crate::selector::{is_dns1123_subdomain, validate_label_key, validate_label_value};
 
 /// Checks an object name against the DNS-1123 subdomain rule.
 pub fn check_object_name(kind: &str, name: &str) -> Result<(), String> {
-    let label_ok = |part: &str| {
-        let b = part.as_bytes();
-        !b.is_empty()
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-'
-    };
-    if name.len() > 253 || !name.split('.').all(label_ok) {
+    if !is_dns1123_subdomain(name) {
         return Err(format!(
             "{kind} name \"{name}\" is invalid: a DNS-1123 subdomain must consist of lower case alphanumeric \
              characters, '-' or '.', start and end with an alphanumeric character, and be at most 253 characters"

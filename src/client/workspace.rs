@@ -6,8 +6,7 @@ use std::str::FromStr;
 
 use thiserror::Error;
 
-/// The longest a single workspace name may be (a DNS-1123 label).
-const MAX_SEGMENT_LEN: usize = 63;
+use crate::selector::is_dns1123_label;
 
 /// An absolute kcp workspace path such as `root:org:team`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,17 +76,6 @@ impl FromStr for WorkspacePath {
         }
         Ok(WorkspacePath(text.to_string()))
     }
-}
-
-/// True when `s` is a DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
-pub fn is_dns1123_label(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let edge_ok = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    !bytes.is_empty()
-        && bytes.len() <= MAX_SEGMENT_LEN
-        && bytes.first().is_some_and(edge_ok)
-        && bytes.last().is_some_and(edge_ok)
-        && bytes.iter().all(|b| edge_ok(b) || *b == b'-')
 }
 
 /// A server URL from a kubeconfig, split into the part before `/clusters/` and the workspace.

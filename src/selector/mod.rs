@@ -24,7 +24,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 pub use spec::{ExpressionOperator, LabelSelectorExpression, LabelSelectorSpec};
-pub use validate::{validate_label_key, validate_label_value, LabelRuleViolation};
+pub use validate::{
+    is_dns1123_label, is_dns1123_subdomain, validate_label_key, validate_label_value, LabelRuleViolation,
+};
 
 /// A parsed, validated label selector: every requirement must hold (logical AND).
 ///

@@ -87,6 +87,25 @@ fn validate_name_chars(name: &str) -> Result<(), LabelRuleViolation> {
     }
 }
 
+/// True when `s` is a DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters
+/// (workspace names, capability types).
+pub fn is_dns1123_label(s: &str) -> bool {
+    s.len() <= MAX_NAME_LEN && is_label_chars(s)
+}
+
+/// True when `s` is a DNS-1123 subdomain: dot-separated lower-case labels, at most 253
+/// characters (object names, label key prefixes).
+pub fn is_dns1123_subdomain(s: &str) -> bool {
+    s.len() <= MAX_PREFIX_LEN && s.split('.').all(is_label_chars)
+}
+
+/// Lower-case alphanumerics and '-', starting and ending with an alphanumeric.
+fn is_label_chars(label: &str) -> bool {
+    let b = label.as_bytes();
+    let edge_ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    b.first().is_some_and(edge_ok) && b.last().is_some_and(edge_ok) && b.iter().all(|c| edge_ok(c) || *c == b'-')
+}
+
 fn validate_prefix(prefix: &str) -> Result<(), LabelRuleViolation> {
     if prefix.is_empty() {
         return Err(LabelRuleViolation::EmptyPrefix);
@@ -94,14 +113,7 @@ fn validate_prefix(prefix: &str) -> Result<(), LabelRuleViolation> {
     if prefix.len() > MAX_PREFIX_LEN {
         return Err(LabelRuleViolation::PrefixTooLong(prefix.chars().count()));
     }
-    let label_ok = |label: &str| {
-        let b = label.as_bytes();
-        !b.is_empty()
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-'
-    };
-    if prefix.split('.').all(label_ok) {
+    if is_dns1123_subdomain(prefix) {
         Ok(())
     } else {
         Err(LabelRuleViolation::PrefixNotSubdomain)
