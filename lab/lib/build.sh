@@ -11,8 +11,22 @@
 # Bump when the recipe changes in a way that must rebuild binaries.
 BUILD_RECIPE_REV=2
 
+# The Go module proxy as this machine's Go is set up for it (`go env GOPROXY`), with `direct`
+# and `off` dropped: direct would try to reach source hosts, which the lab must never need.
+lab_goproxy() {
+  local list p out=()
+  list="$(go env GOPROXY)"
+  IFS=',|' read -ra parts <<<"$list"
+  for p in "${parts[@]}"; do
+    case "$p" in direct | off | "") ;; *) out+=("$p") ;; esac
+  done
+  ((${#out[@]} > 0)) || die "go env GOPROXY is '$list': no module proxy to build from (set GOPROXY to a proxy URL)"
+  (IFS=,; echo "${out[*]}")
+}
+
 go_env() {
-  export GOPROXY="$LAB_GOPROXY"
+  GOPROXY="$(lab_goproxy)"
+  export GOPROXY
   export GONOSUMDB="$LAB_GONOSUMDB"
   export GOTOOLCHAIN=local
   export CGO_ENABLED=0
