@@ -48,7 +48,7 @@ pub fn kcp_publication() -> KcpPublication {
         "apiVersion": "apis.kcp.io/v1alpha2",
         "kind": "APIExport",
         "metadata": { "name": EXPORT_NAME, "labels": managed_labels() },
-        "spec": { "resources": resources },
+        "spec": { "resources": resources, "permissionClaims": permission_claims(false) },
     });
     KcpPublication { schemas, export }
 }
@@ -59,8 +59,26 @@ pub fn binding(provider: &str) -> Value {
         "apiVersion": "apis.kcp.io/v1alpha2",
         "kind": "APIBinding",
         "metadata": { "name": BINDING_NAME, "labels": managed_labels() },
-        "spec": { "reference": { "export": { "path": provider, "name": EXPORT_NAME } } },
+        "spec": {
+            "reference": { "export": { "path": provider, "name": EXPORT_NAME } },
+            "permissionClaims": permission_claims(true),
+        },
     })
+}
+
+/// What the controller reads through the export's virtual workspace besides the TMC types:
+/// the clusters' credentials Secrets. kcp grants a claim only as far as the binding's verbs
+/// equal the export's, so both sides are built here from one list.
+pub const CLAIMED_SECRET_VERBS: [&str; 3] = ["get", "list", "watch"];
+
+/// The permission claims of the export (`accepted == false`) or of a binding accepting them.
+fn permission_claims(accepted: bool) -> Value {
+    let mut claim = json!({ "group": "", "resource": "secrets", "verbs": CLAIMED_SECRET_VERBS });
+    if accepted {
+        claim["selector"] = json!({ "matchAll": true });
+        claim["state"] = json!("Accepted");
+    }
+    json!([claim])
 }
 
 /// The CRDs for a plain Kubernetes server, labelled as ours.
@@ -152,6 +170,22 @@ mod tests {
         let b = binding("root:tmc");
         assert_eq!(b["spec"]["reference"]["export"]["path"], "root:tmc");
         assert_eq!(b["spec"]["reference"]["export"]["name"], EXPORT_NAME);
+    }
+
+    #[test]
+    fn the_binding_accepts_exactly_the_claims_the_export_makes() {
+        let export = kcp_publication().export;
+        let binding = binding("root:tmc");
+        let claims = |v: &Value| -> Vec<(Value, Value, Value)> {
+            v["spec"]["permissionClaims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (c["group"].clone(), c["resource"].clone(), c["verbs"].clone()))
+                .collect()
+        };
+        assert_eq!(claims(&export), claims(&binding));
+        assert_eq!(binding["spec"]["permissionClaims"][0]["state"], "Accepted");
     }
 
     #[test]

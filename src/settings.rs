@@ -16,6 +16,7 @@ pub fn connection(global: &GlobalArgs) -> ConnectionSettings {
         context: global.context.clone(),
         workspace: global.workspace.clone(),
         request_timeout: Some(global.request_timeout).filter(|t| !t.is_zero()),
+        limits: Default::default(),
     }
 }
 

@@ -11,6 +11,7 @@ use super::{Condition, ResourceAmounts, Taint};
 #[kube(
     group = "tmc.kcp.io",
     version = "v1alpha1",
+    derive = "PartialEq",
     kind = "ClusterRegistration",
     plural = "clusterregistrations",
     shortname = "cr",

@@ -12,6 +12,7 @@ use super::{Condition, Toleration};
 #[kube(
     group = "tmc.kcp.io",
     version = "v1alpha1",
+    derive = "PartialEq",
     kind = "WorkloadPlacement",
     plural = "workloadplacements",
     shortname = "wp",

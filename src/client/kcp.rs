@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{APIGroupList, APIResourceList};
 use serde_json::{json, Value};
 
 use super::{ClientError, Connection, Resource, WorkspacePath};
@@ -53,11 +54,19 @@ pub struct ServerInfo {
 impl Connection {
     /// Asks `/version` and discovery what this server is.
     pub async fn server_info(&self) -> Result<ServerInfo, ClientError> {
-        let client = self.client()?;
-        let version = self.call(client.apiserver_version()).await?;
-        let groups = self.call(client.list_api_groups()).await?;
+        let version: k8s_openapi::apimachinery::pkg::version::Info = self.get_path("/version").await?;
+        let groups: APIGroupList = self.get_path("/apis").await?;
         let is_kcp = groups.groups.iter().any(|g| g.name == "apis.kcp.io");
         Ok(ServerInfo { git_version: version.git_version, is_kcp })
+    }
+
+    /// GETs a path below this connection's URL (discovery, `/version`).
+    async fn get_path<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        let request = http::Request::get(format!("{}{path}", self.path_prefix()))
+            .body(Vec::new())
+            .map_err(|e| ClientError::Invalid { message: format!("GET {path}: {e}") })?;
+        let client = self.client()?;
+        self.call(client.request(request)).await
     }
 
     /// Whether `workspace` exists (asked of its parent). A top-level path always exists.
@@ -162,13 +171,12 @@ impl Connection {
 
     /// Whether the server serves `resource` (discovery of its group/version).
     pub async fn serves(&self, resource: &Resource) -> Result<bool, ClientError> {
-        let client = self.client()?;
-        let api_version = resource.api_version();
-        let listed = if resource.group.is_empty() {
-            self.call(client.list_core_api_resources(&api_version)).await
+        let path = if resource.group.is_empty() {
+            format!("/api/{}", resource.version)
         } else {
-            self.call(client.list_api_group_resources(&api_version)).await
+            format!("/apis/{}", resource.api_version())
         };
+        let listed: Result<APIResourceList, ClientError> = self.get_path(&path).await;
         match listed {
             Ok(list) => Ok(list.resources.iter().any(|r| r.name == resource.plural)),
             Err(ClientError::NotFound { .. }) => Ok(false),

@@ -1,25 +1,41 @@
 //! Every connection tmcctl makes: kubeconfig loading (`--kubeconfig`, merged `KUBECONFIG`,
-//! `--context`), the kcp workspace URL (`/clusters/<path>`), timeouts, and typed errors.
+//! `--context`), the kcp workspace URL (`/clusters/<path>`), pooled clients with their limits,
+//! timeouts, and typed errors.
 //!
-//! Settings flow in as a [`ConnectionSettings`]; out come [`Connection`]s whose methods return
-//! plain values or a [`ClientError`]. Nothing outside this module builds a `kube::Client`.
+//! ```text
+//! ConnectionSettings ─► Connection ─(clones share)─► Pool: one kube::Client per server origin
+//!                        │  url = origin + base path + /clusters/<workspace | logical cluster>
+//!                        └─► every request: deadline ─► retry ─► rate + in-flight limits ─► HTTP
+//! ```
+//!
+//! A [`Connection`] is cheap to clone and to re-point ([`Connection::for_workspace`],
+//! [`Connection::for_logical_cluster`]): every clone sends through the same pooled client,
+//! so thousands of workspaces share one connection pool and one TLS session per server.
+//! Nothing outside this module builds a `kube::Client`.
 
 mod error;
 pub mod kcp;
 mod kubeconfig;
+mod limits;
 mod objects;
 mod transport;
 pub mod workspace;
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub use error::{ClientError, Endpoint};
 pub use kcp::ServerInfo;
 pub use kubeconfig::ClusterCredentials;
-pub use objects::{ApplyOptions, ObjectList, Resource, WatchedObject};
+pub use limits::RequestLimits;
+pub use objects::{ApplyOptions, ObjectList, Resource, WatchEvent, WatchedObject};
 pub use workspace::{ServerUrl, WorkspacePath};
+
+use limits::Limiter;
+use transport::Flight;
 
 /// How to connect, as resolved from flags, environment and config before any command runs.
 #[derive(Clone, Debug, Default)]
@@ -32,60 +48,74 @@ pub struct ConnectionSettings {
     pub workspace: Option<WorkspacePath>,
     /// Deadline for each request; `None` waits forever (`--request-timeout=0`).
     pub request_timeout: Option<Duration>,
+    /// Rate and in-flight limits of the requests sent.
+    pub limits: RequestLimits,
 }
 
 /// A resolved connection to one server (kcp or plain Kubernetes) through one context.
 #[derive(Clone)]
 pub struct Connection {
-    config: kube::Config,
-    context: String,
+    pool: Arc<Pool>,
     server: ServerUrl,
     target: Option<WorkspacePath>,
+    /// A `/clusters/<segment>` that is not a workspace path: a logical cluster name or `*`.
+    cluster: Option<String>,
     request_timeout: Option<Duration>,
+}
+
+/// What every clone of a connection shares: the configuration, the limits, and the clients.
+struct Pool {
+    /// Credentials and TLS, with the cluster URL set to the server's origin.
+    config: kube::Config,
+    context: String,
+    origin: String,
+    limiter: Arc<Limiter>,
+    /// The client for requests, built on first use (building needs the async runtime).
+    requests: Mutex<Option<kube::Client>>,
+    /// Clients for watches, without a read deadline, one per URL prefix watched.
+    watches: Mutex<HashMap<String, kube::Client>>,
 }
 
 impl Connection {
     /// Loads the kubeconfig and selects the context. Makes no network call.
     pub async fn open(settings: &ConnectionSettings) -> Result<Self, ClientError> {
         let loaded = kubeconfig::load(settings).await?;
-        Ok(Self::from_loaded(loaded, settings.workspace.clone(), settings.request_timeout))
+        Self::from_loaded(loaded, settings.workspace.clone(), settings.request_timeout, settings.limits)
     }
 
     /// A connection to a physical cluster through its stored credentials.
     pub async fn to_cluster(
         credentials: &ClusterCredentials,
         request_timeout: Option<Duration>,
+        limits: RequestLimits,
     ) -> Result<Self, ClientError> {
         let source = format!("credentials of context \"{}\"", credentials.context());
         let loaded = kubeconfig::select(credentials.kubeconfig(), None, &source).await?;
-        Ok(Self::from_loaded(loaded, None, request_timeout))
+        Self::from_loaded(loaded, None, request_timeout, limits)
     }
 
     fn from_loaded(
         loaded: kubeconfig::LoadedConfig,
         workspace: Option<WorkspacePath>,
         request_timeout: Option<Duration>,
-    ) -> Self {
+        limits: RequestLimits,
+    ) -> Result<Self, ClientError> {
         let server = ServerUrl::parse(&loaded.server);
         let target = workspace.or_else(|| server.workspace.clone());
         let mut config = loaded.config;
         config.connect_timeout = request_timeout;
         config.read_timeout = request_timeout;
         config.write_timeout = request_timeout;
-        Connection { config, context: loaded.context, server, target, request_timeout }
-    }
-
-    /// The same connection without a read deadline, for watches that wait for events.
-    pub fn for_watching(&self) -> Connection {
-        let mut watching = self.clone();
-        watching.config.read_timeout = None;
-        watching.request_timeout = None;
-        watching
+        // kube's own retry layer would repeat any request up to 15 times; ours is bounded
+        // and repeats only idempotent requests.
+        config.default_retry = false;
+        let pool = Pool::new(config, loaded.context, &server.base, Arc::new(Limiter::new(limits)))?;
+        Ok(Connection { pool: Arc::new(pool), server, target, cluster: None, request_timeout })
     }
 
     /// The kubeconfig context in use.
     pub fn context(&self) -> &str {
-        &self.context
+        &self.pool.context
     }
 
     /// The workspace commands act on: `--workspace`, else the one in the server URL.
@@ -95,33 +125,91 @@ impl Connection {
 
     /// The URL of the target workspace (or of the plain server).
     pub fn url(&self) -> String {
-        self.server.resolve(self.target.as_ref())
+        match &self.cluster {
+            Some(segment) => format!("{}/clusters/{segment}", self.server.base),
+            None => self.server.resolve(self.target.as_ref()),
+        }
     }
 
     /// A connection to an APIExport virtual workspace at `url`, addressing every bound
-    /// workspace at once (`{url}/clusters/*`).
-    pub fn virtual_workspace(&self, url: &str) -> Connection {
-        let base = format!("{}/clusters/*", url.trim_end_matches('/'));
-        Connection { server: ServerUrl { base, workspace: None }, target: None, ..self.clone() }
+    /// workspace at once (`{url}/clusters/*`). It shares this connection's pool when the
+    /// URL is on the same server.
+    pub fn virtual_workspace(&self, url: &str) -> Result<Connection, ClientError> {
+        let base = url.trim_end_matches('/').to_string();
+        let pool = if origin_of(&base) == self.pool.origin {
+            self.pool.clone()
+        } else {
+            Arc::new(Pool::new(self.pool.config.clone(), self.pool.context.clone(), &base, self.pool.limiter.clone())?)
+        };
+        Ok(Connection {
+            pool,
+            server: ServerUrl { base, workspace: None },
+            target: None,
+            cluster: Some("*".into()),
+            request_timeout: self.request_timeout,
+        })
+    }
+
+    /// The same connection addressing one logical cluster by name (`/clusters/<name>`), as
+    /// objects seen through a virtual workspace name it in their `kcp.io/cluster` annotation.
+    pub fn for_logical_cluster(&self, name: &str) -> Connection {
+        Connection { cluster: Some(name.to_string()), ..self.clone() }
     }
 
     /// The same connection pointed at another workspace of the same kcp.
     pub fn for_workspace(&self, workspace: &WorkspacePath) -> Connection {
-        Connection { target: Some(workspace.clone()), ..self.clone() }
+        Connection { target: Some(workspace.clone()), cluster: None, ..self.clone() }
+    }
+
+    /// The same connection with another deadline per request.
+    pub fn with_request_timeout(&self, request_timeout: Option<Duration>) -> Connection {
+        Connection { request_timeout, ..self.clone() }
+    }
+
+    /// How many answers of this connection's server said 429 (Too Many Requests).
+    pub fn throttled_requests(&self) -> u64 {
+        self.pool.limiter.throttled()
     }
 
     fn endpoint(&self) -> Endpoint {
-        Endpoint { context: self.context.clone(), url: self.url() }
+        Endpoint { context: self.pool.context.clone(), url: self.url() }
     }
 
+    /// The path of this connection's URL below the server's origin, prefixed to every request.
+    fn path_prefix(&self) -> String {
+        self.url()[self.pool.origin.len()..].to_string()
+    }
+
+    /// The pooled client for requests.
     fn client(&self) -> Result<kube::Client, ClientError> {
-        let mut config = self.config.clone();
+        let mut slot = self.pool.requests.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(client) = slot.as_ref() {
+            return Ok(client.clone());
+        }
+        let client = transport::build(self.pool.config.clone(), self.pool.limiter.clone(), Flight::Counted)
+            .map_err(|e| ClientError::from_kube(e, &self.endpoint()))?;
+        *slot = Some(client.clone());
+        Ok(client)
+    }
+
+    /// The pooled client for watches of this connection's URL (no read deadline: a watch
+    /// waits for events).
+    fn watch_client(&self) -> Result<kube::Client, ClientError> {
         let url = self.url();
+        let mut watches = self.pool.watches.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(client) = watches.get(&url) {
+            return Ok(client.clone());
+        }
+        let mut config = self.pool.config.clone();
+        config.read_timeout = None;
         config.cluster_url = url.parse().map_err(|e: http::uri::InvalidUri| ClientError::Kubeconfig {
-            source_name: format!("context \"{}\"", self.context),
+            source_name: format!("context \"{}\"", self.pool.context),
             cause: format!("server URL {url} is invalid: {e}"),
         })?;
-        transport::build(config).map_err(|e| ClientError::from_kube(e, &self.endpoint()))
+        let client = transport::build(config, self.pool.limiter.clone(), Flight::LongRunning)
+            .map_err(|e| ClientError::from_kube(e, &self.endpoint()))?;
+        watches.insert(url, client.clone());
+        Ok(client)
     }
 
     /// Runs one request with the request deadline, classifying its error.
@@ -132,7 +220,7 @@ impl Connection {
         let outcome = match self.request_timeout {
             Some(limit) => tokio::time::timeout(limit, request).await.map_err(|_| ClientError::Timeout {
                 url: self.url(),
-                context: self.context.clone(),
+                context: self.pool.context.clone(),
                 after: limit,
             })?,
             None => request.await,
@@ -143,5 +231,37 @@ impl Connection {
             }
             other => other,
         })
+    }
+}
+
+impl Pool {
+    fn new(mut config: kube::Config, context: String, url: &str, limiter: Arc<Limiter>) -> Result<Self, ClientError> {
+        let origin = origin_of(url);
+        config.cluster_url = origin.parse().map_err(|e: http::uri::InvalidUri| ClientError::Kubeconfig {
+            source_name: format!("context \"{context}\""),
+            cause: format!("server URL {url} is invalid: {e}"),
+        })?;
+        Ok(Pool { config, context, origin, limiter, requests: Mutex::new(None), watches: Mutex::new(HashMap::new()) })
+    }
+}
+
+/// `scheme://host:port` of a URL (the whole string when it has no path).
+fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(slash) => url[..after_scheme + slash].to_string(),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_drop_the_path() {
+        assert_eq!(origin_of("https://127.0.0.1:6443/clusters/root"), "https://127.0.0.1:6443");
+        assert_eq!(origin_of("https://kcp.example/services/apiexport/x/y"), "https://kcp.example");
+        assert_eq!(origin_of("https://10.0.0.1:6443"), "https://10.0.0.1:6443");
     }
 }

@@ -1,5 +1,6 @@
 //! Reading and writing objects of any resource type as JSON values: get, paginated list,
-//! server-side apply, delete. Every request goes through [`Connection::call`] for its deadline.
+//! server-side apply, replace, delete, watch. Every request goes through [`Connection::call`] for
+//! its deadline, with the connection's URL prefixed to the resource path.
 
 use futures::{Stream, StreamExt};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ListMeta;
@@ -68,7 +69,7 @@ impl Resource {
         }
     }
 
-    fn api_resource(&self) -> ApiResource {
+    pub(super) fn api_resource(&self) -> ApiResource {
         ApiResource {
             group: self.group.clone(),
             version: self.version.clone(),
@@ -86,6 +87,24 @@ pub struct ApplyOptions {
     pub dry_run: bool,
     /// Take ownership of fields another manager owns (kubectl's `--force-conflicts`).
     pub force: bool,
+}
+
+/// One event of a list-and-watch, as a cache needs it.
+#[derive(Debug)]
+pub enum WatchEvent {
+    /// A (re)list starts: the objects that follow, until [`WatchEvent::ListDone`], are the
+    /// whole collection.
+    Relisting,
+    /// An object of the (re)list.
+    Listed(Value),
+    /// The (re)list is complete.
+    ListDone,
+    /// An object was created or changed.
+    Changed(Value),
+    /// An object was deleted.
+    Deleted(Value),
+    /// The watch failed; it is retried after a back-off.
+    Failed(ClientError),
 }
 
 /// One event of a watch.
@@ -116,13 +135,20 @@ pub struct ObjectList {
 }
 
 impl Connection {
-    fn api(&self, resource: &Resource, namespace: Option<&str>) -> Result<Api<DynamicObject>, ClientError> {
+    /// A request builder for `resource`'s collection below this connection's URL.
+    fn request_for(&self, resource: &Resource, namespace: Option<&str>) -> kube::core::Request {
+        kube::core::Request::new(format!("{}{}", self.path_prefix(), resource.url_path(namespace)))
+    }
+
+    /// Sends a built request through the pooled client, parsing the JSON answer.
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        request: Result<http::Request<Vec<u8>>, kube::core::request::Error>,
+        what: &str,
+    ) -> Result<T, ClientError> {
+        let request = request.map_err(|e| ClientError::Invalid { message: format!("{what}: {e}") })?;
         let client = self.client()?;
-        let ar = resource.api_resource();
-        Ok(match (resource.namespaced, namespace) {
-            (true, Some(ns)) => Api::namespaced_with(client, ns, &ar),
-            _ => Api::all_with(client, &ar),
-        })
+        self.call(client.request(request)).await
     }
 
     /// Reads one object; `None` when it does not exist.
@@ -132,9 +158,12 @@ impl Connection {
         namespace: Option<&str>,
         name: &str,
     ) -> Result<Option<Value>, ClientError> {
-        let api = self.api(resource, namespace)?;
-        let found = self.call(api.get_opt(name)).await?;
-        found.map(to_value).transpose()
+        let request = self.request_for(resource, namespace).get(name, &Default::default());
+        match self.send(request, &format!("get {} {name}", resource.kind)).await {
+            Ok(object) => Ok(Some(object)),
+            Err(ClientError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Lists objects (all namespaces when `namespace` is `None`), reading pages of 500.
@@ -144,19 +173,15 @@ impl Connection {
         namespace: Option<&str>,
         label_selector: Option<&str>,
     ) -> Result<ObjectList, ClientError> {
-        let client = self.client()?;
-        let request = kube::core::Request::new(resource.url_path(namespace));
+        let request = self.request_for(resource, namespace);
         let mut params = ListParams::default().limit(PAGE_SIZE);
         if let Some(selector) = label_selector {
             params = params.labels(selector);
         }
         let mut out = ObjectList::default();
         loop {
-            let http_request = request
-                .list(&params)
-                .map_err(|e| ClientError::Invalid { message: format!("list {}: {e}", resource.plural) })?;
             // Straight into JSON values: typed objects would be converted back anyway.
-            let page: ListPage = self.call(client.request(http_request)).await?;
+            let page: ListPage = self.send(request.list(&params), &format!("list {}", resource.plural)).await?;
             if out.resource_version.is_none() {
                 out.resource_version = page.metadata.resource_version.clone();
             }
@@ -178,12 +203,11 @@ impl Connection {
     ) -> Result<Value, ClientError> {
         let name = object["metadata"]["name"].as_str().unwrap_or_default();
         let namespace = object["metadata"]["namespace"].as_str();
-        let api = self.api(resource, namespace)?;
         let mut params = PatchParams::apply(field_manager);
         params.dry_run = options.dry_run;
         params.force = options.force;
-        let applied = self.call(api.patch(name, &params, &Patch::Apply(object))).await?;
-        to_value(applied)
+        let request = self.request_for(resource, namespace).patch(name, &params, &Patch::Apply(object));
+        self.send(request, &format!("apply {} {name}", resource.kind)).await
     }
 
     /// Server-side applies the `status` of `object` through the status subresource. Status is
@@ -196,10 +220,20 @@ impl Connection {
     ) -> Result<Value, ClientError> {
         let name = object["metadata"]["name"].as_str().unwrap_or_default();
         let namespace = object["metadata"]["namespace"].as_str();
-        let api = self.api(resource, namespace)?;
         let params = PatchParams::apply(field_manager).force();
-        let applied = self.call(api.patch_status(name, &params, &Patch::Apply(object))).await?;
-        to_value(applied)
+        let request =
+            self.request_for(resource, namespace).patch_subresource("status", name, &params, &Patch::Apply(object));
+        self.send(request, &format!("apply the status of {} {name}", resource.kind)).await
+    }
+
+    /// Replaces `object` as a whole; with its `metadata.resourceVersion` set, only if nobody
+    /// changed it since (409 otherwise).
+    pub async fn replace(&self, resource: &Resource, object: &Value) -> Result<Value, ClientError> {
+        let name = object["metadata"]["name"].as_str().unwrap_or_default();
+        let namespace = object["metadata"]["namespace"].as_str();
+        let body = serde_json::to_vec(object).expect("JSON values always serialize");
+        let request = self.request_for(resource, namespace).replace(name, &PostParams::default(), body);
+        self.send(request, &format!("replace {} {name}", resource.kind)).await
     }
 
     /// Watches objects (after listing them), yielding each change; relists after a 410.
@@ -209,44 +243,55 @@ impl Connection {
         resource: &Resource,
         label_selector: Option<&str>,
     ) -> Result<impl Stream<Item = Result<WatchedObject, ClientError>> + use<>, ClientError> {
-        let watching = self.for_watching();
-        let api = watching.api(resource, None)?;
+        Ok(self.watch_events(resource, label_selector)?.filter_map(|event| {
+            futures::future::ready(match event {
+                WatchEvent::Listed(o) | WatchEvent::Changed(o) => Some(Ok(WatchedObject::Changed(o))),
+                WatchEvent::Deleted(o) => Some(Ok(WatchedObject::Deleted(o))),
+                WatchEvent::Failed(e) => Some(Err(e)),
+                WatchEvent::Relisting | WatchEvent::ListDone => None,
+            })
+        }))
+    }
+
+    /// The raw events of a list-and-watch, including where a (re)list starts and ends, for
+    /// caches that swap their contents atomically after a relist. Backs off (capped) between
+    /// failed attempts, so a lost server is not hammered.
+    pub fn watch_events(
+        &self,
+        resource: &Resource,
+        label_selector: Option<&str>,
+    ) -> Result<impl Stream<Item = WatchEvent> + use<>, ClientError> {
+        let api: Api<DynamicObject> = Api::all_with(self.watch_client()?, &resource.api_resource());
         let mut config = watcher::Config::default().page_size(PAGE_SIZE);
         if let Some(selector) = label_selector {
             config = config.labels(selector);
         }
-        let endpoint = watching.endpoint();
-        // Back off between failed attempts (capped), so a lost kcp is not hammered.
-        Ok(watcher(api, config).default_backoff().filter_map(move |event| {
-            let out = match event {
-                Ok(watcher::Event::Apply(o) | watcher::Event::InitApply(o)) => {
-                    Some(to_value(o).map(WatchedObject::Changed))
-                }
-                Ok(watcher::Event::Delete(o)) => Some(to_value(o).map(WatchedObject::Deleted)),
-                Ok(watcher::Event::Init | watcher::Event::InitDone) => None,
-                Err(watcher::Error::WatchError(status)) => {
-                    Some(Err(ClientError::from_kube(kube::Error::Api(status), &endpoint)))
-                }
-                Err(e) => Some(Err(ClientError::Protocol { url: endpoint.url.clone(), cause: e.to_string() })),
-            };
-            futures::future::ready(out)
+        let endpoint = self.endpoint();
+        Ok(watcher(api, config).default_backoff().map(move |event| match event {
+            Ok(watcher::Event::Init) => WatchEvent::Relisting,
+            Ok(watcher::Event::InitApply(o)) => to_value(o).map_or_else(WatchEvent::Failed, WatchEvent::Listed),
+            Ok(watcher::Event::InitDone) => WatchEvent::ListDone,
+            Ok(watcher::Event::Apply(o)) => to_value(o).map_or_else(WatchEvent::Failed, WatchEvent::Changed),
+            Ok(watcher::Event::Delete(o)) => to_value(o).map_or_else(WatchEvent::Failed, WatchEvent::Deleted),
+            Err(watcher::Error::WatchError(status)) => {
+                WatchEvent::Failed(ClientError::from_kube(kube::Error::Api(status), &endpoint))
+            }
+            Err(e) => WatchEvent::Failed(ClientError::Protocol { url: endpoint.url.clone(), cause: e.to_string() }),
         }))
     }
 
     /// Creates `object`; a 409 comes back as [`ClientError::Conflict`].
     pub async fn create(&self, resource: &Resource, object: &Value) -> Result<Value, ClientError> {
         let namespace = object["metadata"]["namespace"].as_str();
-        let api = self.api(resource, namespace)?;
-        let typed: DynamicObject = serde_json::from_value(object.clone())
-            .map_err(|e| ClientError::Invalid { message: format!("{} object: {e}", resource.kind) })?;
-        let created = self.call(api.create(&PostParams::default(), &typed)).await?;
-        to_value(created)
+        let body = serde_json::to_vec(object).expect("JSON values always serialize");
+        let request = self.request_for(resource, namespace).create(&PostParams::default(), body);
+        self.send(request, &format!("create {}", resource.kind)).await
     }
 
     /// Deletes one object; `false` when it was already gone.
     pub async fn delete(&self, resource: &Resource, namespace: Option<&str>, name: &str) -> Result<bool, ClientError> {
-        let api = self.api(resource, namespace)?;
-        match self.call(api.delete(name, &DeleteParams::default())).await {
+        let request = self.request_for(resource, namespace).delete(name, &DeleteParams::default());
+        match self.send::<Value>(request, &format!("delete {} {name}", resource.kind)).await {
             Ok(_) => Ok(true),
             Err(ClientError::NotFound { .. }) => Ok(false),
             Err(e) => Err(e),

@@ -1,18 +1,32 @@
 //! The HTTP stack under every `kube::Client`: kube's own layers (base URI, authentication with
-//! token and exec refresh, extra headers, retry of server errors) over a connector with
-//! `TCP_NODELAY`. kube's default connector leaves Nagle's algorithm on, and on loopback the
-//! small TLS records of a request then wait for the peer's delayed ACK: about 40 ms added to
-//! every request, which is most of the time of a typical CLI call.
+//! token and exec refresh, extra headers) around ours (retry of "later" answers, the rate and
+//! in-flight limits of [`super::limits`]) over a connector with `TCP_NODELAY`. kube's default
+//! connector leaves Nagle's algorithm on, and on loopback the small TLS records of a request
+//! then wait for the peer's delayed ACK: about 40 ms added to every request.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use kube::client::retry::RetryPolicy;
 use kube::client::ConfigExt;
 use tower::retry::RetryLayer;
-use tower::{BoxError, ServiceBuilder};
+use tower::{BoxError, Service, ServiceBuilder};
 
-/// Builds a client for `config` with kube's layers and a no-delay connector.
-pub(super) fn build(config: kube::Config) -> Result<kube::Client, kube::Error> {
+use super::limits::{Limiter, RetryPolicy};
+
+/// Whether requests through a client hold a place among those in flight. Watches wait for
+/// events for minutes and are not counted, as in client-go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flight {
+    Counted,
+    LongRunning,
+}
+
+/// Builds a client for `config` with kube's layers, our limits, and a no-delay connector.
+pub(super) fn build(config: kube::Config, limiter: Arc<Limiter>, flight: Flight) -> Result<kube::Client, kube::Error> {
     let mut http = HttpConnector::new();
     http.enforce_http(false);
     http.set_nodelay(true);
@@ -24,10 +38,49 @@ pub(super) fn build(config: kube::Config) -> Result<kube::Client, kube::Error> {
     let hyper_client = hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build(connector);
     let service = ServiceBuilder::new()
         .layer(config.base_uri_layer())
-        .option_layer(config.default_retry.then(|| RetryLayer::new(RetryPolicy::server_retry())))
+        .layer(RetryLayer::new(RetryPolicy::new(limiter.clone())))
+        .layer(tower::layer::layer_fn(move |inner| Limited { inner, limiter: limiter.clone(), flight }))
         .option_layer(config.auth_layer()?)
         .layer(config.extra_headers_layer()?)
         .map_err(BoxError::from)
         .service(hyper_client);
     Ok(kube::Client::new(service, config.default_namespace))
+}
+
+/// Takes a token of the rate (and a place in flight) before each attempt goes out.
+#[derive(Clone)]
+struct Limited<S> {
+    inner: S,
+    limiter: Arc<Limiter>,
+    flight: Flight,
+}
+
+impl<S, R> Service<R> for Limited<S>
+where
+    S: Service<R> + Clone + Send + 'static,
+    S::Future: Send,
+    R: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: R) -> Self::Future {
+        // The ready clone is the one to call; a fresh clone takes its place for next time.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let (limiter, flight) = (self.limiter.clone(), self.flight);
+        Box::pin(async move {
+            limiter.admit().await;
+            let _permit = match flight {
+                Flight::Counted => Some(limiter.in_flight_permit().await),
+                Flight::LongRunning => None,
+            };
+            inner.call(request).await
+        })
+    }
 }

@@ -1,28 +1,20 @@
-//! `tmcctl controller run`: runs the reconcile loops against one kcp workspace (the global
-//! `--workspace`, else the context's), with `/metrics`, `/healthz` and `/readyz` served.
+//! `tmcctl controller run`: turns flags into a [`ControllerConfig`], serves `/metrics`,
+//! `/healthz` and `/readyz`, and hands over to [`crate::controller::run`] (or `run_once`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use clap::{Args, Subcommand};
-use futures::StreamExt;
-use tokio::sync::Notify;
+use clap::{ArgAction, Args, Subcommand};
 
-use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::cli::parse_duration;
-use crate::client::{Connection, ConnectionSettings, Resource};
-use crate::controller::health_loop::{HealthLoop, HealthSettings, PassReport};
-use crate::controller::placement_loop::{PlacementLoop, PlacementPassReport};
+use crate::client::{Connection, ConnectionSettings, RequestLimits, WorkspacePath};
+use crate::controller::runtime::LeaseTiming;
+use crate::controller::{self, ControllerConfig, ControllerError, LoopSettings, OnceReport, Scope, Stop};
 use crate::error::{CliError, ExitKind};
+use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::observability::{serve, Health, Metrics};
 use crate::output::{Printer, Table};
-
-/// Placements are re-decided on every watch event; this pass also runs periodically in case
-/// a watch missed something while kcp was away.
-const RESYNC_INTERVAL: Duration = Duration::from_secs(30);
-/// How long to let a burst of watch events settle before deciding.
-const DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// `tmcctl controller …`
 #[derive(Debug, Subcommand)]
@@ -34,9 +26,14 @@ pub enum ControllerCommand {
 /// Arguments of `controller run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Do one pass of every loop, print what it saw, and exit.
+    /// Do one pass of every loop, print what it saw, and exit (no leader election).
     #[arg(long)]
     pub once: bool,
+    /// The workspace holding the TMC APIExport; the controller serves every workspace bound
+    /// to it, unless the global --workspace names one.
+    #[arg(long, default_value = DEFAULT_PROVIDER_WORKSPACE, value_name = "PATH",
+          value_parser = clap::value_parser!(WorkspacePath))]
+    pub provider_workspace: WorkspacePath,
     /// How often every registered cluster is probed.
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     pub probe_interval: Duration,
@@ -46,129 +43,187 @@ pub struct RunArgs {
     /// How long a cluster may go unheard before it becomes Unknown.
     #[arg(long, default_value = "40s", value_parser = parse_duration)]
     pub heartbeat_grace: Duration,
+    /// How often every placement is decided again, in case a watch missed a change.
+    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    pub resync_period: Duration,
     /// Where to serve /metrics, /healthz and /readyz.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     pub metrics_addr: SocketAddr,
     /// Allow cluster credentials that run an exec plugin.
     #[arg(long)]
     pub allow_exec: bool,
+    /// Elect a leader among replicas through a Lease (tmc-system/tmcctl-controller in the
+    /// provider workspace); only the leader writes. `--leader-elect=false` runs without.
+    #[arg(long, default_value_t = true, action = ArgAction::Set, value_name = "BOOL")]
+    pub leader_elect: bool,
+    /// How long a leader's claim lasts without renewal.
+    #[arg(long, default_value = "15s", value_parser = parse_duration)]
+    pub leader_elect_lease_duration: Duration,
+    /// How long a leader tries to renew before it stops writing and exits.
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    pub leader_elect_renew_deadline: Duration,
+    /// How often standbys try to take the lease and the leader renews it.
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    pub leader_elect_retry_period: Duration,
+    /// Requests per second to kcp and to each cluster.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub kube_api_qps: u32,
+    /// Requests allowed at once above --kube-api-qps.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub kube_api_burst: u32,
+    /// Requests waiting for an answer at once, per server (watches not counted).
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub max_requests_in_flight: usize,
+    /// Clusters probed at the same time.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub probe_workers: usize,
+    /// Placements decided at the same time.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub placement_workers: usize,
 }
 
 /// Dispatches `controller` verbs.
 pub async fn run(cmd: ControllerCommand, settings: &ConnectionSettings) -> Result<(), CliError> {
     match cmd {
-        ControllerCommand::Run(args) => run_loops(args, settings).await,
+        ControllerCommand::Run(args) => run_controller(args, settings).await,
     }
 }
 
-async fn run_loops(args: RunArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
-    if args.probe_interval.is_zero() {
-        return Err(CliError::usage("--probe-interval must be more than 0"));
-    }
+async fn run_controller(args: RunArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let config = config(&args)?;
     let printer = Printer::default();
-    let kcp = Connection::open(settings).await?;
-    let health_settings =
-        HealthSettings { probe_timeout: args.probe_timeout, grace: args.heartbeat_grace, allow_exec: args.allow_exec };
+    let mut settings = settings.clone();
+    settings.limits = config.loops.cluster_limits;
+    let kcp = Connection::open(&settings).await?;
+    let config = ControllerConfig { scope: scope(&kcp, &args, &settings).await?, ..config };
     let metrics = Arc::new(Metrics::new());
-    let mut health_loop = HealthLoop::default();
-    let mut placement_loop = PlacementLoop::default();
     if args.once {
-        let health = health_loop.pass(&kcp, &health_settings, &metrics).await?;
-        let placements = placement_loop.pass(&kcp, &metrics).await?;
-        return print_pass(&printer, &health, &placements);
+        let limit = settings.request_timeout.unwrap_or(Duration::from_secs(30));
+        let report = controller::run_once(kcp, config, metrics, limit).await.map_err(controller_error)?;
+        return print_once(&printer, &report);
     }
     let health = Health::default();
     let (bound, _server) = serve(args.metrics_addr, metrics.clone(), health.clone()).await.map_err(|e| {
         CliError::new(ExitKind::Unavailable, format!("cannot serve metrics on {}: {e}", args.metrics_addr))
+            .with_hint("another process uses that address; pick another with --metrics-addr")
     })?;
-    tracing::info!(workspace = %kcp.url(), metrics = %bound, "controller running");
-    printer.status(&format!("controller running for {}; metrics on http://{bound}/metrics", kcp.url()))?;
-    let changed = Arc::new(Notify::new());
-    let _watches = watch_for_changes(&kcp, changed.clone())?;
-    let mut probe = tokio::time::interval(args.probe_interval);
-    probe.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut resync = tokio::time::interval(RESYNC_INTERVAL);
-    loop {
-        tokio::select! {
-            _ = probe.tick() => {
-                match health_loop.pass(&kcp, &health_settings, &metrics).await {
-                    Ok(report) => {
-                        health.set_ready(true);
-                        tracing::debug!(clusters = report.clusters.len(), "health pass done");
-                    }
-                    Err(e) => {
-                        // kcp itself is unreachable: keep the last status, say so, try next tick.
-                        health.set_ready(false);
-                        metrics.count_error("health", "kcp_unavailable");
-                        tracing::warn!(error = %e, "health pass failed; kcp unreachable?");
-                    }
-                }
-                continue;
-            }
-            _ = changed.notified() => {
-                // Let a burst of events settle into one pass.
-                tokio::time::sleep(DEBOUNCE).await;
-            }
-            _ = resync.tick() => {}
-            signal = shutdown_signal() => {
-                printer.status("controller stopping")?;
-                return match signal {
-                    Signal::Interrupt => Err(CliError::new(ExitKind::Interrupted, "interrupted")),
-                    Signal::Terminate => Ok(()),
-                };
-            }
+    printer
+        .status(&format!("controller starting for {}; metrics on http://{bound}/metrics", describe(&config.scope)))?;
+    match controller::run(kcp, config, metrics, health, stop_signal()).await {
+        Ok(Stop::Terminate) => {
+            printer.status("controller stopped (SIGTERM)")?;
+            Ok(())
         }
-        if let Err(e) = placement_loop.pass(&kcp, &metrics).await {
-            metrics.count_error("placement", "kcp_unavailable");
-            tracing::warn!(error = %e, "placement pass failed");
-        }
+        Ok(Stop::Interrupt) => Err(CliError::new(ExitKind::Interrupted, "controller interrupted (SIGINT)")),
+        Err(e) => Err(controller_error(e)),
     }
 }
 
-/// Watches clusters and placements, waking the placement loop on every change.
-fn watch_for_changes(kcp: &Connection, changed: Arc<Notify>) -> Result<tokio::task::JoinHandle<()>, CliError> {
-    let clusters = kcp.watch(&Resource::of::<ClusterRegistration>(), None)?.map(|_| ());
-    let placements = kcp.watch(&Resource::of::<WorkloadPlacement>(), None)?.map(|_| ());
-    Ok(tokio::spawn(async move {
-        let events = futures::stream::select(clusters, placements);
-        futures::pin_mut!(events);
-        while events.next().await.is_some() {
-            changed.notify_one();
+fn config(args: &RunArgs) -> Result<ControllerConfig, CliError> {
+    for (flag, value) in [
+        ("--probe-interval", args.probe_interval),
+        ("--resync-period", args.resync_period),
+        ("--leader-elect-retry-period", args.leader_elect_retry_period),
+    ] {
+        if value.is_zero() {
+            return Err(CliError::usage(format!("{flag} must be more than 0")));
         }
-    }))
+    }
+    let timing = LeaseTiming {
+        lease_duration: args.leader_elect_lease_duration,
+        renew_deadline: args.leader_elect_renew_deadline,
+        retry_period: args.leader_elect_retry_period,
+    };
+    // client-go's rules: a leader must give up before its claim runs out, and renew attempts
+    // must fit in the deadline.
+    if !(timing.lease_duration > timing.renew_deadline && timing.renew_deadline > timing.retry_period) {
+        return Err(CliError::usage(format!(
+            "leader election needs --leader-elect-lease-duration ({}) > --leader-elect-renew-deadline ({}) > --leader-elect-retry-period ({})",
+            humantime::format_duration(timing.lease_duration),
+            humantime::format_duration(timing.renew_deadline),
+            humantime::format_duration(timing.retry_period),
+        )));
+    }
+    if args.kube_api_qps == 0 || args.max_requests_in_flight == 0 {
+        return Err(CliError::usage("--kube-api-qps and --max-requests-in-flight must be more than 0"));
+    }
+    let limits = RequestLimits {
+        qps: args.kube_api_qps,
+        burst: args.kube_api_burst.max(args.kube_api_qps),
+        max_in_flight: args.max_requests_in_flight,
+    };
+    Ok(ControllerConfig {
+        scope: Scope::Plain,
+        loops: LoopSettings {
+            probe_interval: args.probe_interval,
+            probe_timeout: args.probe_timeout,
+            heartbeat_grace: args.heartbeat_grace,
+            allow_exec: args.allow_exec,
+            cluster_limits: limits,
+            probe_workers: args.probe_workers.max(1),
+            placement_workers: args.placement_workers.max(1),
+            resync_period: args.resync_period,
+        },
+        election: args.leader_elect.then_some(timing),
+    })
 }
 
-fn print_pass(printer: &Printer, report: &PassReport, placements: &PlacementPassReport) -> Result<(), CliError> {
+/// kcp with an explicit `--workspace`: that workspace; kcp otherwise: every bound workspace;
+/// a plain Kubernetes server: itself.
+async fn scope(kcp: &Connection, args: &RunArgs, settings: &ConnectionSettings) -> Result<Scope, CliError> {
+    if !kcp.server_info().await?.is_kcp {
+        return Ok(Scope::Plain);
+    }
+    Ok(match &settings.workspace {
+        Some(workspace) => Scope::Workspace(workspace.clone()),
+        None => Scope::AllBound { provider: args.provider_workspace.clone() },
+    })
+}
+
+fn describe(scope: &Scope) -> String {
+    match scope {
+        Scope::AllBound { provider } => format!("every workspace bound to the TMC API of {provider}"),
+        Scope::Workspace(workspace) => format!("workspace {workspace}"),
+        Scope::Plain => "this Kubernetes server".into(),
+    }
+}
+
+fn controller_error(err: ControllerError) -> CliError {
+    match err {
+        ControllerError::Hub(e) => e.into(),
+        e @ ControllerError::LeadershipLost(_) => CliError::new(ExitKind::Unavailable, e.to_string())
+            .with_hint("kcp did not answer the lease renewals in time; another replica takes over"),
+        e @ ControllerError::NotSynced(_) => CliError::new(ExitKind::Unavailable, e.to_string()),
+    }
+}
+
+fn print_once(printer: &Printer, report: &OnceReport) -> Result<(), CliError> {
     let mut table = Table::new(["CLUSTER", "READY", "REASON"]);
-    for (name, ready, reason) in &report.clusters {
-        table.push(vec![name.clone(), ready.clone(), reason.clone()]);
+    for cluster in &report.clusters {
+        table.push(vec![cluster.name.clone(), cluster.ready.clone(), cluster.reason.clone()]);
     }
     let mut decided = Table::new(["PLACEMENT", "DECISION"]);
-    for (name, decision) in &placements.decided {
-        decided.push(vec![name.clone(), decision.clone()]);
+    for placement in &report.placements {
+        decided.push(vec![placement.name.clone(), placement.decision.clone()]);
     }
     printer.write_out(&table.render(false))?;
     if !decided.is_empty() {
         printer.write_out(&decided.render(false))?;
     }
-    if let Some((name, error)) = report.write_failures.first() {
+    if let Some((key, error)) = report.failures.first() {
         return Err(CliError::new(
             ExitKind::Failure,
-            format!("could not write the status of {} cluster(s), first {name}: {error}", report.write_failures.len()),
+            format!("{} reconcile(s) failed, first {key}: {error}", report.failures.len()),
         ));
     }
     Ok(())
 }
 
-enum Signal {
-    Interrupt,
-    Terminate,
-}
-
-async fn shutdown_signal() -> Signal {
+/// The first of SIGINT and SIGTERM.
+async fn stop_signal() -> Stop {
     let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
     tokio::select! {
-        _ = tokio::signal::ctrl_c() => Signal::Interrupt,
-        _ = async { match terminate.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => Signal::Terminate,
+        _ = tokio::signal::ctrl_c() => Stop::Interrupt,
+        _ = async { match terminate.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => Stop::Terminate,
     }
 }

@@ -312,7 +312,7 @@ async fn objects_in_kcp(connection: &Connection, args: &UninstallArgs) -> Result
     for resource in [Resource::of::<ClusterRegistration>(), Resource::of::<WorkloadPlacement>()] {
         let mut count = 0;
         for url in &urls {
-            count += connection.virtual_workspace(url).list(&resource, None, None).await?.items.len();
+            count += connection.virtual_workspace(url)?.list(&resource, None, None).await?.items.len();
         }
         if count > 0 {
             found.push(format!("{count} {}", resource.plural));

@@ -1,159 +1,247 @@
-//! The health loop: every probe interval, for each ClusterRegistration of the workspace, read
-//! its credentials Secret, probe the physical cluster (version, nodes, pod requests), compute
-//! the next status with the pure [`crate::health`] model and write it with server-side apply.
-//! A cluster that cannot be probed is a condition on its registration, never a crash.
+//! The health loop, keyed per cluster: each ClusterRegistration is probed every probe interval
+//! through a pooled client of its own (rebuilt only when its credentials Secret changes), its
+//! next status computed by the pure [`crate::health`] model and written with server-side apply.
+//!
+//! ```text
+//! registration added/spec changed ─┐
+//! its Secret changed ──────────────┼─► queue ─► probe (pooled client) ─► next_status ─► write
+//! timer (probe interval) ──────────┘                                         └─► timer again
+//! ```
+//!
+//! A cluster that cannot be probed is a condition on its registration, never a crash; status
+//! writes alone (the loop's own, heartbeats) enqueue nothing.
 
-use std::collections::BTreeSet;
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use base64::Engine;
-use futures::StreamExt;
-use serde_json::Value;
 
 use crate::api::{ClusterRegistration, ClusterRegistrationStatus};
 use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
 use crate::health::{next_status, ProbeFailure, ProbeReport};
-use crate::observability::Metrics;
 
+use super::cached::CredentialSecret;
+use super::context::Context;
+use super::error::ReconcileError;
+use super::runtime::{Change, ObjectKey, WorkQueue};
 use super::write_status;
 
-const CONTROLLER: &str = "health";
-/// How many clusters are probed at the same time.
-const PROBE_CONCURRENCY: usize = 32;
+/// The loop's name in metrics and logs.
+pub const CONTROLLER: &str = "health";
+/// The label that ties a credentials Secret to its cluster.
+pub const CREDENTIALS_LABEL: &str = "tmc.kcp.io/cluster";
 
-/// How the health loop probes and judges.
+/// A physical cluster's client, and the Secret version it was built from.
+struct PooledCluster {
+    secret_version: String,
+    connection: Connection,
+}
+
+/// What one reconcile of a cluster did, for `--once` and the logs.
 #[derive(Clone, Debug)]
-pub struct HealthSettings {
-    /// How long a probe may take before the cluster counts as unreachable.
-    pub probe_timeout: Duration,
-    /// How long without a heartbeat before Ready becomes Unknown.
-    pub grace: Duration,
-    /// Whether credentials with an exec plugin may be used.
-    pub allow_exec: bool,
+pub struct ClusterReport {
+    /// The registration's name.
+    pub name: String,
+    /// Its Ready status after the probe.
+    pub ready: String,
+    /// The reason of that status.
+    pub reason: String,
+    /// The registration's resourceVersion after the write.
+    pub written_version: Option<String>,
 }
 
-/// What one pass saw, for `--once` and the logs.
-#[derive(Clone, Debug, Default)]
-pub struct PassReport {
-    /// (cluster, Ready status, reason) for each registration probed.
-    pub clusters: Vec<(String, String, String)>,
-    /// Clusters whose status could not be written.
-    pub write_failures: Vec<(String, String)>,
-}
-
-/// The health loop's memory between passes: which clusters it exported metrics for.
-#[derive(Default)]
+/// The loop: its queue, its pooled cluster clients, and the metric series it exported.
 pub struct HealthLoop {
-    known: BTreeSet<(String, String)>,
+    ctx: Arc<Context>,
+    /// The loop's work queue.
+    pub queue: Arc<WorkQueue<ObjectKey>>,
+    clients: Mutex<HashMap<ObjectKey, PooledCluster>>,
+    /// Probes that found a pooled client, and those that had to build one.
+    client_reads: (AtomicU64, AtomicU64),
+    exported: Mutex<HashMap<ObjectKey, String>>,
 }
 
 impl HealthLoop {
-    /// Probes every registered cluster once and writes their status.
-    pub async fn pass(
-        &mut self,
-        kcp: &Connection,
-        settings: &HealthSettings,
-        metrics: &Metrics,
-    ) -> Result<PassReport, ClientError> {
-        let workspace = kcp.workspace().map(|w| w.to_string()).unwrap_or_default();
-        let registrations = kcp.list(&Resource::of::<ClusterRegistration>(), None, None).await?;
-        let probes = registrations.items.iter().map(|object| reconcile(kcp, object, settings));
-        // Probes wait on the network, so many run at once, but not thousands: each holds a
-        // connection and a TLS session.
-        let outcomes: Vec<_> = futures::stream::iter(probes).buffered(PROBE_CONCURRENCY).collect().await;
-        let mut report = PassReport::default();
-        let mut seen = BTreeSet::new();
-        for (object, outcome) in registrations.items.iter().zip(outcomes) {
-            let Ok(cluster) = serde_json::from_value::<ClusterRegistration>(object.clone()) else { continue };
-            let name = cluster.metadata.name.clone().unwrap_or_default();
-            match outcome {
-                Ok(status) => {
-                    metrics.record_cluster(&workspace, &name, &cluster.spec.location, &status);
-                    metrics.count_reconcile(CONTROLLER, "success");
-                    let ready = status.conditions.iter().find(|c| c.type_ == "Ready");
-                    let (state, reason) = ready
-                        .map(|c| (format!("{:?}", c.status), c.reason.clone().unwrap_or_default()))
-                        .unwrap_or_default();
-                    report.clusters.push((name.clone(), state, reason));
-                }
-                Err(e) => {
-                    metrics.count_reconcile(CONTROLLER, "error");
-                    metrics.count_error(CONTROLLER, error_type(&e));
-                    tracing::warn!(cluster = %name, error = %e, "cannot write cluster status");
-                    report.write_failures.push((name.clone(), e.to_string()));
-                }
+    /// A loop over `ctx`'s caches.
+    pub fn new(ctx: Arc<Context>) -> Self {
+        HealthLoop {
+            ctx,
+            queue: Arc::new(WorkQueue::default()),
+            clients: Mutex::default(),
+            client_reads: (AtomicU64::new(0), AtomicU64::new(0)),
+            exported: Mutex::default(),
+        }
+    }
+
+    /// A registration changed: probe it now if it is new, gone, or its spec moved.
+    pub fn on_cluster(&self, change: &Change<ClusterRegistration>) {
+        let relevant = match (&change.old, &change.new) {
+            (Some(old), Some(new)) => old.spec != new.spec || old.metadata.generation != new.metadata.generation,
+            _ => true,
+        };
+        if relevant {
+            self.queue.add(change.key.clone());
+        }
+    }
+
+    /// A credentials Secret changed: its cluster gets a new client and a probe now.
+    pub fn on_secret(&self, change: &Change<CredentialSecret>) {
+        let secret = change.new.as_ref().or(change.old.as_ref());
+        let Some(name) = secret.and_then(|s| s.cluster.as_deref()) else { return };
+        let key = ObjectKey::cluster_scoped(&change.key.cluster, name);
+        self.lock_clients().remove(&key);
+        self.queue.add(key);
+    }
+
+    /// Probes one cluster and writes its next status, then schedules the next probe.
+    pub async fn reconcile(&self, key: &ObjectKey) -> Result<Option<ClusterReport>, ReconcileError> {
+        let Some(cluster) = self.ctx.clusters.get(key) else {
+            self.forget(key);
+            return Ok(None);
+        };
+        let outcome = self.probe(key, &cluster).await;
+        if let Err(failure) = &outcome {
+            tracing::info!(cluster = %key, ?failure, "probe failed");
+        }
+        let status = next_status(
+            cluster.status.as_ref(),
+            &outcome,
+            jiff::Timestamp::now(),
+            self.ctx.settings.heartbeat_grace,
+            cluster.metadata.generation,
+        );
+        self.ctx.may_write()?;
+        let writer = self.ctx.hub.writer(&key.cluster);
+        let written = write_status::<ClusterRegistration>(&writer, &key.name, &status).await;
+        // Probe again one interval later, whether or not this write went through.
+        self.queue.add_after(key.clone(), self.ctx.settings.probe_interval);
+        let written = written?;
+        self.export(key, &cluster.spec.location, &status);
+        let mut report = report(&key.name, &status);
+        report.written_version = written["metadata"]["resourceVersion"].as_str().map(String::from);
+        Ok(Some(report))
+    }
+
+    fn export(&self, key: &ObjectKey, location: &str, status: &ClusterRegistrationStatus) {
+        self.ctx.metrics.record_cluster(&key.cluster, &key.name, location, status);
+        let previous = self.lock_exported().insert(key.clone(), location.to_string());
+        if let Some(old) = previous.filter(|old| old != location) {
+            self.ctx.metrics.forget_cluster(&key.cluster, &key.name, &old);
+        }
+    }
+
+    fn forget(&self, key: &ObjectKey) {
+        self.lock_clients().remove(key);
+        if let Some(location) = self.lock_exported().remove(key) {
+            self.ctx.metrics.forget_cluster(&key.cluster, &key.name, &location);
+        }
+    }
+
+    async fn probe(&self, key: &ObjectKey, cluster: &ClusterRegistration) -> Result<ProbeReport, ProbeFailure> {
+        let connection = self.client_for(key, cluster).await?;
+        let info = connection.server_info().await.map_err(failure)?;
+        let nodes =
+            connection.list(&Resource::new("", "v1", "Node", "nodes", false), None, None).await.map_err(failure)?;
+        let pods = connection.list(&Resource::new("", "v1", "Pod", "pods", true), None, None).await.map_err(failure)?;
+        Ok(ProbeReport::from_objects(info.git_version, &nodes.items, &pods.items))
+    }
+
+    /// The pooled client of a cluster, built again only when its Secret changed.
+    async fn client_for(&self, key: &ObjectKey, cluster: &ClusterRegistration) -> Result<Connection, ProbeFailure> {
+        let (secret, source) = self.credentials_secret(key, cluster).await?;
+        let clients_hit = {
+            let clients = self.lock_clients();
+            clients.get(key).filter(|c| c.secret_version == secret.resource_version).map(|c| c.connection.clone())
+        };
+        if let Some(connection) = clients_hit {
+            self.client_reads.0.fetch_add(1, Ordering::Relaxed);
+            return Ok(connection);
+        }
+        self.client_reads.1.fetch_add(1, Ordering::Relaxed);
+        let reference = cluster.spec.credentials.as_ref().expect("checked by credentials_secret");
+        let encoded = secret.data.get(&reference.key).map(String::as_str).unwrap_or_default();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .filter(|text| !text.is_empty())
+            .ok_or_else(|| ProbeFailure::Credentials(format!("{source} is empty or not base64 text")))?;
+        let credentials =
+            ClusterCredentials::from_yaml(&decoded, &source).map_err(|e| ProbeFailure::Credentials(e.to_string()))?;
+        if let (Some(program), false) = (credentials.exec_command(), self.ctx.settings.allow_exec) {
+            return Err(ProbeFailure::Credentials(format!(
+                "the credentials run an external program ({program}); the controller runs them only with --allow-exec"
+            )));
+        }
+        let connection = Connection::to_cluster(
+            &credentials,
+            Some(self.ctx.settings.probe_timeout),
+            self.ctx.settings.cluster_limits,
+        )
+        .await
+        .map_err(failure)?;
+        self.lock_clients().insert(
+            key.clone(),
+            PooledCluster { secret_version: secret.resource_version.clone(), connection: connection.clone() },
+        );
+        Ok(connection)
+    }
+
+    /// The cluster's credentials Secret: from the cache, else (just created, not yet watched)
+    /// read from kcp once.
+    async fn credentials_secret(
+        &self,
+        key: &ObjectKey,
+        cluster: &ClusterRegistration,
+    ) -> Result<(Arc<CredentialSecret>, String), ProbeFailure> {
+        let Some(reference) = &cluster.spec.credentials else {
+            return Err(ProbeFailure::Credentials("spec.credentials is not set".into()));
+        };
+        let source = format!("Secret {}/{} key {}", reference.namespace, reference.name, reference.key);
+        let secret_key = ObjectKey {
+            cluster: key.cluster.clone(),
+            namespace: reference.namespace.clone(),
+            name: reference.name.clone(),
+        };
+        if let Some(secret) = self.ctx.secrets.get(&secret_key) {
+            return Ok((secret, source));
+        }
+        self.ctx.secrets.count_miss();
+        let writer = self.ctx.hub.writer(&key.cluster);
+        let secrets = Resource::new("", "v1", "Secret", "secrets", true);
+        match writer.get(&secrets, Some(&reference.namespace), &reference.name).await {
+            Ok(Some(object)) => {
+                use super::runtime::Cached;
+                let secret = CredentialSecret::decode(object).map_err(ProbeFailure::Credentials)?;
+                Ok((Arc::new(secret), source))
             }
-            seen.insert((name, cluster.spec.location.clone()));
+            Ok(None) => Err(ProbeFailure::Credentials(format!("{source} does not exist"))),
+            Err(e) => Err(ProbeFailure::Credentials(format!("cannot read {source}: {e}"))),
         }
-        for (name, location) in self.known.difference(&seen) {
-            metrics.forget_cluster(&workspace, name, location);
-        }
-        self.known = seen;
-        Ok(report)
+    }
+
+    fn lock_clients(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectKey, PooledCluster>> {
+        self.clients.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock_exported(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectKey, String>> {
+        self.exported.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The pool of cluster clients as a cache: (clients held, probes that reused one, probes
+    /// that built one).
+    pub fn client_pool(&self) -> (usize, u64, u64) {
+        let (hits, misses) = &self.client_reads;
+        (self.lock_clients().len(), hits.load(Ordering::Relaxed), misses.load(Ordering::Relaxed))
     }
 }
 
-/// Probes one cluster and writes its next status; errors only when the write fails.
-async fn reconcile(
-    kcp: &Connection,
-    object: &Value,
-    settings: &HealthSettings,
-) -> Result<ClusterRegistrationStatus, ClientError> {
-    let cluster: ClusterRegistration = serde_json::from_value(object.clone())
-        .map_err(|e| ClientError::Invalid { message: format!("registration does not match the schema: {e}") })?;
-    let name = cluster.metadata.name.clone().unwrap_or_default();
-    let outcome = probe(kcp, &cluster, settings).await;
-    if let Err(failure) = &outcome {
-        tracing::info!(cluster = %name, ?failure, "probe failed");
-    }
-    let status = next_status(
-        cluster.status.as_ref(),
-        &outcome,
-        jiff::Timestamp::now(),
-        settings.grace,
-        cluster.metadata.generation,
-    );
-    write_status::<ClusterRegistration>(kcp, &name, &status).await?;
-    Ok(status)
-}
-
-async fn probe(
-    kcp: &Connection,
-    cluster: &ClusterRegistration,
-    settings: &HealthSettings,
-) -> Result<ProbeReport, ProbeFailure> {
-    let credentials = read_credentials(kcp, cluster).await?;
-    if let (Some(program), false) = (credentials.exec_command(), settings.allow_exec) {
-        return Err(ProbeFailure::Credentials(format!(
-            "the credentials run an external program ({program}); the controller runs them only with --allow-exec"
-        )));
-    }
-    let connection = Connection::to_cluster(&credentials, Some(settings.probe_timeout)).await.map_err(failure)?;
-    let info = connection.server_info().await.map_err(failure)?;
-    let nodes = connection.list(&Resource::new("", "v1", "Node", "nodes", false), None, None).await.map_err(failure)?;
-    let pods = connection.list(&Resource::new("", "v1", "Pod", "pods", true), None, None).await.map_err(failure)?;
-    Ok(ProbeReport::from_objects(info.git_version, &nodes.items, &pods.items))
-}
-
-async fn read_credentials(kcp: &Connection, cluster: &ClusterRegistration) -> Result<ClusterCredentials, ProbeFailure> {
-    let Some(reference) = &cluster.spec.credentials else {
-        return Err(ProbeFailure::Credentials("spec.credentials is not set".into()));
-    };
-    let source = format!("Secret {}/{} key {}", reference.namespace, reference.name, reference.key);
-    let secrets = Resource::new("", "v1", "Secret", "secrets", true);
-    let secret = match kcp.get(&secrets, Some(&reference.namespace), &reference.name).await {
-        Ok(Some(secret)) => secret,
-        Ok(None) => return Err(ProbeFailure::Credentials(format!("{source} does not exist"))),
-        Err(e) => return Err(ProbeFailure::Credentials(format!("cannot read {source}: {e}"))),
-    };
-    let encoded = secret["data"][&reference.key].as_str().unwrap_or_default();
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .filter(|text| !text.is_empty())
-        .ok_or_else(|| ProbeFailure::Credentials(format!("{source} is empty or not base64 text")))?;
-    ClusterCredentials::from_yaml(&decoded, &source).map_err(|e| ProbeFailure::Credentials(e.to_string()))
+fn report(name: &str, status: &ClusterRegistrationStatus) -> ClusterReport {
+    let ready = status.conditions.iter().find(|c| c.type_ == "Ready");
+    let (state, reason) =
+        ready.map(|c| (format!("{:?}", c.status), c.reason.clone().unwrap_or_default())).unwrap_or_default();
+    ClusterReport { name: name.to_string(), ready: state, reason, written_version: None }
 }
 
 fn failure(err: ClientError) -> ProbeFailure {
@@ -166,15 +254,5 @@ fn failure(err: ClientError) -> ProbeFailure {
             ProbeFailure::Credentials(message)
         }
         _ => ProbeFailure::Other(message),
-    }
-}
-
-fn error_type(err: &ClientError) -> &'static str {
-    match err {
-        ClientError::Unreachable { .. } | ClientError::Timeout { .. } => "unavailable",
-        ClientError::Conflict { .. } => "conflict",
-        ClientError::Forbidden { .. } | ClientError::Unauthorized { .. } => "forbidden",
-        ClientError::NotFound { .. } => "not_found",
-        _ => "other",
     }
 }

@@ -1,12 +1,31 @@
-//! `tmcctl controller run`: the in-process reconcile loops. Each loop is a module; this one
-//! only holds what they share. Today: the health loop (probe clusters → status + metrics).
-//! One controller serves one kcp workspace; run one per workspace.
+//! `tmcctl controller run`: one controller for every workspace bound to the TMC APIExport (or
+//! one workspace, or a plain Kubernetes hub), its reconcile loops on a shared runtime.
+//!
+//! ```text
+//! commands/controller.rs ─► supervisor::run(config) ─► hub (where) ─► runtime: caches, queues, lease
+//!                                                       ├─► health_loop    (per cluster: probe → status)
+//!                                                       └─► placement_loop (per placement: decide → status)
+//! ```
+//!
+//! Every key — cache, queue, metric label, log line — holds the logical cluster, so
+//! same-named objects of two workspaces never collide.
 
+mod cached;
+mod context;
+mod error;
 pub mod health_loop;
+pub mod hub;
 pub mod placement_loop;
+pub mod runtime;
+mod supervisor;
+
+pub use context::LoopSettings;
+pub use error::ReconcileError;
+pub use hub::Scope;
+pub use supervisor::{run, run_once, ControllerConfig, ControllerError, OnceReport, Stop};
 
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::client::{ClientError, Connection, Resource};
 
@@ -15,7 +34,7 @@ pub const FIELD_MANAGER: &str = "tmcctl-controller";
 
 /// Writes `status` into the object `name` of type `K` with server-side apply, as the
 /// controller's field manager (status is the controller's by design, so conflicts are forced).
-pub async fn write_status<K>(kcp: &Connection, name: &str, status: &impl Serialize) -> Result<(), ClientError>
+pub async fn write_status<K>(connection: &Connection, name: &str, status: &impl Serialize) -> Result<Value, ClientError>
 where
     K: kube::Resource<DynamicType = ()>,
 {
@@ -26,5 +45,5 @@ where
         "metadata": {"name": name},
         "status": status,
     });
-    kcp.apply_status(&resource, &patch, FIELD_MANAGER).await.map(|_| ())
+    connection.apply_status(&resource, &patch, FIELD_MANAGER).await
 }

@@ -1,117 +1,181 @@
-//! The placement loop: for each WorkloadPlacement of the workspace, run the pure engine over
-//! the registered clusters and write the decision and its conditions into the placement's
-//! status. A placement is re-decided only when its inputs changed (its spec, its stored
-//! decision, or the inventory as the engine sees it), so a placement with no candidates is
-//! not retried hot, and heartbeats alone cause no work.
+//! The placement loop, keyed per placement: run the pure engine over the registered clusters
+//! of the placement's workspace and write the decision and its conditions into its status.
+//!
+//! ```text
+//! placement spec/decision changed ──────────────────────┐
+//! cluster's engine view changed ─► placements it can affect ┴► queue ─► decide ─► write if different
+//! ```
+//!
+//! A cluster change enqueues only the placements that use the cluster or whose location
+//! selector matches it (before or after), and only when the engine's view of it moved:
+//! heartbeats alone cause no work, and a placement with no candidates is not retried hot.
+//! The inventory of a workspace is built once per change of its clusters and shared by every
+//! placement decided meanwhile.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use crate::api::{ClusterRegistration, Condition, ConditionStatus, WorkloadPlacement};
-use crate::client::{ClientError, Connection, Resource};
-use crate::observability::Metrics;
+use crate::api::{ClusterRegistration, Condition, ConditionStatus, WorkloadPlacement, WorkloadPlacementStatus};
 use crate::placement::from_api::{cluster_info, policy};
 use crate::placement::to_api::placement_status;
-use crate::placement::{fnv1a64, Inventory, WorkloadDemand};
+use crate::placement::{ClusterLabels, Inventory, WorkloadDemand};
 
+use super::context::Context;
+use super::error::ReconcileError;
+use super::runtime::{Change, ObjectKey, WorkQueue};
 use super::write_status;
 
-/// What one pass did.
-#[derive(Clone, Debug, Default)]
-pub struct PlacementPassReport {
-    /// (placement, chosen clusters, or the reason there are none)
-    pub decided: Vec<(String, String)>,
-    /// Placements whose inputs had not changed.
-    pub unchanged: usize,
+/// The loop's name in metrics and logs.
+pub const CONTROLLER: &str = "placement";
+
+/// What one reconcile decided, for `--once` and the logs.
+#[derive(Clone, Debug)]
+pub struct DecisionReport {
+    /// The placement's name.
+    pub name: String,
+    /// The chosen clusters, or why there are none.
+    pub decision: String,
+    /// Whether the status was written (false: unchanged).
+    pub written: bool,
 }
 
-/// The loop's memory: the fingerprint of each placement's inputs at its last decision.
-#[derive(Default)]
+/// A workspace's inventory, as of a revision of its clusters.
+struct CachedInventory {
+    revision: u64,
+    inventory: Result<Arc<Inventory>, String>,
+}
+
+/// The loop: its queue and the inventories it built.
 pub struct PlacementLoop {
-    decided_inputs: BTreeMap<String, u64>,
+    ctx: Arc<Context>,
+    /// The loop's work queue.
+    pub queue: Arc<WorkQueue<ObjectKey>>,
+    inventories: Mutex<HashMap<Arc<str>, CachedInventory>>,
+    inventory_reads: (AtomicU64, AtomicU64),
 }
 
 impl PlacementLoop {
-    /// Decides every placement whose inputs changed since the last pass.
-    pub async fn pass(&mut self, kcp: &Connection, metrics: &Metrics) -> Result<PlacementPassReport, ClientError> {
-        let workspace = kcp.workspace().map(|w| w.to_string()).unwrap_or_default();
-        let clusters = kcp.list(&Resource::of::<ClusterRegistration>(), None, None).await?;
-        let placements = kcp.list(&Resource::of::<WorkloadPlacement>(), None, None).await?;
-        let infos: Vec<_> = clusters
-            .items
-            .iter()
-            .filter_map(|o| serde_json::from_value::<ClusterRegistration>(o.clone()).ok())
-            .map(|c| cluster_info(&c))
-            .collect();
-        let inventory_print = fnv1a64(&serde_json::to_vec(&infos).expect("cluster infos serialize"));
-        let inventory = Inventory::new(infos).map_err(|e| ClientError::Invalid { message: e.to_string() })?;
-        let mut report = PlacementPassReport::default();
-        let mut seen = BTreeMap::new();
-        for object in &placements.items {
-            let Ok(placement) = serde_json::from_value::<WorkloadPlacement>(object.clone()) else { continue };
-            let name = placement.metadata.name.clone().unwrap_or_default();
-            let previous = placement.status.clone().unwrap_or_default();
-            let inputs = fnv1a64(
-                &serde_json::to_vec(&(
-                    inventory_print,
-                    &placement.spec,
-                    &previous.decisions,
-                    placement.metadata.generation,
-                ))
-                .expect("inputs serialize"),
-            );
-            seen.insert(name.clone(), inputs);
-            if self.decided_inputs.get(&name) == Some(&inputs) {
-                report.unchanged += 1;
-                continue;
-            }
-            let strategy = placement.spec.strategy.as_str();
-            let now = jiff::Timestamp::now().to_string();
-            let generation = placement.metadata.generation;
-            let started = Instant::now();
-            let engine_policy = policy(&placement.spec).map_err(|e| e.to_string());
-            let compiled = engine_policy
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|p| inventory.compile(p).map_err(|e| e.to_string()));
-            let (status, result, summary) = match compiled {
-                Ok(compiled) => {
-                    let demand = WorkloadDemand {
-                        key: format!("{workspace}/{name}"),
-                        previous_clusters: previous.decisions.iter().map(|d| d.cluster.clone()).collect(),
-                        ..Default::default()
-                    };
-                    let decision = compiled.decide(&demand);
-                    let status = placement_status(&decision, Some(&previous), generation, &now);
-                    match &decision.no_candidates {
-                        Some(why) => (status, "no_candidates", format!("no candidates: {why}")),
-                        None => (status, "scheduled", decision.cluster_names().collect::<Vec<_>>().join(",")),
-                    }
-                }
-                Err(problem) => (invalid_status(&previous, generation, &now, &problem), "invalid", problem),
-            };
-            metrics.record_decision(&workspace, strategy, result, started.elapsed().as_secs_f64());
-            if !same_status(&status, &previous) {
-                write_status::<WorkloadPlacement>(kcp, &name, &status).await?;
-                tracing::info!(placement = %name, result, decision = %summary, "placement decided");
-                // The write changes the stored decision, part of the inputs; remember the
-                // inputs as they will read back, so the next pass does not decide again.
-                let written = fnv1a64(
-                    &serde_json::to_vec(&(inventory_print, &placement.spec, &status.decisions, generation))
-                        .expect("inputs serialize"),
-                );
-                seen.insert(name.clone(), written);
-            }
-            report.decided.push((name, summary));
+    /// A loop over `ctx`'s caches.
+    pub fn new(ctx: Arc<Context>) -> Self {
+        PlacementLoop {
+            ctx,
+            queue: Arc::new(WorkQueue::default()),
+            inventories: Mutex::default(),
+            inventory_reads: (AtomicU64::new(0), AtomicU64::new(0)),
         }
-        self.decided_inputs = seen;
-        Ok(report)
+    }
+
+    /// A placement changed: decide again unless only its status moved in a way that was ours.
+    pub fn on_placement(&self, change: &Change<WorkloadPlacement>) {
+        let relevant = match (&change.old, &change.new) {
+            (Some(old), Some(new)) => {
+                old.spec != new.spec
+                    || old.metadata.generation != new.metadata.generation
+                    || decisions(old) != decisions(new)
+            }
+            _ => true,
+        };
+        if relevant {
+            self.queue.add(change.key.clone());
+        }
+    }
+
+    /// A cluster changed: enqueue the placements of its workspace it can affect.
+    pub fn on_cluster(&self, change: &Change<ClusterRegistration>) {
+        let old = change.old.as_deref().map(cluster_info);
+        let new = change.new.as_deref().map(cluster_info);
+        if old == new {
+            return;
+        }
+        let name = &change.key.name;
+        for (key, placement) in self.ctx.placements.in_cluster(&change.key.cluster) {
+            let uses = placement.status.as_ref().is_some_and(|s| s.decisions.iter().any(|d| &d.cluster == name));
+            let selects = match policy(&placement.spec) {
+                Ok(p) => {
+                    [&old, &new].into_iter().flatten().any(|info| p.location_selector.matches(&ClusterLabels(info)))
+                }
+                // A placement whose spec the engine cannot read is re-judged on every change.
+                Err(_) => true,
+            };
+            if uses || selects {
+                self.queue.add(key);
+            }
+        }
+    }
+
+    /// Decides one placement and writes its status when it differs from the stored one.
+    pub async fn reconcile(&self, key: &ObjectKey) -> Result<Option<DecisionReport>, ReconcileError> {
+        let Some(placement) = self.ctx.placements.get(key) else { return Ok(None) };
+        let previous = placement.status.clone().unwrap_or_default();
+        let strategy = placement.spec.strategy.as_str();
+        let now = jiff::Timestamp::now().to_string();
+        let generation = placement.metadata.generation;
+        let started = Instant::now();
+        let compiled = policy(&placement.spec).map_err(|e| e.to_string()).and_then(|p| {
+            let inventory = self.inventory(&key.cluster)?;
+            let decision = inventory.compile(&p).map_err(|e| e.to_string()).map(|c| {
+                let demand = WorkloadDemand {
+                    key: key.to_string(),
+                    previous_clusters: previous.decisions.iter().map(|d| d.cluster.clone()).collect(),
+                    ..Default::default()
+                };
+                c.decide(&demand)
+            })?;
+            Ok(decision)
+        });
+        let (status, result, summary) = match compiled {
+            Ok(decision) => {
+                let status = placement_status(&decision, Some(&previous), generation, &now);
+                match &decision.no_candidates {
+                    Some(why) => (status, "no_candidates", format!("no candidates: {why}")),
+                    None => (status, "scheduled", decision.cluster_names().collect::<Vec<_>>().join(",")),
+                }
+            }
+            Err(problem) => (invalid_status(&previous, generation, &now, &problem), "invalid", problem),
+        };
+        self.ctx.metrics.record_decision(&key.cluster, strategy, result, started.elapsed().as_secs_f64());
+        let written = !same_status(&status, &previous);
+        if written {
+            self.ctx.may_write()?;
+            let writer = self.ctx.hub.writer(&key.cluster);
+            write_status::<WorkloadPlacement>(&writer, &key.name, &status).await?;
+            tracing::info!(placement = %key, result, decision = %summary, "placement decided");
+        }
+        Ok(Some(DecisionReport { name: key.name.clone(), decision: summary, written }))
+    }
+
+    /// The inventory of a workspace's clusters, built again only when they changed.
+    fn inventory(&self, cluster: &Arc<str>) -> Result<Arc<Inventory>, String> {
+        let revision = self.ctx.clusters.revision(cluster);
+        let mut inventories = self.inventories.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(cached) = inventories.get(cluster).filter(|c| c.revision == revision) {
+            self.inventory_reads.0.fetch_add(1, Ordering::Relaxed);
+            return cached.inventory.clone();
+        }
+        self.inventory_reads.1.fetch_add(1, Ordering::Relaxed);
+        let infos = self.ctx.clusters.in_cluster(cluster).iter().map(|(_, c)| cluster_info(c)).collect();
+        let inventory = Inventory::new(infos).map(Arc::new).map_err(|e| e.to_string());
+        inventories.insert(cluster.clone(), CachedInventory { revision, inventory: inventory.clone() });
+        inventory
+    }
+
+    /// The inventories as a cache: (workspaces held, decisions that reused one, builds).
+    pub fn inventory_cache(&self) -> (usize, u64, u64) {
+        let held = self.inventories.lock().unwrap_or_else(|e| e.into_inner()).len();
+        let (hits, misses) = &self.inventory_reads;
+        (held, hits.load(Ordering::Relaxed), misses.load(Ordering::Relaxed))
     }
 }
 
+fn decisions(placement: &WorkloadPlacement) -> Option<&Vec<crate::api::PlacementDecisionEntry>> {
+    placement.status.as_ref().map(|s| &s.decisions)
+}
+
 /// Equal but for the times that every write would move.
-fn same_status(a: &crate::api::WorkloadPlacementStatus, b: &crate::api::WorkloadPlacementStatus) -> bool {
-    let strip = |s: &crate::api::WorkloadPlacementStatus| {
+fn same_status(a: &WorkloadPlacementStatus, b: &WorkloadPlacementStatus) -> bool {
+    let strip = |s: &WorkloadPlacementStatus| {
         let mut s = s.clone();
         s.last_decision_time = None;
         for c in &mut s.conditions {
@@ -123,11 +187,11 @@ fn same_status(a: &crate::api::WorkloadPlacementStatus, b: &crate::api::Workload
 }
 
 fn invalid_status(
-    previous: &crate::api::WorkloadPlacementStatus,
+    previous: &WorkloadPlacementStatus,
     generation: Option<i64>,
     now: &str,
     problem: &str,
-) -> crate::api::WorkloadPlacementStatus {
+) -> WorkloadPlacementStatus {
     let mut status = previous.clone();
     status.observed_generation = generation;
     crate::api::set_condition(

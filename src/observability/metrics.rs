@@ -51,6 +51,16 @@ struct ErrorLabels {
     error_type: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ControllerLabels {
+    controller: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CacheLabels {
+    cache_type: String,
+}
+
 /// Every metric tmcctl exports.
 pub struct Metrics {
     registry: Registry,
@@ -60,6 +70,12 @@ pub struct Metrics {
     errors: Family<ErrorLabels, Counter>,
     placement_decisions: Family<DecisionLabels, Counter>,
     placement_latency: Family<LatencyLabels, Histogram>,
+    reconcile_duration: Family<ControllerLabels, Histogram>,
+    queue_depth: Family<ControllerLabels, Gauge>,
+    cache_hit_rate: Family<CacheLabels, Gauge<f64, AtomicU64>>,
+    cache_objects: Family<CacheLabels, Gauge>,
+    leader: Gauge,
+    throttled: Counter,
 }
 
 impl Default for Metrics {
@@ -99,8 +115,49 @@ impl Metrics {
             "Time to take one placement decision",
             placement_latency.clone(),
         );
+        // Reconciles take from a millisecond (a decision) to seconds (a probe of a slow cluster).
+        let reconcile_duration = Family::<ControllerLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.0005, 4.0, 9))
+        });
+        registry.register(
+            "tmc_controller_reconcile_duration_seconds",
+            "Time to reconcile one key, by controller",
+            reconcile_duration.clone(),
+        );
+        let queue_depth = Family::<ControllerLabels, Gauge>::default();
+        registry.register(
+            "tmc_controller_queue_depth",
+            "Keys waiting in a controller's work queue",
+            queue_depth.clone(),
+        );
+        let cache_hit_rate = Family::<CacheLabels, Gauge<f64, AtomicU64>>::default();
+        registry.register(
+            "tmc_cache_hit_rate_percent",
+            "Reads served by the cache as a percentage of all reads of that type (cache reads plus reads sent to the server)",
+            cache_hit_rate.clone(),
+        );
+        let cache_objects = Family::<CacheLabels, Gauge>::default();
+        registry.register("tmc_cache_objects", "Objects held in a cache", cache_objects.clone());
+        let leader = Gauge::default();
+        registry.register(
+            "tmc_controller_leader",
+            "1 while this replica leads (or runs without election), else 0",
+            leader.clone(),
+        );
+        let throttled = Counter::default();
+        registry.register(
+            "tmc_client_throttled_requests",
+            "Answers of 429 Too Many Requests from kcp or a cluster",
+            throttled.clone(),
+        );
         Metrics {
             registry,
+            reconcile_duration,
+            queue_depth,
+            cache_hit_rate,
+            cache_objects,
+            leader,
+            throttled,
             cluster_health_score,
             cluster_utilization,
             reconciles,
@@ -148,6 +205,38 @@ impl Metrics {
         self.placement_latency
             .get_or_create(&LatencyLabels { workspace: workspace.into(), strategy: strategy.into() })
             .observe(seconds);
+    }
+
+    /// Records how long one reconcile of `controller` took.
+    pub fn observe_reconcile(&self, controller: &str, seconds: f64) {
+        self.reconcile_duration.get_or_create(&ControllerLabels { controller: controller.into() }).observe(seconds);
+    }
+
+    /// Sets how many keys wait in `controller`'s queue.
+    pub fn set_queue_depth(&self, controller: &str, depth: usize) {
+        self.queue_depth.get_or_create(&ControllerLabels { controller: controller.into() }).set(depth as i64);
+    }
+
+    /// Sets a cache's size and hit rate from its (hits, misses) so far; no reads yet is 100 %.
+    pub fn set_cache(&self, cache_type: &str, objects: usize, hits: u64, misses: u64) {
+        let labels = CacheLabels { cache_type: cache_type.into() };
+        self.cache_objects.get_or_create(&labels).set(objects as i64);
+        let total = hits + misses;
+        let rate = if total == 0 { 100.0 } else { 100.0 * hits as f64 / total as f64 };
+        self.cache_hit_rate.get_or_create(&labels).set(rate);
+    }
+
+    /// Sets whether this replica leads.
+    pub fn set_leader(&self, leading: bool) {
+        self.leader.set(i64::from(leading));
+    }
+
+    /// Raises the throttled-requests counter to `total` (it only grows).
+    pub fn set_throttled(&self, total: u64) {
+        let now = self.throttled.get();
+        if total > now {
+            self.throttled.inc_by(total - now);
+        }
     }
 
     /// The metrics in the Prometheus text format.
@@ -224,6 +313,13 @@ mod tests {
             text.contains(r#"tmc_placement_latency_seconds_count{workspace="root:team",strategy="Spread"} 1"#),
             "{text}"
         );
+        metrics.set_cache("clusters", 3, 3, 1);
+        metrics.set_queue_depth("placement", 2);
+        metrics.set_leader(true);
+        let text = metrics.encode();
+        assert!(text.contains(r#"tmc_cache_hit_rate_percent{cache_type="clusters"} 75.0"#), "{text}");
+        assert!(text.contains(r#"tmc_controller_queue_depth{controller="placement"} 2"#), "{text}");
+        assert!(text.contains("tmc_controller_leader 1"), "{text}");
         metrics.forget_cluster("root:team", "pc1", "eu");
         assert!(!metrics.encode().contains("cluster=\"pc1\""));
     }

@@ -70,7 +70,9 @@ pub async fn require(connection: &Connection, name: &str) -> Result<Value, CliEr
 /// Connects to a physical cluster and reports its version and node count.
 pub async fn verify(name: &str, credentials: &ClusterCredentials) -> Result<(String, usize), CliError> {
     let prefix = |e: CliError| CliError { message: format!("cannot verify cluster \"{name}\": {}", e.message), ..e };
-    let cluster = Connection::to_cluster(credentials, Some(VERIFY_TIMEOUT)).await.map_err(|e| prefix(e.into()))?;
+    let cluster = Connection::to_cluster(credentials, Some(VERIFY_TIMEOUT), Default::default())
+        .await
+        .map_err(|e| prefix(e.into()))?;
     let info = cluster.server_info().await.map_err(|e| prefix(e.into()))?;
     let nodes = Resource::new("", "v1", "Node", "nodes", false);
     let count = cluster.list(&nodes, None, None).await.map_err(|e| prefix(e.into()))?.items.len();

@@ -1,0 +1,68 @@
+//! What every loop shares: the hub, the caches, the metrics, the write gate and the settings.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::api::{ClusterRegistration, WorkloadPlacement};
+use crate::client::RequestLimits;
+use crate::observability::Metrics;
+
+use super::cached::CredentialSecret;
+use super::error::ReconcileError;
+use super::hub::Hub;
+use super::runtime::{Store, WriteGate};
+
+/// How the loops behave, from `controller run`'s flags.
+#[derive(Clone, Debug)]
+pub struct LoopSettings {
+    /// How often each cluster is probed.
+    pub probe_interval: Duration,
+    /// How long one probe may take.
+    pub probe_timeout: Duration,
+    /// How long without a heartbeat before Ready becomes Unknown.
+    pub heartbeat_grace: Duration,
+    /// Whether credentials with an exec plugin may be used.
+    pub allow_exec: bool,
+    /// Limits of the client of each physical cluster.
+    pub cluster_limits: RequestLimits,
+    /// Clusters probed at the same time.
+    pub probe_workers: usize,
+    /// Placements decided at the same time.
+    pub placement_workers: usize,
+    /// How often every key is reconciled again, in case a watch missed something.
+    pub resync_period: Duration,
+}
+
+/// The shared state of one controller process.
+pub struct Context {
+    /// Where to read and write.
+    pub hub: Hub,
+    /// Every ClusterRegistration of every served workspace.
+    pub clusters: Arc<Store<ClusterRegistration>>,
+    /// Every WorkloadPlacement.
+    pub placements: Arc<Store<WorkloadPlacement>>,
+    /// The clusters' credentials Secrets (only those labelled `tmc.kcp.io/cluster`).
+    pub secrets: Arc<Store<CredentialSecret>>,
+    /// The metric registry.
+    pub metrics: Arc<Metrics>,
+    /// Open while this replica may write.
+    pub gate: WriteGate,
+    /// The loops' settings.
+    pub settings: LoopSettings,
+}
+
+impl Context {
+    /// Fails with [`ReconcileError::NotLeader`] unless a write may go out now.
+    pub fn may_write(&self) -> Result<(), ReconcileError> {
+        if self.gate.may_write() {
+            Ok(())
+        } else {
+            Err(ReconcileError::NotLeader)
+        }
+    }
+
+    /// Whether every cache has completed its first list.
+    pub fn caches_synced(&self) -> bool {
+        self.clusters.is_synced() && self.placements.is_synced() && self.secrets.is_synced()
+    }
+}

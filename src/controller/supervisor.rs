@@ -1,0 +1,407 @@
+//! Runs the controller: resolves the hub, starts one cache per type, waits to lead, then runs
+//! each loop's workers in tasks of their own, until a signal, a lost lease, or a fatal error.
+//!
+//! ```text
+//! resolve hub ─► reflectors (clusters, placements, secrets) ─► dispatch changes to loops' queues
+//!            └─► elect (standby: caches warm, nothing written) ─► workers: health ×N, placement ×M
+//!                 timers · resync · gauges                         │
+//! stop signal ─► drop every task ─► release the lease (bounded) ◄──┘
+//! ```
+//!
+//! Every await of the main task races the stop signal, so SIGTERM ends the process within the
+//! release deadline even while kcp is frozen or a thousand probes are in flight.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use crate::api::{ClusterRegistration, WorkloadPlacement};
+use crate::client::{ClientError, Connection, Resource};
+use crate::observability::{Health, Metrics};
+
+use super::context::{Context, LoopSettings};
+use super::error::ReconcileError;
+use super::health_loop::{self, ClusterReport, HealthLoop, CREDENTIALS_LABEL};
+use super::hub::{Hub, Scope};
+use super::placement_loop::{self, DecisionReport, PlacementLoop};
+use super::runtime::{
+    identity, warn_about_other_holders, Cached, Change, Elector, LeadershipLost, LeaseTiming, ObjectKey, Reflector,
+    Store, WorkQueue, WriteGate,
+};
+
+/// How long a stopping controller may spend giving up its lease.
+const RELEASE_DEADLINE: Duration = Duration::from_secs(1);
+/// How often queue depths, cache hit rates and the leader gauge are refreshed.
+const GAUGE_PERIOD: Duration = Duration::from_secs(1);
+
+/// What `controller run` asked for.
+#[derive(Clone, Debug)]
+pub struct ControllerConfig {
+    /// Which workspaces to serve.
+    pub scope: Scope,
+    /// How the loops behave.
+    pub loops: LoopSettings,
+    /// Leader election timing; `None` runs without election (`--leader-elect=false`).
+    pub election: Option<LeaseTiming>,
+}
+
+/// Why the controller stopped on request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// SIGINT (Ctrl-C).
+    Interrupt,
+    /// SIGTERM.
+    Terminate,
+}
+
+/// Why the controller could not go on.
+#[derive(Debug, thiserror::Error)]
+pub enum ControllerError {
+    /// kcp could not be reached or refused what the controller needs at start.
+    #[error("{0}")]
+    Hub(#[from] ClientError),
+    /// The leader could not renew its lease in time; it stopped writing.
+    #[error("{0}")]
+    LeadershipLost(#[from] LeadershipLost),
+    /// `--once` could not fill its caches in time.
+    #[error("the caches did not sync within {}s", .0.as_secs())]
+    NotSynced(Duration),
+}
+
+/// What `--once` saw and did.
+#[derive(Debug, Default)]
+pub struct OnceReport {
+    /// Each cluster probed.
+    pub clusters: Vec<ClusterReport>,
+    /// Each placement decided.
+    pub placements: Vec<DecisionReport>,
+    /// Reconciles that failed: (key, error).
+    pub failures: Vec<(String, String)>,
+}
+
+/// Runs until `stop` resolves (then returns which signal it was) or the controller cannot go
+/// on. `health` is set ready once the caches are synced (and, leading, the lease is held).
+pub async fn run(
+    kcp: Connection,
+    config: ControllerConfig,
+    metrics: Arc<Metrics>,
+    health: Health,
+    stop: impl Future<Output = Stop>,
+) -> Result<Stop, ControllerError> {
+    let elector: Arc<Mutex<Option<Arc<Elector>>>> = Arc::default();
+    let outcome = tokio::select! {
+        failed = serve(kcp, config, metrics, health.clone(), elector.clone()) => Err(match failed {
+            Err(e) => e,
+            Ok(never) => match never {},
+        }),
+        signal = stop => Ok(signal),
+    };
+    // Every task of `serve` was dropped (and so aborted) with it; nothing writes any more.
+    health.set_ready(false);
+    let held = elector.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let (Some(elector), Ok(_)) = (held, &outcome) {
+        match tokio::time::timeout(RELEASE_DEADLINE, elector.release()).await {
+            Ok(Ok(())) => tracing::info!("released the leader lease"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not release the leader lease; it expires by itself"),
+            Err(_) => tracing::warn!("kcp did not answer the lease release in time; it expires by itself"),
+        }
+    }
+    outcome
+}
+
+async fn serve(
+    kcp: Connection,
+    config: ControllerConfig,
+    metrics: Arc<Metrics>,
+    health: Health,
+    elector_slot: Arc<Mutex<Option<Arc<Elector>>>>,
+) -> Result<Infallible, ControllerError> {
+    let hub = Hub::resolve(&kcp, &config.scope).await?;
+    tracing::info!(hub = %hub.description, "serving");
+    let elector = config.election.map(|timing| Arc::new(Elector::new(hub.lease.clone(), identity(), timing)));
+    let gate = elector.as_ref().map_or_else(WriteGate::always_open, |e| e.gate());
+    let mut tasks = JoinSet::new();
+    let (ctx, health_loop, placement_loop) = start_caches(hub, gate, metrics.clone(), config.loops, &mut tasks)?;
+    metrics.set_leader(elector.is_none());
+    match &elector {
+        None => {
+            tracing::warn!("leader election is off (--leader-elect=false): run only one replica");
+            tasks.spawn(warn_about_other_holders(ctx.hub.lease.clone(), LeaseTiming::default().retry_period));
+        }
+        Some(elector) => {
+            *elector_slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(elector.clone());
+        }
+    }
+    tasks.spawn(refresh_gauges(ctx.clone(), health_loop.clone(), placement_loop.clone(), health, elector.is_some()));
+    if let Some(elector) = &elector {
+        tracing::info!(identity = %elector.identity(), "waiting to lead");
+        elector.acquire().await;
+        metrics.set_leader(true);
+    }
+    start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
+    match elector {
+        Some(elector) => {
+            let lost = elector.keep().await;
+            metrics.set_leader(false);
+            Err(lost.into())
+        }
+        None => {
+            // Runs until stopped; a task ending would be a bug, reported as such.
+            loop {
+                if tasks.join_next().await.is_none() {
+                    std::future::pending::<()>().await;
+                }
+            }
+        }
+    }
+}
+
+/// Resolves the hub, fills the caches and waits until they synced, then runs each loop over
+/// every key once. Writes without election: `--once` is a one-shot pass for CI and scripts.
+pub async fn run_once(
+    kcp: Connection,
+    config: ControllerConfig,
+    metrics: Arc<Metrics>,
+    sync_limit: Duration,
+) -> Result<OnceReport, ControllerError> {
+    let hub = Hub::resolve(&kcp, &config.scope).await?;
+    let mut tasks = JoinSet::new();
+    let (ctx, health_loop, placement_loop) =
+        start_caches(hub, WriteGate::always_open(), metrics, config.loops, &mut tasks)?;
+    let started = Instant::now();
+    while !ctx.caches_synced() {
+        if started.elapsed() > sync_limit {
+            return Err(ControllerError::NotSynced(sync_limit));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut report = OnceReport::default();
+    let clusters = ctx.clusters.keys();
+    let probes = clusters.iter().map(|key| {
+        let health_loop = health_loop.clone();
+        async move { (key, health_loop.reconcile(key).await) }
+    });
+    let outcomes: Vec<_> = futures::StreamExt::collect(futures::StreamExt::buffered(
+        futures::stream::iter(probes),
+        ctx.settings.probe_workers,
+    ))
+    .await;
+    let mut written = Vec::new();
+    for (key, outcome) in outcomes {
+        match outcome {
+            Ok(Some(cluster)) => {
+                written.extend(cluster.written_version.clone().map(|v| (key.clone(), v)));
+                report.clusters.push(cluster);
+            }
+            Ok(None) => {}
+            Err(e) => report.failures.push((key.to_string(), e.to_string())),
+        }
+    }
+    // Placements are decided on the health just written: wait (briefly) until the cache has it.
+    let started = Instant::now();
+    while started.elapsed() < sync_limit
+        && !written.iter().all(|(key, version)| {
+            ctx.clusters.get(key).is_some_and(|c| at_least(c.metadata.resource_version.as_deref(), version))
+        })
+    {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    for key in ctx.placements.keys() {
+        match placement_loop.reconcile(&key).await {
+            Ok(Some(decision)) => report.placements.push(decision),
+            Ok(None) => {}
+            Err(e) => report.failures.push((key.to_string(), e.to_string())),
+        }
+    }
+    Ok(report)
+}
+
+/// Whether a cached resourceVersion is the written one or newer (kcp's are numbers; any other
+/// server's are compared for equality only).
+fn at_least(cached: Option<&str>, written: &str) -> bool {
+    match (cached.and_then(|c| c.parse::<u64>().ok()), written.parse::<u64>().ok()) {
+        (Some(c), Some(w)) => c >= w,
+        _ => cached == Some(written),
+    }
+}
+
+type Loops = (Arc<Context>, Arc<HealthLoop>, Arc<PlacementLoop>);
+
+/// Starts a reflector per type and a dispatcher that turns each change into queued keys.
+fn start_caches(
+    hub: Hub,
+    gate: WriteGate,
+    metrics: Arc<Metrics>,
+    settings: LoopSettings,
+    tasks: &mut JoinSet<()>,
+) -> Result<Loops, ClientError> {
+    let ctx = Arc::new(Context {
+        hub,
+        clusters: Arc::default(),
+        placements: Arc::default(),
+        secrets: Arc::default(),
+        metrics,
+        gate,
+        settings,
+    });
+    let health_loop = Arc::new(HealthLoop::new(ctx.clone()));
+    let placement_loop = Arc::new(PlacementLoop::new(ctx.clone()));
+    let secrets = Resource::new("", "v1", "Secret", "secrets", true);
+    for connection in &ctx.hub.watch {
+        let clusters = reflect(&ctx, connection, &ctx.clusters, Resource::of::<ClusterRegistration>(), None, tasks)?;
+        let placements = reflect(&ctx, connection, &ctx.placements, Resource::of::<WorkloadPlacement>(), None, tasks)?;
+        let credentials = reflect(&ctx, connection, &ctx.secrets, secrets.clone(), Some(CREDENTIALS_LABEL), tasks)?;
+        tasks.spawn(dispatch(clusters, {
+            let (h, p) = (health_loop.clone(), placement_loop.clone());
+            move |change| {
+                h.on_cluster(&change);
+                p.on_cluster(&change);
+            }
+        }));
+        tasks.spawn(dispatch(placements, {
+            let p = placement_loop.clone();
+            move |change| p.on_placement(&change)
+        }));
+        tasks.spawn(dispatch(credentials, {
+            let h = health_loop.clone();
+            move |change| h.on_secret(&change)
+        }));
+    }
+    Ok((ctx, health_loop, placement_loop))
+}
+
+fn reflect<T: Cached>(
+    ctx: &Context,
+    connection: &Connection,
+    store: &Arc<Store<T>>,
+    resource: Resource,
+    label_selector: Option<&str>,
+    tasks: &mut JoinSet<()>,
+) -> Result<mpsc::UnboundedReceiver<Change<T>>, ClientError> {
+    let (sender, receiver) = mpsc::unbounded_channel();
+    let reflector = Reflector {
+        store: store.clone(),
+        connection: connection.clone(),
+        resource,
+        label_selector: label_selector.map(String::from),
+        default_cluster: ctx.hub.default_cluster.clone(),
+    };
+    let handle = reflector.spawn(sender)?;
+    tasks.spawn(async move {
+        // The reflector runs until the set is dropped; abort it with its owner.
+        let _ = handle.await;
+    });
+    Ok(receiver)
+}
+
+async fn dispatch<T>(mut changes: mpsc::UnboundedReceiver<Change<T>>, handle: impl Fn(Change<T>)) {
+    while let Some(change) = changes.recv().await {
+        handle(change);
+    }
+}
+
+/// The workers, timers and resync of both loops.
+fn start_workers(
+    ctx: &Arc<Context>,
+    health: &Arc<HealthLoop>,
+    placement: &Arc<PlacementLoop>,
+    tasks: &mut JoinSet<()>,
+) {
+    // A new leader decides everything once: it cannot know what a previous leader missed.
+    for key in ctx.clusters.keys() {
+        health.queue.add_resync(key);
+    }
+    for key in ctx.placements.keys() {
+        placement.queue.add_resync(key);
+    }
+    for queue in [&health.queue, &placement.queue] {
+        let queue = queue.clone();
+        tasks.spawn(async move { queue.run_timers().await });
+    }
+    for _ in 0..ctx.settings.probe_workers.max(1) {
+        let (loop_, queue) = (health.clone(), health.queue.clone());
+        tasks.spawn(work(health_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+            let loop_ = loop_.clone();
+            async move { loop_.reconcile(&key).await.map(|_| ()) }
+        }));
+    }
+    for _ in 0..ctx.settings.placement_workers.max(1) {
+        let (loop_, queue) = (placement.clone(), placement.queue.clone());
+        tasks.spawn(work(placement_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+            let loop_ = loop_.clone();
+            async move { loop_.reconcile(&key).await.map(|_| ()) }
+        }));
+    }
+    let (ctx, placement) = (ctx.clone(), placement.clone());
+    tasks.spawn(async move {
+        let mut resync = tokio::time::interval(ctx.settings.resync_period);
+        resync.tick().await;
+        loop {
+            resync.tick().await;
+            for key in ctx.placements.keys() {
+                placement.queue.add_resync(key);
+            }
+        }
+    });
+}
+
+/// One worker: reconciles keys one at a time; a failure comes back after its back-off.
+async fn work<F, Fut>(controller: &'static str, queue: Arc<WorkQueue<ObjectKey>>, ctx: Arc<Context>, reconcile: F)
+where
+    F: Fn(ObjectKey) -> Fut,
+    Fut: Future<Output = Result<(), ReconcileError>>,
+{
+    while let Some(key) = queue.next().await {
+        let started = Instant::now();
+        match reconcile(key.clone()).await {
+            Ok(()) => {
+                queue.forget(&key);
+                ctx.metrics.count_reconcile(controller, "success");
+            }
+            Err(e) => {
+                ctx.metrics.count_reconcile(controller, "error");
+                ctx.metrics.count_error(controller, e.metric_label());
+                let delay = queue.retry(key.clone());
+                tracing::warn!(controller, key = %key, error = %e, retry_in_ms = delay.as_millis() as u64, "reconcile failed");
+            }
+        }
+        ctx.metrics.observe_reconcile(controller, started.elapsed().as_secs_f64());
+        queue.done(&key);
+    }
+}
+
+/// Refreshes the gauges and readiness every [`GAUGE_PERIOD`].
+async fn refresh_gauges(
+    ctx: Arc<Context>,
+    health_loop: Arc<HealthLoop>,
+    placement_loop: Arc<PlacementLoop>,
+    health: Health,
+    electing: bool,
+) {
+    let mut tick = tokio::time::interval(GAUGE_PERIOD);
+    loop {
+        tick.tick().await;
+        let metrics = &ctx.metrics;
+        metrics.set_queue_depth(health_loop::CONTROLLER, health_loop.queue.len());
+        metrics.set_queue_depth(placement_loop::CONTROLLER, placement_loop.queue.len());
+        for (name, len, (hits, misses)) in [
+            ("clusters", ctx.clusters.len(), ctx.clusters.reads()),
+            ("placements", ctx.placements.len(), ctx.placements.reads()),
+            ("secrets", ctx.secrets.len(), ctx.secrets.reads()),
+        ] {
+            metrics.set_cache(name, len, hits, misses);
+        }
+        let (held, hits, misses) = health_loop.client_pool();
+        metrics.set_cache("cluster_clients", held, hits, misses);
+        let (held, hits, misses) = placement_loop.inventory_cache();
+        metrics.set_cache("inventories", held, hits, misses);
+        metrics.set_throttled(ctx.hub.watch.iter().map(Connection::throttled_requests).sum());
+        // Ready once the caches hold everything; a leader also needs its lease.
+        let leading_ok = !electing || !ctx.gate.has_led() || ctx.gate.may_write();
+        health.set_ready(ctx.caches_synced() && leading_ok);
+    }
+}
