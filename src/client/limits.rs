@@ -40,6 +40,7 @@ impl Default for RequestLimits {
 pub(super) struct Limiter {
     rate: DefaultDirectRateLimiter,
     in_flight: Arc<Semaphore>,
+    sent: AtomicU64,
     throttled: AtomicU64,
 }
 
@@ -50,13 +51,20 @@ impl Limiter {
         Limiter {
             rate: RateLimiter::direct(Quota::per_second(qps).allow_burst(burst)),
             in_flight: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
+            sent: AtomicU64::new(0),
             throttled: AtomicU64::new(0),
         }
     }
 
-    /// Waits for a token of the rate.
+    /// Waits for a token of the rate, and counts the request as sent.
     pub(super) async fn admit(&self) {
         self.rate.until_ready().await;
+        self.sent.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many requests (attempts, watches included) went out so far.
+    pub(super) fn sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
     }
 
     /// Waits for a place among the requests in flight; held until the answer's head arrives.

@@ -171,6 +171,11 @@ impl Connection {
         self.pool.limiter.throttled()
     }
 
+    /// How many requests this connection's server was sent (every attempt, watches included).
+    pub fn requests_sent(&self) -> u64 {
+        self.pool.limiter.sent()
+    }
+
     fn endpoint(&self) -> Endpoint {
         Endpoint { context: self.pool.context.clone(), url: self.url() }
     }

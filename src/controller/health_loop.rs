@@ -111,15 +111,19 @@ impl HealthLoop {
             self.ctx.settings.heartbeat_grace,
             cluster.metadata.generation,
         );
-        self.ctx.may_write()?;
-        let writer = self.ctx.hub.writer(&key.cluster);
-        let written = write_status::<ClusterRegistration>(&writer, &key.name, &status).await;
-        // Probe again one interval later, whether or not this write went through.
+        // Probe again one interval later, whether or not a write below goes through.
         self.queue.add_after(key.clone(), self.ctx.settings.probe_interval);
-        let written = written?;
-        self.export(key, &cluster.spec.location, &status);
         let mut report = report(&key.name, &status);
-        report.written_version = written["metadata"]["resourceVersion"].as_str().map(String::from);
+        // A cluster that stays unreachable keeps its status to the letter (no heartbeat moves):
+        // nothing to write, so a fleet of dead clusters costs kcp no requests.
+        if cluster.status.as_ref() != Some(&status) {
+            self.ctx.may_write()?;
+            let writer = self.ctx.hub.writer(&key.cluster);
+            let written = write_status::<ClusterRegistration>(&writer, &key.name, &status).await?;
+            self.ctx.metrics.count_write(CONTROLLER);
+            report.written_version = written["metadata"]["resourceVersion"].as_str().map(String::from);
+        }
+        self.export(key, &cluster.spec.location, &status);
         Ok(Some(report))
     }
 

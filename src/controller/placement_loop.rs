@@ -141,6 +141,7 @@ impl PlacementLoop {
             self.ctx.may_write()?;
             let writer = self.ctx.hub.writer(&key.cluster);
             write_status::<WorkloadPlacement>(&writer, &key.name, &status).await?;
+            self.ctx.metrics.count_write(CONTROLLER);
             tracing::info!(placement = %key, result, decision = %summary, "placement decided");
         }
         Ok(Some(DecisionReport { name: key.name.clone(), decision: summary, written }))

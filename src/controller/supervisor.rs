@@ -400,6 +400,7 @@ async fn refresh_gauges(
         let (held, hits, misses) = placement_loop.inventory_cache();
         metrics.set_cache("inventories", held, hits, misses);
         metrics.set_throttled(ctx.hub.watch.iter().map(Connection::throttled_requests).sum());
+        metrics.set_requests(ctx.hub.watch.iter().map(Connection::requests_sent).sum());
         // Ready once the caches hold everything; a leader also needs its lease.
         let leading_ok = !electing || !ctx.gate.has_led() || ctx.gate.may_write();
         health.set_ready(ctx.caches_synced() && leading_ok);

@@ -76,6 +76,8 @@ pub struct Metrics {
     cache_objects: Family<CacheLabels, Gauge>,
     leader: Gauge,
     throttled: Counter,
+    requests: Counter,
+    writes: Family<ControllerLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -150,8 +152,18 @@ impl Metrics {
             "Answers of 429 Too Many Requests from kcp or a cluster",
             throttled.clone(),
         );
+        let requests = Counter::default();
+        registry.register(
+            "tmc_client_requests",
+            "Requests sent to kcp (every attempt, watches included)",
+            requests.clone(),
+        );
+        let writes = Family::<ControllerLabels, Counter>::default();
+        registry.register("tmc_controller_writes", "Writes to kcp by controller", writes.clone());
         Metrics {
             registry,
+            requests,
+            writes,
             reconcile_duration,
             queue_depth,
             cache_hit_rate,
@@ -229,6 +241,19 @@ impl Metrics {
     /// Sets whether this replica leads.
     pub fn set_leader(&self, leading: bool) {
         self.leader.set(i64::from(leading));
+    }
+
+    /// Counts one write of `controller` to kcp.
+    pub fn count_write(&self, controller: &str) {
+        self.writes.get_or_create(&ControllerLabels { controller: controller.into() }).inc();
+    }
+
+    /// Raises the sent-requests counter to `total` (it only grows).
+    pub fn set_requests(&self, total: u64) {
+        let now = self.requests.get();
+        if total > now {
+            self.requests.inc_by(total - now);
+        }
     }
 
     /// Raises the throttled-requests counter to `total` (it only grows).

@@ -194,18 +194,11 @@ impl Controller {
 impl Background {
     /// Starts tmcctl against kcp's `workspace` with the args `make_args` builds from a free port.
     pub fn start(lab: &Lab, workspace: &str, make_args: impl FnOnce(u16) -> Vec<String>) -> Background {
-        let metrics_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let name = unique("bg");
-        let log = scratch_dir().join(format!("{name}.stderr"));
-        let stdout = scratch_dir().join(format!("{name}.stdout"));
-        let mut command = tmcctl_command();
-        command
-            .args(["--kubeconfig", lab.kcp_kubeconfig(), "--workspace", workspace])
-            .args(make_args(metrics_port))
-            .stdin(Stdio::null())
-            .stdout(std::fs::File::create(&stdout).unwrap())
-            .stderr(std::fs::File::create(&log).unwrap());
-        Background { child: command.spawn().expect("start tmcctl"), log, stdout, metrics_port }
+        let metrics_port = free_port();
+        let mut args: Vec<String> =
+            ["--kubeconfig", lab.kcp_kubeconfig(), "--workspace", workspace].iter().map(|s| s.to_string()).collect();
+        args.extend(make_args(metrics_port));
+        Background::spawn(args, metrics_port)
     }
 
     /// What it printed on stdout so far.
@@ -260,4 +253,110 @@ pub fn eventually<T>(
 #[track_caller]
 pub fn assert_exit(out: &Output, code: i32) {
     assert_eq!(out.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+}
+
+impl Controller {
+    /// Starts a controller for every workspace bound to the TMC API of `provider` (no
+    /// `--workspace`), serving metrics on a free port.
+    pub fn start_all_bound(lab: &Lab, provider: &str, extra: &[&str]) -> Background {
+        Controller::start_against(lab.kcp_kubeconfig(), provider, extra)
+    }
+
+    /// The same, against any kcp's kubeconfig (the private kcp of a disruption test).
+    pub fn start_against(kubeconfig: &str, provider: &str, extra: &[&str]) -> Background {
+        let port = free_port();
+        let mut args: Vec<String> =
+            ["--kubeconfig", kubeconfig, "-v", "controller", "run", "--provider-workspace", provider]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        args.extend(["--metrics-addr".to_string(), format!("127.0.0.1:{port}")]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        Background::spawn(args, port)
+    }
+}
+
+/// A TCP port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Background {
+    /// Starts tmcctl with exactly `args`; `metrics_port` is where it was told to serve.
+    pub fn spawn(args: Vec<String>, metrics_port: u16) -> Background {
+        let name = unique("bg");
+        let log = scratch_dir().join(format!("{name}.stderr"));
+        let stdout = scratch_dir().join(format!("{name}.stdout"));
+        let mut command = tmcctl_command();
+        command
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&stdout).unwrap())
+            .stderr(std::fs::File::create(&log).unwrap());
+        Background { child: command.spawn().expect("start tmcctl"), log, stdout, metrics_port }
+    }
+
+    /// Sends a signal (`TERM`, `INT`, `KILL`, …) to the process.
+    pub fn signal(&self, signal: &str) {
+        let status = Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().unwrap();
+        assert!(status.success(), "kill -{signal} failed");
+    }
+
+    /// Waits up to `limit` for the process to exit: its exit code (128 + signal when killed)
+    /// and how long it took, or `None` if it still runs.
+    pub fn wait_exit(&mut self, limit: std::time::Duration) -> Option<(i32, std::time::Duration)> {
+        use std::os::unix::process::ExitStatusExt;
+        let started = std::time::Instant::now();
+        while started.elapsed() < limit {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
+                return Some((code, started.elapsed()));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// The value of one series of the `/metrics` page (`name{labels}` exactly as exported),
+    /// or `None` when the page cannot be read or lacks it.
+    pub fn metric(&self, series: &str) -> Option<f64> {
+        let (code, body) = self.try_get("/metrics")?;
+        if code != 200 {
+            return None;
+        }
+        body.lines()
+            .find_map(|line| line.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
+            .and_then(|value| value.trim().parse().ok())
+    }
+
+    /// Like [`Background::get`], but `None` when nothing answers (yet).
+    pub fn try_get(&self, path: &str) -> Option<(u16, String)> {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.metrics_port)).ok()?;
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok()?;
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        let code = response.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+        Some((code, body))
+    }
+}
+
+/// Polls `check` every 50 ms until it returns `Some`, or panics after `limit`: for measuring
+/// hand-over times more finely than [`eventually`].
+#[track_caller]
+pub fn soon<T>(
+    what: &str,
+    limit: std::time::Duration,
+    mut check: impl FnMut() -> Option<T>,
+) -> (T, std::time::Duration) {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return (value, started.elapsed());
+        }
+        assert!(started.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }

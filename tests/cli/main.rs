@@ -3,6 +3,7 @@
 //! workspaces of its own, so tests do not see each other's objects.
 
 mod clusters;
+mod controller;
 mod docs;
 mod errors;
 mod harness;

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::harness::{assert_exit, eventually, tmcctl, using_clusters, write_file, Controller, Lab};
 
-fn decision(lab: &Lab, ws: &str, name: &str) -> (Vec<String>, Value) {
+pub(crate) fn decision(lab: &Lab, ws: &str, name: &str) -> (Vec<String>, Value) {
     let out = lab.tmcctl(&["--workspace", ws, "placement", "describe", name, "-o", "json"]);
     assert_exit(&out, 0);
     let object: Value = serde_json::from_str(&out.stdout).unwrap();
