@@ -2,12 +2,17 @@
 //! and its own documented exit code (see README.md).
 
 use std::net::TcpListener;
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use crate::harness::{assert_exit, tmcctl, write_file, Lab};
 
+/// A kubeconfig for `server` with a token user. It keeps certificate verification on: no test
+/// here gets as far as a finished TLS handshake.
 fn kubeconfig_for(server: &str, context: &str) -> String {
     let text = format!(
-        "apiVersion: v1\nkind: Config\ncurrent-context: {context}\nclusters:\n- name: c\n  cluster:\n    server: {server}\n    insecure-skip-tls-verify: true\ncontexts:\n- name: {context}\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: abc\n"
+        "apiVersion: v1\nkind: Config\ncurrent-context: {context}\nclusters:\n- name: c\n  cluster:\n    server: {server}\ncontexts:\n- name: {context}\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: abc\n"
     );
     write_file("kubeconfig", &text)
 }
@@ -49,21 +54,66 @@ fn unreachable_server_is_unavailable() {
     assert!(out.stderr.contains("context \"lab\""), "{}", out.stderr);
 }
 
-#[test]
-fn server_that_never_answers_times_out() {
+/// A server that accepts connections and holds them open without a word. Returns its port and
+/// a receiver that gets one message per accepted connection.
+fn silent_server() -> (u16, mpsc::Receiver<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    // Accept connections and hold them open without a word.
+    let (accepted, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         let mut held = Vec::new();
         for stream in listener.incoming().take(8) {
             held.push(stream);
+            let _ = accepted.send(());
         }
     });
+    (port, receiver)
+}
+
+#[test]
+fn server_that_never_answers_times_out() {
+    let (port, _accepted) = silent_server();
     let path = kubeconfig_for(&format!("https://127.0.0.1:{port}"), "silent");
     let out = tmcctl(&["--kubeconfig", &path, "--request-timeout", "1s", "cluster", "list"]);
     assert_exit(&out, 4);
     assert!(out.stderr.contains("timed out after 1s"), "{}", out.stderr);
+}
+
+#[test]
+fn ctrl_c_while_a_request_hangs_exits_at_once_with_130() {
+    let (port, accepted) = silent_server();
+    let path = kubeconfig_for(&format!("https://127.0.0.1:{port}"), "silent");
+    // The default --request-timeout (30s): only the signal can end this early.
+    let mut child = crate::harness::tmcctl_command()
+        .args(["--kubeconfig", &path, "cluster", "list"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    accepted.recv_timeout(Duration::from_secs(10)).expect("tmcctl never connected");
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    while child.try_wait().unwrap().is_none() && sent.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let latency = sent.elapsed();
+    if child.try_wait().unwrap().is_none() {
+        let _ = child.kill();
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The figure to quote (seen with --nocapture); the bound below is generous on purpose.
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("exited {latency:?} after SIGINT");
+    }
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(latency < Duration::from_secs(1), "took {latency:?} to exit after SIGINT");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
