@@ -8,6 +8,7 @@ mod error;
 pub mod kcp;
 mod kubeconfig;
 mod objects;
+mod redact;
 mod transport;
 pub mod workspace;
 
@@ -15,7 +16,7 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use error::{ClientError, Endpoint};
+pub use error::{ClientError, Endpoint, ExecFailure};
 pub use kcp::ServerInfo;
 pub use kubeconfig::ClusterCredentials;
 pub use objects::{ApplyOptions, ObjectList, Resource, WatchedObject};
@@ -121,7 +122,7 @@ impl Connection {
             source_name: format!("context \"{}\"", self.context),
             cause: format!("server URL {url} is invalid: {e}"),
         })?;
-        transport::build(config).map_err(|e| ClientError::from_kube(e, &self.endpoint()))
+        transport::build(config, &self.endpoint())
     }
 
     /// Runs one request with the request deadline, classifying its error.

@@ -11,10 +11,28 @@ use crate::harness::{assert_exit, tmcctl, write_file, Lab};
 /// A kubeconfig for `server` with a token user. It keeps certificate verification on: no test
 /// here gets as far as a finished TLS handshake.
 fn kubeconfig_for(server: &str, context: &str) -> String {
+    kubeconfig_with_user(server, context, "    token: abc\n")
+}
+
+/// Like [`kubeconfig_for`], with `user` (YAML indented under `user:`) as the credentials.
+fn kubeconfig_with_user(server: &str, context: &str, user: &str) -> String {
     let text = format!(
-        "apiVersion: v1\nkind: Config\ncurrent-context: {context}\nclusters:\n- name: c\n  cluster:\n    server: {server}\ncontexts:\n- name: {context}\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n    token: abc\n"
+        "apiVersion: v1\nkind: Config\ncurrent-context: {context}\nclusters:\n- name: c\n  cluster:\n    server: {server}\ncontexts:\n- name: {context}\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n{user}"
     );
     write_file("kubeconfig", &text)
+}
+
+/// A port nothing listens on (bound, then released).
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A kubeconfig whose user gets credentials from the exec plugin `command`.
+fn kubeconfig_with_exec(command: &str) -> String {
+    let user = format!(
+        "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: {command}\n      args: [get-token, --cluster=Prod]\n"
+    );
+    kubeconfig_with_user(&format!("https://127.0.0.1:{}", closed_port()), "exec-ctx", &user)
 }
 
 #[test]
@@ -44,13 +62,13 @@ fn unknown_context_suggests_the_nearest_one() {
 
 #[test]
 fn unreachable_server_is_unavailable() {
-    // Bind then drop: nothing listens on that port any more.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = closed_port();
     let path = kubeconfig_for(&format!("https://127.0.0.1:{port}"), "lab");
     let out = tmcctl(&["--kubeconfig", &path, "cluster", "list"]);
     assert_exit(&out, 4);
     assert!(out.stderr.contains(&format!("cannot reach https://127.0.0.1:{port}")), "{}", out.stderr);
-    assert!(out.stderr.contains("connection refused"), "{}", out.stderr);
+    // The cause exactly as the operating system worded it.
+    assert!(out.stderr.contains("Connection refused"), "{}", out.stderr);
     assert!(out.stderr.contains("context \"lab\""), "{}", out.stderr);
 }
 
@@ -114,6 +132,42 @@ fn ctrl_c_while_a_request_hangs_exits_at_once_with_130() {
     assert!(latency < Duration::from_secs(1), "took {latency:?} to exit after SIGINT");
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn failing_exec_plugin_is_a_credentials_error_with_its_stderr_redacted() {
+    use std::os::unix::fs::PermissionsExt;
+    let script = write_file(
+        "Auth-Plugin.sh",
+        "#!/bin/sh\necho 'Login failed for User Alice: token=SECRET123abc expired' >&2\n\
+         echo 'retry with Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl' >&2\nexit 3\n",
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = tmcctl(&["--kubeconfig", &kubeconfig_with_exec(&script), "cluster", "list"]);
+    assert_exit(&out, 5);
+    assert!(out.stderr.contains(&format!("exec credential plugin {script}")), "{}", out.stderr);
+    assert!(out.stderr.contains("context \"exec-ctx\""), "{}", out.stderr);
+    assert!(out.stderr.contains("exited with status 3"), "{}", out.stderr);
+    // Its stderr is shown, with its case kept and anything token-like hidden.
+    assert!(out.stderr.contains("Login failed for User Alice"), "{}", out.stderr);
+    for secret in ["SECRET123abc", "eyJ", "c2lnbmF0dXJl"] {
+        assert!(!out.stderr.contains(secret), "{secret} leaked: {}", out.stderr);
+    }
+    assert!(!out.stderr.contains("cannot reach"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("run the plugin by hand: {script} get-token --cluster=Prod")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn missing_exec_plugin_is_a_config_error_naming_it() {
+    let out = tmcctl(&["--kubeconfig", &kubeconfig_with_exec("/nonexistent/Plugin"), "cluster", "list"]);
+    assert_exit(&out, 3);
+    assert!(out.stderr.contains("exec credential plugin /nonexistent/Plugin"), "{}", out.stderr);
+    assert!(out.stderr.contains("was not found"), "{}", out.stderr);
+    assert!(!out.stderr.contains("cannot reach"), "{}", out.stderr);
 }
 
 #[test]
