@@ -408,9 +408,9 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;placement;simulate' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON)')
-            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON)')
-            [CompletionResult]::new('--clusters-from', '--clusters-from', [CompletionResultType]::ParameterName, '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)')
+            [CompletionResult]::new('--clusters-from', '--clusters-from', [CompletionResultType]::ParameterName, '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects; at most 16 MiB)')
             [CompletionResult]::new('--replicas', '--replicas', [CompletionResultType]::ParameterName, 'Simulate a workload with this many replicas (shows the division)')
             [CompletionResult]::new('--workload', '--workload', [CompletionResultType]::ParameterName, 'The workload identity the hash uses (RoundRobin); default: the placement''s name')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')

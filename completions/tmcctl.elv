@@ -377,9 +377,9 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;placement;simulate'= {
-            cand -f 'The WorkloadPlacement manifest (YAML or JSON)'
-            cand --filename 'The WorkloadPlacement manifest (YAML or JSON)'
-            cand --clusters-from '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)'
+            cand -f 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)'
+            cand --filename 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)'
+            cand --clusters-from '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects; at most 16 MiB)'
             cand --replicas 'Simulate a workload with this many replicas (shows the division)'
             cand --workload 'The workload identity the hash uses (RoundRobin); default: the placement''s name'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'

@@ -259,8 +259,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l filename -d 'The WorkloadPlacement manifest (YAML or JSON)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l clusters-from -d '`live` (the workspace\'s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l filename -d 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l clusters-from -d '`live` (the workspace\'s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects; at most 16 MiB)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l replicas -d 'Simulate a workload with this many replicas (shows the division)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workload -d 'The workload identity the hash uses (RoundRobin); default: the placement\'s name' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r

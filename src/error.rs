@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::api::manifest::ManifestError;
 use crate::client::{ClientError, ExecFailure};
 
 /// The documented exit codes (see README.md).
@@ -132,6 +133,16 @@ impl From<ClientError> for CliError {
             ClientError::Server { .. } | ClientError::Protocol { .. } => (ExitKind::Failure, None),
         };
         CliError { kind, message, hint }
+    }
+}
+
+impl From<ManifestError> for CliError {
+    fn from(err: ManifestError) -> Self {
+        let hint = match &err {
+            ManifestError::TooLarge { .. } => Some("split the file, or give only the objects needed".to_string()),
+            _ => None,
+        };
+        CliError { kind: ExitKind::Usage, message: err.to_string(), hint }
     }
 }
 

@@ -171,6 +171,52 @@ fn missing_exec_plugin_is_a_config_error_naming_it() {
 }
 
 #[test]
+fn input_file_over_the_size_limit_is_refused_unread() {
+    let big = write_file("big.yaml", "");
+    // Sparse: 17 MiB on paper, nothing on disk, and nothing to parse if it were read.
+    std::fs::OpenOptions::new().write(true).open(&big).unwrap().set_len(17 * 1024 * 1024).unwrap();
+    let placement = write_file(
+        "placement.yaml",
+        "apiVersion: tmc.kcp.io/v1alpha1\nkind: WorkloadPlacement\nmetadata: {name: p}\nspec: {strategy: Spread}\n",
+    );
+    for args in [
+        ["placement", "simulate", "-f", &big, "--clusters-from", "/nonexistent"],
+        ["placement", "simulate", "-f", &placement, "--clusters-from", &big],
+    ] {
+        let started = Instant::now();
+        let out = tmcctl(&args);
+        assert_exit(&out, 2);
+        assert!(
+            out.stderr.contains(&format!("{big} is 17.0 MiB (17825792 bytes), more than the 16.0 MiB")),
+            "{}",
+            out.stderr
+        );
+        assert!(started.elapsed() < Duration::from_secs(2), "took {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn malformed_input_file_names_file_line_and_column_in_words() {
+    let syntax = write_file(
+        "placement.yaml",
+        "apiVersion: tmc.kcp.io/v1alpha1\nmetadata: {name: x\nspec:\n  strategy: Spread\n",
+    );
+    let wrong_type = write_file(
+        "placement.yaml",
+        "apiVersion: tmc.kcp.io/v1alpha1\nkind: WorkloadPlacement\nmetadata: {name: x}\nspec:\n  - strategy: Spread\n",
+    );
+    let cases = [(&syntax, ":3:5: "), (&wrong_type, ":5:3: expected a mapping for spec, found a list")];
+    for (file, expected) in cases {
+        let out = tmcctl(&["placement", "simulate", "-f", file, "--clusters-from", "/nonexistent"]);
+        assert_exit(&out, 2);
+        assert!(out.stderr.contains(&format!("{file}{expected}")), "{}", out.stderr);
+        for dump in ["Error(", "Location {", "Marker", "-->", "\\n"] {
+            assert!(!out.stderr.contains(dump), "{dump}: {}", out.stderr);
+        }
+    }
+}
+
+#[test]
 fn malformed_flag_values_are_usage_errors_naming_the_token() {
     let cases: [(&[&str], &str); 6] = [
         (&["cluster", "list", "-l", "env in (prod"], "position 12: expected ',' or ')'"),
