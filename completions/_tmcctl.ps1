@@ -408,9 +408,9 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;placement;simulate' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON)')
-            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON)')
-            [CompletionResult]::new('--clusters-from', '--clusters-from', [CompletionResultType]::ParameterName, '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)')
+            [CompletionResult]::new('--clusters-from', '--clusters-from', [CompletionResultType]::ParameterName, '`live` (the workspace''s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects; at most 16 MiB)')
             [CompletionResult]::new('--replicas', '--replicas', [CompletionResultType]::ParameterName, 'Simulate a workload with this many replicas (shows the division)')
             [CompletionResult]::new('--workload', '--workload', [CompletionResultType]::ParameterName, 'The workload identity the hash uses (RoundRobin); default: the placement''s name')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
@@ -707,15 +707,26 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;controller;run' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace holding the TMC APIExport; the controller serves every workspace bound to it, unless the global --workspace names one')
             [CompletionResult]::new('--probe-interval', '--probe-interval', [CompletionResultType]::ParameterName, 'How often every registered cluster is probed')
             [CompletionResult]::new('--probe-timeout', '--probe-timeout', [CompletionResultType]::ParameterName, 'How long one probe may take')
             [CompletionResult]::new('--heartbeat-grace', '--heartbeat-grace', [CompletionResultType]::ParameterName, 'How long a cluster may go unheard before it becomes Unknown')
+            [CompletionResult]::new('--resync-period', '--resync-period', [CompletionResultType]::ParameterName, 'How often every placement is decided again, in case a watch missed a change')
             [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Where to serve /metrics, /healthz and /readyz')
+            [CompletionResult]::new('--leader-elect', '--leader-elect', [CompletionResultType]::ParameterName, 'Elect a leader among replicas through a Lease (tmc-system/tmcctl-controller in the provider workspace); only the leader writes. `--leader-elect=false` runs without')
+            [CompletionResult]::new('--leader-elect-lease-duration', '--leader-elect-lease-duration', [CompletionResultType]::ParameterName, 'How long a leader''s claim lasts without renewal')
+            [CompletionResult]::new('--leader-elect-renew-deadline', '--leader-elect-renew-deadline', [CompletionResultType]::ParameterName, 'How long a leader tries to renew before it stops writing and exits')
+            [CompletionResult]::new('--leader-elect-retry-period', '--leader-elect-retry-period', [CompletionResultType]::ParameterName, 'How often standbys try to take the lease and the leader renews it')
+            [CompletionResult]::new('--kube-api-qps', '--kube-api-qps', [CompletionResultType]::ParameterName, 'Requests per second to kcp and to each cluster')
+            [CompletionResult]::new('--kube-api-burst', '--kube-api-burst', [CompletionResultType]::ParameterName, 'Requests allowed at once above --kube-api-qps')
+            [CompletionResult]::new('--max-requests-in-flight', '--max-requests-in-flight', [CompletionResultType]::ParameterName, 'Requests waiting for an answer at once, per server (watches not counted)')
+            [CompletionResult]::new('--probe-workers', '--probe-workers', [CompletionResultType]::ParameterName, 'Clusters probed at the same time')
+            [CompletionResult]::new('--placement-workers', '--placement-workers', [CompletionResultType]::ParameterName, 'Placements decided at the same time')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
-            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Do one pass of every loop, print what it saw, and exit')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Do one pass of every loop, print what it saw, and exit (no leader election)')
             [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Allow cluster credentials that run an exec plugin')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')

@@ -1011,12 +1011,16 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller__subcmd__run)
-            opts="-v -h -V --once --probe-interval --probe-timeout --heartbeat-grace --metrics-addr --allow-exec --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --probe-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1029,7 +1033,47 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --resync-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leader-elect)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --leader-elect-lease-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leader-elect-renew-deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leader-elect-retry-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kube-api-qps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kube-api-burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-requests-in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe-workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --placement-workers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -259,8 +259,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l filename -d 'The WorkloadPlacement manifest (YAML or JSON)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l clusters-from -d '`live` (the workspace\'s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s f -l filename -d 'The WorkloadPlacement manifest (YAML or JSON, at most 16 MiB)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l clusters-from -d '`live` (the workspace\'s registered clusters) or a file of ClusterRegistrations (a List, or a YAML stream of objects; at most 16 MiB)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l replicas -d 'Simulate a workload with this many replicas (shows the division)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workload -d 'The workload identity the hash uses (RoundRobin); default: the placement\'s name' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
@@ -408,15 +408,27 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l provider-workspace -d 'The workspace holding the TMC APIExport; the controller serves every workspace bound to it, unless the global --workspace names one' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-interval -d 'How often every registered cluster is probed' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-timeout -d 'How long one probe may take' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l heartbeat-grace -d 'How long a cluster may go unheard before it becomes Unknown' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l resync-period -d 'How often every placement is decided again, in case a watch missed a change' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Where to serve /metrics, /healthz and /readyz' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect -d 'Elect a leader among replicas through a Lease (tmc-system/tmcctl-controller in the provider workspace); only the leader writes. `--leader-elect=false` runs without' -r -f -a "true\t''
+false\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect-lease-duration -d 'How long a leader\'s claim lasts without renewal' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect-renew-deadline -d 'How long a leader tries to renew before it stops writing and exits' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect-retry-period -d 'How often standbys try to take the lease and the leader renews it' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kube-api-qps -d 'Requests per second to kcp and to each cluster' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kube-api-burst -d 'Requests allowed at once above --kube-api-qps' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l max-requests-in-flight -d 'Requests waiting for an answer at once, per server (watches not counted)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-workers -d 'Clusters probed at the same time' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l placement-workers -d 'Placements decided at the same time' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop, print what it saw, and exit'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop, print what it saw, and exit (no leader election)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l allow-exec -d 'Allow cluster credentials that run an exec plugin'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'

@@ -45,4 +45,32 @@ tmcctl cluster list -o yaml >/tmp/tmcctl-demo-clusters.yaml
 tmcctl placement describe web -o yaml >/tmp/tmcctl-demo-placement.yaml
 run tmcctl --kubeconfig /nonexistent placement simulate -f /tmp/tmcctl-demo-placement.yaml --clusters-from /tmp/tmcctl-demo-clusters.yaml --replicas 7
 run tmcctl cluster list -o jsonpath='{range .items[*]}{.metadata.name} in {.spec.location}: health {.status.healthScore}{"\n"}{end}'
+
+say "one controller for every bound workspace: a second team, two replicas, one leader"
+run tmcctl install --bind root:team-b --create-workspaces
+run tmcctl --workspace root:team-b cluster register pc2 --cluster-kubeconfig "$PC2_KUBECONFIG" --location us-east --labels env=prod
+tmcctl --workspace root:team-b placement delete web --yes >/dev/null 2>&1 || true
+run tmcctl --workspace root:team-b placement create web --location-selector env=prod
+unset TMCCTL_WORKSPACE
+leader_of() { curl -s "http://127.0.0.1:$1/metrics" | awk '$1 == "tmc_controller_leader" {print $2}'; }
+say "tmcctl controller run --metrics-addr 127.0.0.1:18091 &   # and a second replica on :18092"
+tmcctl controller run --metrics-addr 127.0.0.1:18091 2>/tmp/tmcctl-demo-replica-1.log &
+first=$!
+until [[ "$(leader_of 18091)" == 1 ]]; do sleep 0.2; done
+tmcctl controller run --metrics-addr 127.0.0.1:18092 2>/tmp/tmcctl-demo-replica-2.log &
+second=$!
+trap 'kill "$first" "$second" 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:18092/readyz >/dev/null; do sleep 0.2; done
+echo "replica 1 leads: $(leader_of 18091), replica 2 stands by: $(leader_of 18092)" >&2
+tmcctl --workspace root:team-b placement delete api --yes >/dev/null 2>&1 || true
+run tmcctl --workspace root:team-b placement create api --location-selector env=prod
+sleep 1
+run tmcctl --workspace root:team-a placement list
+run tmcctl --workspace root:team-b placement list
+say "kill -KILL the leader; the standby takes over when the lease runs out (15 s + 2 s)"
+kill -KILL "$first"
+start=$SECONDS
+until [[ "$(leader_of 18092)" == 1 ]]; do sleep 0.2; done
+echo "replica 2 leads after $((SECONDS - start)) s" >&2
+kill -TERM "$second"; wait "$second" || true
 say "the lab keeps running; stop it with lab/lab down"

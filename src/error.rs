@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::client::ClientError;
+use crate::api::manifest::ManifestError;
+use crate::client::{ClientError, ExecFailure};
 
 /// The documented exit codes (see README.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,11 +15,12 @@ pub enum ExitKind {
     Failure = 1,
     /// 2: bad flags, arguments or input files.
     Usage = 2,
-    /// 3: the kubeconfig or context is missing or broken.
+    /// 3: the kubeconfig or context is missing or broken (an exec plugin that is not there).
     Config = 3,
     /// 4: the server could not be reached or did not answer in time.
     Unavailable = 4,
-    /// 5: TLS verification failed, or the server refused the credentials (401/403).
+    /// 5: TLS verification failed, the server refused the credentials (401/403), or the exec
+    /// credential plugin failed.
     Auth = 5,
     /// 6: the object or workspace does not exist.
     NotFound = 6,
@@ -85,6 +87,24 @@ impl From<ClientError> for CliError {
                 };
                 (ExitKind::Config, Some(hint))
             }
+            ClientError::ExecPlugin { context, command_line, failure, .. } => {
+                let by_hand = match command_line.as_str() {
+                    "" => format!("run the exec plugin of context \"{context}\" by hand to see why"),
+                    line => format!("run the plugin by hand: {line}"),
+                };
+                match failure {
+                    // The kubeconfig names a program that is not there or cannot run: configuration.
+                    ExecFailure::NotFound { .. } => (
+                        ExitKind::Config,
+                        Some(format!("install it, or fix users[].user.exec.command in the kubeconfig; {by_hand}")),
+                    ),
+                    ExecFailure::CannotStart { .. } => {
+                        (ExitKind::Config, Some(format!("check that it is an executable program; {by_hand}")))
+                    }
+                    // It ran and gave no credentials: the credentials are what failed.
+                    ExecFailure::Exited { .. } | ExecFailure::BadOutput { .. } => (ExitKind::Auth, Some(by_hand)),
+                }
+            }
             ClientError::Unreachable { .. } => (
                 ExitKind::Unavailable,
                 Some("check that the server is running and the kubeconfig's server URL is right".into()),
@@ -113,6 +133,16 @@ impl From<ClientError> for CliError {
             ClientError::Server { .. } | ClientError::Protocol { .. } => (ExitKind::Failure, None),
         };
         CliError { kind, message, hint }
+    }
+}
+
+impl From<ManifestError> for CliError {
+    fn from(err: ManifestError) -> Self {
+        let hint = match &err {
+            ManifestError::TooLarge { .. } => Some("split the file, or give only the objects needed".to_string()),
+            _ => None,
+        };
+        CliError { kind: ExitKind::Usage, message: err.to_string(), hint }
     }
 }
 
@@ -167,5 +197,22 @@ mod tests {
         let missing = ClientError::NotFound { message: "m".into() };
         let codes: Vec<i32> = [unreachable, unknown, missing].into_iter().map(|e| CliError::from(e).code()).collect();
         assert_eq!(codes, [4, 3, 6]);
+    }
+
+    #[test]
+    fn exec_plugin_missing_is_configuration_and_failing_is_credentials() {
+        let plugin = |failure| ClientError::ExecPlugin {
+            context: "c".into(),
+            command: "/opt/Plugin".into(),
+            command_line: "/opt/Plugin get-token".into(),
+            failure,
+        };
+        let missing = CliError::from(plugin(ExecFailure::NotFound { on_path: false }));
+        assert_eq!(missing.code(), 3);
+        assert_eq!(missing.message, "exec credential plugin /opt/Plugin of context \"c\" was not found (no such file)");
+        let failed = CliError::from(plugin(ExecFailure::Exited { status: "status 3".into(), stderr: Some("".into()) }));
+        assert_eq!(failed.code(), 5);
+        assert!(failed.message.ends_with("exited with status 3 and printed nothing on stderr"), "{}", failed.message);
+        assert_eq!(failed.hint.as_deref(), Some("run the plugin by hand: /opt/Plugin get-token"));
     }
 }

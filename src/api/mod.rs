@@ -2,11 +2,13 @@
 //! a platform team and an application team write, and the CRDs generated from them.
 //!
 //! Types here are plain data with their OpenAPI schema; nothing in this module talks to a server.
-//! `install` turns the CRDs into kcp APIResourceSchemas, `client` reads and writes the objects.
+//! `install` turns the CRDs into kcp APIResourceSchemas, `client` reads and writes the objects,
+//! `manifest` reads them from files given on the command line.
 
 mod cluster_registration;
 mod common;
 pub mod input;
+pub mod manifest;
 pub mod names;
 pub mod quantity;
 mod workload_placement;

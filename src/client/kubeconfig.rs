@@ -3,10 +3,11 @@
 //! Also the credentials of a physical cluster: one context cut out of a kubeconfig with its
 //! files inlined, so that it can be stored in a Secret and used from anywhere.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use base64::Engine;
-use kube::config::{KubeConfigOptions, Kubeconfig, KubeconfigError};
+use kube::config::{ExecInteractiveMode, KubeConfigOptions, Kubeconfig, KubeconfigError};
 
 use super::{ClientError, ConnectionSettings};
 
@@ -30,10 +31,23 @@ pub(super) async fn select(
 ) -> Result<LoadedConfig, ClientError> {
     let (context, server) = context_and_server(&kubeconfig, context, source_name)?;
     let options = KubeConfigOptions { context: Some(context.clone()), cluster: None, user: None };
-    let config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
+    let mut config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
         .await
         .map_err(|e| describe(e, source_name, &context))?;
+    interactive_only_on_a_terminal(&mut config);
     Ok(LoadedConfig { config, context, server })
+}
+
+/// kubectl runs an exec plugin interactively (on the terminal's stdin and stderr) only when
+/// stdin is a terminal, unless the kubeconfig says `Always`; kube runs it so unless it says
+/// `Never`. Without a terminal the plugin is told so and its stderr is captured, which lets a
+/// failure show what it said (secrets hidden) instead of passing it through unfiltered.
+fn interactive_only_on_a_terminal(config: &mut kube::Config) {
+    if let Some(exec) = config.auth_info.exec.as_mut() {
+        if exec.interactive_mode != Some(ExecInteractiveMode::Always) && !std::io::stdin().is_terminal() {
+            exec.interactive_mode = Some(ExecInteractiveMode::Never);
+        }
+    }
 }
 
 fn context_and_server(

@@ -18,6 +18,7 @@ pub mod kcp;
 mod kubeconfig;
 mod limits;
 mod objects;
+mod redact;
 mod transport;
 pub mod workspace;
 
@@ -27,7 +28,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub use error::{ClientError, Endpoint};
+pub use error::{ClientError, Endpoint, ExecFailure};
 pub use kcp::ServerInfo;
 pub use kubeconfig::ClusterCredentials;
 pub use limits::RequestLimits;
@@ -191,8 +192,8 @@ impl Connection {
         if let Some(client) = slot.as_ref() {
             return Ok(client.clone());
         }
-        let client = transport::build(self.pool.config.clone(), self.pool.limiter.clone(), Flight::Counted)
-            .map_err(|e| ClientError::from_kube(e, &self.endpoint()))?;
+        let client =
+            transport::build(self.pool.config.clone(), &self.endpoint(), self.pool.limiter.clone(), Flight::Counted)?;
         *slot = Some(client.clone());
         Ok(client)
     }
@@ -211,8 +212,7 @@ impl Connection {
             source_name: format!("context \"{}\"", self.pool.context),
             cause: format!("server URL {url} is invalid: {e}"),
         })?;
-        let client = transport::build(config, self.pool.limiter.clone(), Flight::LongRunning)
-            .map_err(|e| ClientError::from_kube(e, &self.endpoint()))?;
+        let client = transport::build(config, &self.endpoint(), self.pool.limiter.clone(), Flight::LongRunning)?;
         watches.insert(url, client.clone());
         Ok(client)
     }

@@ -3,6 +3,8 @@
 //! in-flight limits of [`super::limits`]) over a connector with `TCP_NODELAY`. kube's default
 //! connector leaves Nagle's algorithm on, and on loopback the small TLS records of a request
 //! then wait for the peer's delayed ACK: about 40 ms added to every request.
+//! Building a client runs the exec credential plugin, if any: its failures are classified here,
+//! where the plugin's configuration is still at hand.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,6 +18,7 @@ use tower::retry::RetryLayer;
 use tower::{BoxError, Service, ServiceBuilder};
 
 use super::limits::{Limiter, RetryPolicy};
+use super::{ClientError, Endpoint};
 
 /// Whether requests through a client hold a place among those in flight. Watches wait for
 /// events for minutes and are not counted, as in client-go.
@@ -25,23 +28,35 @@ pub(super) enum Flight {
     LongRunning,
 }
 
-/// Builds a client for `config` with kube's layers, our limits, and a no-delay connector.
-pub(super) fn build(config: kube::Config, limiter: Arc<Limiter>, flight: Flight) -> Result<kube::Client, kube::Error> {
+/// Builds a client for `config`, which `endpoint` names, with kube's layers, our limits, and a
+/// no-delay connector.
+pub(super) fn build(
+    config: kube::Config,
+    endpoint: &Endpoint,
+    limiter: Arc<Limiter>,
+    flight: Flight,
+) -> Result<kube::Client, ClientError> {
+    let fail = |e| ClientError::from_kube(e, endpoint);
     let mut http = HttpConnector::new();
     http.enforce_http(false);
     http.set_nodelay(true);
     http.set_connect_timeout(config.connect_timeout);
-    let https = config.rustls_https_connector_with_connector(http)?;
+    let https = config.rustls_https_connector_with_connector(http).map_err(fail)?;
     let mut connector = hyper_timeout::TimeoutConnector::new(https);
     connector.set_read_timeout(config.read_timeout);
     connector.set_write_timeout(config.write_timeout);
+    let exec = config.auth_info.exec.as_ref();
+    let auth = config.auth_layer().map_err(|e| match e {
+        kube::Error::Auth(e) => ClientError::from_auth(&e, &endpoint.context, exec),
+        other => fail(other),
+    })?;
     let hyper_client = hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build(connector);
     let service = ServiceBuilder::new()
         .layer(config.base_uri_layer())
         .layer(RetryLayer::new(RetryPolicy::new(limiter.clone())))
         .layer(tower::layer::layer_fn(move |inner| Limited { inner, limiter: limiter.clone(), flight }))
-        .option_layer(config.auth_layer()?)
-        .layer(config.extra_headers_layer()?)
+        .option_layer(auth)
+        .layer(config.extra_headers_layer().map_err(fail)?)
         .map_err(BoxError::from)
         .service(hyper_client);
     Ok(kube::Client::new(service, config.default_namespace))

@@ -48,10 +48,8 @@ pub async fn run(cmd: MetricsCommand, settings: &ConnectionSettings) -> Result<(
     Printer::default().status(&format!("serving metrics of {} on http://{bound}/metrics", kcp.url()))?;
     let mut ticker = tokio::time::interval(args.refresh);
     loop {
-        tokio::select! {
-            _ = ticker.tick() => {}
-            _ = tokio::signal::ctrl_c() => return Ok(()),
-        }
+        // Ctrl-C ends the command at the edge (commands::run), even mid-request.
+        ticker.tick().await;
         match kcp.list(&Resource::of::<ClusterRegistration>(), None, None).await {
             Ok(list) => {
                 for object in &list.items {

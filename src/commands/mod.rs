@@ -1,6 +1,7 @@
 //! One module per command group; each turns settled arguments into calls of the core and the
 //! client, and hands results to the [`Printer`](crate::output::Printer). This file only
-//! dispatches, and starts the async runtime for the commands that talk to servers.
+//! dispatches, and starts the async runtime for the commands that talk to servers. Ctrl-C is
+//! handled here, once for every command but `controller run` (which has its own shutdown).
 
 pub mod cluster;
 pub mod completion;
@@ -10,6 +11,8 @@ pub mod metrics;
 pub mod pending;
 pub mod placement;
 pub mod version;
+
+use std::future::Future;
 
 use crate::cli::{Cli, Command};
 use crate::client::{ClientError, Connection, ConnectionSettings};
@@ -27,8 +30,34 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 .enable_all()
                 .build()
                 .map_err(|e| CliError::new(ExitKind::Failure, format!("cannot start the async runtime: {e}")))?;
-            runtime.block_on(dispatch(command, connection))
+            // `controller run` handles its own signals: SIGTERM is a clean stop, SIGINT exits 130.
+            let own_signals = matches!(command, Command::Controller(_));
+            let outcome = runtime.block_on(async {
+                let work = dispatch(command, connection);
+                if own_signals {
+                    work.await
+                } else {
+                    interruptible(work).await
+                }
+            });
+            if outcome.as_ref().is_err_and(|e| e.kind == ExitKind::Interrupted) {
+                // Dropping the runtime would wait for blocking tasks (a DNS lookup, say).
+                runtime.shutdown_background();
+            }
+            outcome
         }
+    }
+}
+
+/// Runs `work` until it ends or Ctrl-C (SIGINT) arrives. On Ctrl-C the work is dropped at
+/// once, with any request in flight, instead of waiting out `--request-timeout`.
+async fn interruptible(work: impl Future<Output = Result<(), CliError>>) -> Result<(), CliError> {
+    tokio::select! {
+        // Polled first, so the handler is in place before the work starts.
+        biased;
+        // Without a handler (it could not be installed) SIGINT keeps its default: the process ends.
+        Ok(()) = tokio::signal::ctrl_c() => Err(CliError::new(ExitKind::Interrupted, "interrupted")),
+        outcome = work => outcome,
     }
 }
 

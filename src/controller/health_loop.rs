@@ -254,9 +254,10 @@ fn failure(err: ClientError) -> ProbeFailure {
         ClientError::Unreachable { .. } | ClientError::Timeout { .. } => ProbeFailure::Unreachable(message),
         ClientError::Unauthorized { .. } | ClientError::Forbidden { .. } => ProbeFailure::Unauthorized(message),
         ClientError::Tls { .. } => ProbeFailure::Tls(message),
-        ClientError::Kubeconfig { .. } | ClientError::UnknownContext { .. } | ClientError::NoContext { .. } => {
-            ProbeFailure::Credentials(message)
-        }
+        ClientError::Kubeconfig { .. }
+        | ClientError::UnknownContext { .. }
+        | ClientError::NoContext { .. }
+        | ClientError::ExecPlugin { .. } => ProbeFailure::Credentials(message),
         _ => ProbeFailure::Other(message),
     }
 }

@@ -53,9 +53,15 @@ pub fn inventory_from(objects: &[Value]) -> Result<Inventory, CliError> {
         let name = object["metadata"]["name"].as_str().unwrap_or("<unnamed>");
         let cluster: ClusterRegistration = serde_json::from_value(object.clone())
             .map_err(|e| CliError::usage(format!("cluster \"{name}\" is not a valid ClusterRegistration: {e}")))?;
-        clusters.push(cluster_info(&cluster));
+        clusters.push(cluster);
     }
-    Inventory::new(clusters).map_err(|e| CliError::usage(format!("cluster inventory: {e}")))
+    inventory_of(&clusters)
+}
+
+/// The engine's inventory of typed registrations.
+pub fn inventory_of(clusters: &[ClusterRegistration]) -> Result<Inventory, CliError> {
+    Inventory::new(clusters.iter().map(cluster_info).collect())
+        .map_err(|e| CliError::usage(format!("cluster inventory: {e}")))
 }
 
 /// Explains `spec` against `inventory` for a workload of `demand`.
