@@ -206,3 +206,82 @@ fn once_mode_still_probes_and_decides_one_workspace() {
     assert!(out.stdout.lines().any(|l| l.starts_with("web") && l.contains('a')), "{}", out.stdout);
     assert_eq!(decision(lab, &ws, "web").0, ["a"]);
 }
+
+/// A placement's chosen clusters and its lastDecisionTime, in a private kcp.
+fn decided_with_time(kcp: &crate::private_kcp::PrivateKcp, ws: &str, name: &str) -> Option<(Vec<String>, String)> {
+    let out = kcp.tmcctl(&["--workspace", ws, "placement", "describe", name, "-o", "json"]);
+    let object: serde_json::Value = serde_json::from_str(&out.stdout).ok()?;
+    let clusters: Vec<String> = object["status"]["decisions"]
+        .as_array()?
+        .iter()
+        .filter_map(|d| d["cluster"].as_str().map(String::from))
+        .collect();
+    Some((clusters, object["status"]["lastDecisionTime"].as_str()?.to_string()))
+}
+
+#[test]
+fn the_controller_survives_a_frozen_and_a_restarted_kcp() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let mut kcp = crate::private_kcp::PrivateKcp::start(lab);
+    let (provider, ws) = ("root:tmc-p", "root:team");
+    // A fresh kcp bootstraps its workspace types for a while after it answers: retry (install
+    // is idempotent).
+    eventually("install into the private kcp", Duration::from_secs(90), || {
+        let out = kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--create-workspaces"]);
+        (out.code == 0).then_some(())
+    });
+    let out = kcp.tmcctl(&[
+        "--workspace",
+        ws,
+        "cluster",
+        "register",
+        "a",
+        "--cluster-kubeconfig",
+        lab.var("PC1_KUBECONFIG"),
+        "--location",
+        "lab",
+        "--labels",
+        "tier=gold",
+    ]);
+    assert_exit(&out, 0);
+    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "create", "web", "--location-selector", "tier=gold"]), 0);
+    let placed = |kcp: &crate::private_kcp::PrivateKcp, name: &str| decided_with_time(kcp, ws, name);
+    // Renewals cannot reach a kcp that is down; a long lease keeps this leader through it.
+    let patient =
+        ["--probe-interval", "2s", "--leader-elect-lease-duration", "120s", "--leader-elect-renew-deadline", "100s"];
+
+    // Frozen kcp: requests hang, yet SIGTERM ends the controller at once.
+    let mut controller = Controller::start_against(&kcp.kubeconfig, provider, &["--probe-interval", "2s"]);
+    eventually("web decided", Duration::from_secs(60), || placed(&kcp, "web").filter(|(c, _)| c == &["a"]).map(|_| ()));
+    kcp.signal("STOP");
+    std::thread::sleep(Duration::from_secs(2));
+    controller.signal("TERM");
+    let stopped = controller.wait_exit(Duration::from_secs(10));
+    kcp.signal("CONT");
+    let (code, took) = stopped.expect("the controller stops while kcp is frozen");
+    println!("SIGTERM with kcp frozen: exit {code} after {:.2}s", took.as_secs_f64());
+    assert_eq!(code, 0, "{}", controller.log_text());
+    assert!(took <= Duration::from_secs(3), "stopped after {took:?}");
+
+    // Restarted kcp: the controller reconnects, relists and converges; nothing flaps.
+    // The frozen kcp never heard the release: the next leader waits out that lease (15 s).
+    let controller = Controller::start_against(&kcp.kubeconfig, provider, &patient);
+    soon("the controller to lead", Duration::from_secs(40), || leads(&controller)?.then_some(()));
+    let (clusters, decided_at) = placed(&kcp, "web").expect("web has a decision");
+    assert_eq!(clusters, ["a"]);
+    kcp.restart(lab);
+    // Authorization in a workspace comes back a moment after the root answers.
+    eventually("kcp to serve the workspace again", Duration::from_secs(60), || {
+        (kcp.tmcctl(&["--workspace", ws, "placement", "list"]).code == 0).then_some(())
+    });
+    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "create", "api", "--location-selector", "tier=gold"]), 0);
+    let (_, converged) = eventually("api decided after the restart", Duration::from_secs(90), || {
+        placed(&kcp, "api").filter(|(c, _)| c == &["a"]).map(|_| ())
+    });
+    println!("kcp restarted: a new placement decided {:.1}s after kcp was back", converged.as_secs_f64());
+    assert_eq!(placed(&kcp, "web"), Some((clusters, decided_at)), "web's decision was not made again");
+    assert_eq!(leads(&controller), Some(true), "still the leader: {}", controller.log_text());
+    let (code, _) = controller.get("/readyz");
+    assert_eq!(code, 200);
+}

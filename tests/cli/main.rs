@@ -9,3 +9,4 @@ mod errors;
 mod harness;
 mod install;
 mod placements;
+mod private_kcp;
