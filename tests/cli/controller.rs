@@ -251,8 +251,30 @@ fn the_controller_survives_a_frozen_and_a_restarted_kcp() {
     let patient =
         ["--probe-interval", "2s", "--leader-elect-lease-duration", "120s", "--leader-elect-renew-deadline", "100s"];
 
+    // A leader cut off from kcp for longer than its renew deadline stops writing and exits.
+    let short = [
+        "--leader-elect-lease-duration",
+        "6s",
+        "--leader-elect-renew-deadline",
+        "4s",
+        "--leader-elect-retry-period",
+        "1s",
+    ];
+    let mut cut_off = Controller::start_against(&kcp.kubeconfig, provider, &short);
+    soon("the short-lease controller to lead", Duration::from_secs(30), || leads(&cut_off)?.then_some(()));
+    kcp.signal("STOP");
+    let lost = cut_off.wait_exit(Duration::from_secs(15));
+    kcp.signal("CONT");
+    let (code, took) = lost.expect("a leader that cannot renew exits");
+    println!("leader cut off from kcp: exit {code} after {:.1}s (renew deadline 4s)", took.as_secs_f64());
+    assert_eq!(code, 4, "{}", cut_off.log_text());
+    assert!(cut_off.log_text().contains("lost the leader lease"), "{}", cut_off.log_text());
+
     // Frozen kcp: requests hang, yet SIGTERM ends the controller at once.
     let mut controller = Controller::start_against(&kcp.kubeconfig, provider, &["--probe-interval", "2s"]);
+    soon("the next controller to lead (after the lost lease ran out)", Duration::from_secs(30), || {
+        leads(&controller)?.then_some(())
+    });
     eventually("web decided", Duration::from_secs(60), || placed(&kcp, "web").filter(|(c, _)| c == &["a"]).map(|_| ()));
     kcp.signal("STOP");
     std::thread::sleep(Duration::from_secs(2));
