@@ -8,5 +8,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo build --locked --release >&2
 TMCCTL_LAB_ENV=$(lab/lab env)
-export TMCCTL_LAB_ENV
+TMCCTL_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/tmcctl"
+export TMCCTL_LAB_ENV TMCCTL_BIN
 cargo bench --locked --bench controller

@@ -36,7 +36,7 @@ impl Lab {
         };
         Lab {
             kubeconfig: var("KCP_KUBECONFIG").expect("KCP_KUBECONFIG"),
-            binary: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/tmcctl"),
+            binary: std::env::var("TMCCTL_BIN").map(PathBuf::from).expect("TMCCTL_BIN (bench/controller.sh sets it)"),
         }
     }
 

@@ -201,6 +201,11 @@ async fn apply_tracked(
             Some(_) => "would configure",
         });
     }
+    // Already as wanted: nothing to write. (kcp's controllers keep updating a binding's status
+    // for a while after it is Bound, so a resourceVersion comparison alone would misreport.)
+    if before.as_ref().is_some_and(|existing| contains(existing, object)) {
+        return Ok("unchanged");
+    }
     let after = connection.apply(resource, object, FIELD_MANAGER, ApplyOptions::default()).await?;
     Ok(match before {
         None => "created",
