@@ -10,6 +10,7 @@ mod common;
 pub mod input;
 pub mod manifest;
 pub mod names;
+pub mod ownership;
 pub mod quantity;
 mod workload_placement;
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::api::ownership::CREDENTIALS_CLUSTER_LABEL;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 
 use super::runtime::Cached;
@@ -36,7 +37,7 @@ impl Cached for CredentialSecret {
     fn decode(mut object: Value) -> Result<Self, String> {
         let data = serde_json::from_value(object["data"].take()).unwrap_or_default();
         let resource_version = object["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
-        let cluster = object["metadata"]["labels"][super::health_loop::CREDENTIALS_LABEL].as_str().map(String::from);
+        let cluster = object["metadata"]["labels"][CREDENTIALS_CLUSTER_LABEL].as_str().map(String::from);
         Ok(CredentialSecret { cluster, resource_version, data })
     }
 }

@@ -29,8 +29,6 @@ use super::write_status;
 
 /// The loop's name in metrics and logs.
 pub const CONTROLLER: &str = "health";
-/// The label that ties a credentials Secret to its cluster.
-pub const CREDENTIALS_LABEL: &str = "tmc.kcp.io/cluster";
 
 /// A physical cluster's client, and the Secret version it was built from.
 struct PooledCluster {

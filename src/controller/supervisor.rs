@@ -19,13 +19,14 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
+use crate::api::ownership::CREDENTIALS_CLUSTER_LABEL;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::client::{ClientError, Connection, Resource};
 use crate::observability::{Health, Metrics};
 
 use super::context::{Context, LoopSettings};
 use super::error::ReconcileError;
-use super::health_loop::{self, ClusterReport, HealthLoop, CREDENTIALS_LABEL};
+use super::health_loop::{self, ClusterReport, HealthLoop};
 use super::hub::{Hub, Scope};
 use super::placement_loop::{self, DecisionReport, PlacementLoop};
 use super::runtime::{
@@ -254,7 +255,8 @@ fn start_caches(
     for connection in &ctx.hub.watch {
         let clusters = reflect(&ctx, connection, &ctx.clusters, Resource::of::<ClusterRegistration>(), None, tasks)?;
         let placements = reflect(&ctx, connection, &ctx.placements, Resource::of::<WorkloadPlacement>(), None, tasks)?;
-        let credentials = reflect(&ctx, connection, &ctx.secrets, secrets.clone(), Some(CREDENTIALS_LABEL), tasks)?;
+        let credentials =
+            reflect(&ctx, connection, &ctx.secrets, secrets.clone(), Some(CREDENTIALS_CLUSTER_LABEL), tasks)?;
         tasks.spawn(dispatch(clusters, {
             let (h, p) = (health_loop.clone(), placement_loop.clone());
             move |change| {

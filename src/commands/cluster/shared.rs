@@ -6,6 +6,7 @@ use std::time::Duration;
 use base64::Engine;
 use serde_json::Value;
 
+use crate::api::ownership::CREDENTIALS_CLUSTER_LABEL;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
 use crate::commands::explain_tmc_error;
@@ -103,7 +104,7 @@ pub fn secret_object(cluster: &str, credentials: &ClusterCredentials) -> Value {
         "metadata": {
             "name": secret_name(cluster),
             "namespace": SECRET_NAMESPACE,
-            "labels": {MANAGED_BY_LABEL: MANAGED_BY, "tmc.kcp.io/cluster": cluster},
+            "labels": {MANAGED_BY_LABEL: MANAGED_BY, CREDENTIALS_CLUSTER_LABEL: cluster},
         },
         "data": {SECRET_KEY: encoded},
     })
