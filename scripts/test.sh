@@ -36,7 +36,8 @@ target/release/tmcctl --kubeconfig "$KCP_KUBECONFIG" version
 step "cargo test (unit, property and lab end-to-end)"
 log=$(mktemp)
 set +e
-cargo test --locked --no-fail-fast 2>&1 | tee "$log"
+# Lab tests mostly wait on servers, each in workspaces of its own: run more than the 2 cores.
+RUST_TEST_THREADS=${RUST_TEST_THREADS:-4} cargo test --locked --no-fail-fast 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line over every test binary.

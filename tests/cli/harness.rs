@@ -208,15 +208,7 @@ impl Background {
 
     /// GETs a path of the controller's HTTP server: (status code, body).
     pub fn get(&self, path: &str) -> (u16, String) {
-        use std::io::Read;
-        let mut stream =
-            std::net::TcpStream::connect(("127.0.0.1", self.metrics_port)).expect("connect to the controller");
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let code = response.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-        let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-        (code, body)
+        self.try_get(path).expect("the controller's HTTP server answers")
     }
 
     /// The log so far.
