@@ -68,6 +68,8 @@ fn register_both_clusters_probe_them_and_read_them_back() {
     assert_exit(&register(lab, &ws, "pc2", "PC2_KUBECONFIG", &["--location", "us-east"]), 0);
 
     let before = lab.tmcctl(&["--workspace", &ws, "cluster", "list", "--no-headers"]);
+    assert_exit(&before, 0);
+    assert_eq!(before.stdout.lines().count(), 2, "{}", before.stdout);
     assert!(before.stdout.lines().all(|l| l.contains("Pending") && l.contains("<never>")), "{}", before.stdout);
 
     let pass = lab.tmcctl(&["--workspace", &ws, "controller", "run", "--once"]);
@@ -81,6 +83,7 @@ fn register_both_clusters_probe_them_and_read_them_back() {
 
     let wide = lab.tmcctl(&["--workspace", &ws, "cluster", "list", "-o", "wide", "--no-headers"]);
     assert_exit(&wide, 0);
+    assert_eq!(wide.stdout.lines().count(), 2, "{}", wide.stdout);
     for (line, var) in wide.stdout.lines().zip(["PC1_KUBECONFIG", "PC2_KUBECONFIG"]) {
         let cells: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cells[2], "Ready", "{line}");
