@@ -384,9 +384,16 @@ fn list_watch_prints_changes_and_metrics_serve_exports_stored_health() {
     let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
+    // One registration before the watch starts, so that the watch has a first output to wait
+    // for. Its name sorts before pc1: `-w` skips as many of the watch's initial objects as it
+    // listed, so should pc1 already be in them it comes second and is printed.
+    let existing = register(lab, &ws, "existing", "PC2_KUBECONFIG", &["--location", "us-east", "--skip-verify"]);
+    assert_exit(&existing, 0);
     let watch = Background::start(lab, &ws, |_| ["cluster", "list", "-w", "-o", "name"].map(String::from).to_vec());
-    // Give the watch time to start before the change it must see.
-    std::thread::sleep(Duration::from_secs(2));
+    // The initial list is printed just before the watch begins: only then make the change.
+    eventually("the watch to list the existing registration", Duration::from_secs(20), || {
+        watch.stdout_text().contains("clusterregistration.tmc.kcp.io/existing").then_some(())
+    });
     assert_exit(&register(lab, &ws, "pc1", "PC1_KUBECONFIG", &["--location", "eu-west"]), 0);
     eventually("the watch to print pc1", Duration::from_secs(20), || {
         watch.stdout_text().contains("clusterregistration.tmc.kcp.io/pc1").then_some(())
