@@ -130,7 +130,8 @@ for arg in sys.argv[7:]:
     print(f"{n} objects: {runs} interleaved rounds", file=sys.stderr)
     r = run_rounds(cases, runs, warmup=2, rss_rounds=3, log=lambda m: print(m, file=sys.stderr))
     t, k, f, f1 = (r[case.name] for case in cases)
-    if f["output_bytes"] != f1["output_bytes"]:
+    # The same pages (resource versions inside them may differ by a digit as kcp moves on).
+    if abs(f["output_bytes"] - f1["output_bytes"]) > f["output_bytes"] // 100:
         raise RuntimeError(f"the two floors read different bodies: {f['output_bytes']} vs {f1['output_bytes']} bytes")
     out["sizes"][n] = {
         "workspace": ws,

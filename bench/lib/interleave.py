@@ -25,7 +25,7 @@ class Command:
         self.name, self.argv, self.ok_codes = name, [str(a) for a in argv], tuple(ok_codes)
 
     def once(self):
-        """Runs once; returns (elapsed ns, bytes read (stdout, or the body for an in-process case))."""
+        """Runs once; returns (elapsed ns, bytes read from its stdout)."""
         read_end, write_end = os.pipe()
         actions = [
             (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
@@ -62,6 +62,7 @@ class InProcess:
         self.name, self.function = name, function
 
     def once(self):
+        """Runs once; returns (elapsed ns, the size the function returns, e.g. bytes it read)."""
         start = time.perf_counter_ns()
         size = self.function()
         return time.perf_counter_ns() - start, size or 0
