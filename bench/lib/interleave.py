@@ -125,4 +125,6 @@ def machine():
     mem_kib = first("/proc/meminfo", "MemTotal").split()
     return {"cpus": os.cpu_count(), "cpu_model": first("/proc/cpuinfo", "model name"),
             "memory_gib": round(int(mem_kib[0]) / 2**20, 1) if mem_kib else None, "kernel": platform.release(),
-            "python": platform.python_version()}
+            "python": platform.python_version(),
+            # Other work on the machine while this ran shows here (1, 5, 15 min, at the end).
+            "load_average": [round(x, 2) for x in os.getloadavg()]}

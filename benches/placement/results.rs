@@ -90,6 +90,8 @@ struct Machine {
     memory_gib: f64,
     kernel: String,
     rustc: String,
+    /// Other work on the machine while this ran shows here (1, 5, 15 min, at the end).
+    load_average: String,
 }
 
 #[derive(Serialize)]
@@ -156,7 +158,8 @@ fn read_case(home: &Path, case: &str, since: SystemTime) -> Result<CaseFigures, 
     }
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{case}: {e}"))?;
     let estimates: Estimates = serde_json::from_str(&text).map_err(|e| format!("{case}: {e}"))?;
-    Ok(CaseFigures { median_ns: estimates.median.point_estimate, mean_ns: estimates.mean.point_estimate })
+    let ns = |estimate: Estimate| (estimate.point_estimate * 10.0).round() / 10.0;
+    Ok(CaseFigures { median_ns: ns(estimates.median), mean_ns: ns(estimates.mean) })
 }
 
 fn first_line(text: &str, prefix: &str) -> Option<String> {
@@ -176,6 +179,7 @@ fn machine() -> Machine {
         cpu_model: first_line(&read("/proc/cpuinfo"), "model name").unwrap_or_default(),
         memory_gib: (memory_kib / (1024.0 * 1024.0) * 10.0).round() / 10.0,
         kernel: read("/proc/sys/kernel/osrelease").trim().to_owned(),
+        load_average: read("/proc/loadavg").split_whitespace().take(3).collect::<Vec<_>>().join(" "),
         rustc: Command::new(rustc)
             .arg("--version")
             .output()
