@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# B4 (BENCHMARKS.md): CLI start-up of tmcctl against kubectl, interleaved in one run.
+# B4 (BENCHMARKS.md): CLI start-up of tmcctl against kubectl, interleaved in one run: one run of
+# tmcctl, then one of kubectl, then the next pair (A B A B ...), for each case in turn.
 # Cases: --version, --help, and a request against a closed port (the error path).
-# Writes bench/results/b4-startup.json (hyperfine's figures plus peak RSS and binary size)
-# and prints the tmcctl/kubectl ratios. Needs the lab's kubectl (lab/lab build) and hyperfine.
+# Wall time per run (process start to exit, stdout read through a pipe), peak RSS from separate
+# interleaved runs under /usr/bin/time, binary sizes. Writes bench/results/b4-startup.json and
+# prints the kubectl/tmcctl ratios of the medians. Needs the lab's kubectl (lab/lab build).
+# B4_RUNS (default 60) timed rounds per case after 5 warm-up rounds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 cargo build --locked --release >&2
-tmcctl=target/release/tmcctl
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 kubectl="$(lab/lab build >/dev/null && source lab/versions.env && ls -d "${TMCCTL_LAB_CACHE:-$HOME/.cache/tmcctl-lab}"/*/bin/kubectl | head -n1)"
 [[ -x "$kubectl" ]] || { echo "kubectl not found; run lab/lab build" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Benchmark a copy: the target directory may be shared, and a build elsewhere must not swap the
+# binary in the middle of the run.
+cp "$target_dir/release/tmcctl" "$work/tmcctl"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # The error case uses a real kubeconfig shape: the lab kcp's (with its CA data), pointed at a
 # closed port. Without a CA in the kubeconfig both tools would load the system trust store.
@@ -22,8 +27,10 @@ if env_file=$(lab/lab env 2>/dev/null); then
   # shellcheck disable=SC1090
   source "$env_file"
   sed -E "s#server: https://127.0.0.1:[0-9]+#server: https://127.0.0.1:$port#" "$KCP_KUBECONFIG" >"$work/kubeconfig"
+  closed_port_kubeconfig="the lab kcp's, with its CA data, pointed at a closed port"
 else
   echo "lab not up: using a kubeconfig without CA data for the closed-port case" >&2
+  closed_port_kubeconfig="no CA data (insecure-skip-tls-verify), pointed at a closed port"
   cat >"$work/kubeconfig" <<KC
 apiVersion: v1
 kind: Config
@@ -41,42 +48,42 @@ KC
 fi
 export KUBECONFIG="$work/kubeconfig" HOME="$work"
 
-# hyperfine runs the commands in the order given, alternating rounds between them.
-hyperfine --warmup 5 --runs 60 -N -i --export-json "$work/hyperfine.json" \
-  -n "tmcctl --version" "$tmcctl --version" \
-  -n "kubectl version --client" "$kubectl version --client" \
-  -n "tmcctl --help" "$tmcctl --help" \
-  -n "kubectl --help" "$kubectl --help" \
-  -n "tmcctl cluster list (closed port)" "$tmcctl cluster list" \
-  -n "kubectl get ns (closed port)" "$kubectl get ns" >&2
+python3 - "$work/tmcctl" "$kubectl" "$closed_port_kubeconfig" "${B4_RUNS:-60}" "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo -dirty)" <<'PY'
+import json, os, subprocess, sys
+sys.path.insert(0, "bench/lib")
+from interleave import Command, machine, run_rounds
 
-rss() {  # peak resident set, KiB
- /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n1; }
-python3 - "$work/hyperfine.json" "$(rss "$tmcctl" --version)" "$(rss "$kubectl" version --client)" \
-  "$(rss "$tmcctl" cluster list)" "$(rss "$kubectl" get ns)" "$(stat -L -c %s "$tmcctl")" "$(stat -L -c %s "$kubectl")" \
-  "$("$kubectl" version --client -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientVersion"]["gitVersion"])')" \
-  "$(rss "$tmcctl" --help)" "$(rss "$kubectl" --help)" <<'PY'
-import json, platform, subprocess, sys
-data = json.load(open(sys.argv[1]))
-rss = {"tmcctl --version": int(sys.argv[2]), "kubectl version --client": int(sys.argv[3]),
-       "tmcctl cluster list (closed port)": int(sys.argv[4]), "kubectl get ns (closed port)": int(sys.argv[5]),
-       "tmcctl --help": int(sys.argv[9]), "kubectl --help": int(sys.argv[10])}
-results = {r["command"]: {"median_ms": r["median"] * 1e3, "mean_ms": r["mean"] * 1e3, "stddev_ms": r["stddev"] * 1e3,
-                          "min_ms": r["min"] * 1e3, "max_ms": r["max"] * 1e3, "peak_rss_kib": rss.get(r["command"])}
-           for r in data["results"]}
-pairs = [("tmcctl --version", "kubectl version --client"), ("tmcctl --help", "kubectl --help"),
-         ("tmcctl cluster list (closed port)", "kubectl get ns (closed port)")]
-ratios = {f"{a} vs {b}": round(results[b]["median_ms"] / results[a]["median_ms"], 1) for a, b in pairs}
-out = {"benchmark": "B4 CLI start-up", "machine": {"cpus": subprocess.check_output(["nproc"]).decode().strip(),
-       "kernel": platform.release()}, "kubectl": sys.argv[8],
-       "tmcctl": subprocess.check_output(["target/release/tmcctl", "--version"]).decode().strip(),
-       "binary_bytes": {"tmcctl": int(sys.argv[6]), "kubectl": int(sys.argv[7])},
-       "results": results, "speedup_kubectl_over_tmcctl": ratios,
-       "targets": {"median_ms": 5, "peak_rss_kib": 15 * 1024, "binary_bytes": 25 * 1024 * 1024, "speedup": 10}}
-json.dump(out, open("bench/results/b4-startup.json", "w"), indent=2)
+tmcctl, kubectl, closed_port_kubeconfig, runs, commit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+pairs = [
+    (Command("tmcctl --version", [tmcctl, "--version"]), Command("kubectl version --client", [kubectl, "version", "--client"])),
+    (Command("tmcctl --help", [tmcctl, "--help"]), Command("kubectl --help", [kubectl, "--help"])),
+    # Both fail (connection refused); the exit code is each tool's own.
+    (Command("tmcctl cluster list (closed port)", [tmcctl, "cluster", "list"], ok_codes=range(1, 256)),
+     Command("kubectl get ns (closed port)", [kubectl, "get", "ns"], ok_codes=range(1, 256))),
+]
+results = {}
+for a, b in pairs:
+    print(f"{a.name} / {b.name}: {runs} interleaved rounds", file=sys.stderr)
+    results.update(run_rounds([a, b], runs, warmup=5, rss_rounds=7, log=lambda m: print(m, file=sys.stderr)))
+ratios = {f"{a.name} vs {b.name}": round(results[b.name]["median_ms"] / results[a.name]["median_ms"], 1) for a, b in pairs}
+kubectl_version = json.loads(subprocess.check_output([kubectl, "version", "--client", "-o", "json"]))["clientVersion"]["gitVersion"]
+out = {
+    "benchmark": "B4 CLI start-up",
+    "method": "interleaved rounds per case pair (one tmcctl run, then one kubectl run, repeated), 5 warm-up rounds; "
+              "wall time from spawn to exit with stdout read through a pipe, no shell; peak RSS: median of 7 "
+              "interleaved runs under /usr/bin/time; ratios: kubectl median / tmcctl median",
+    "machine": machine(), "tmcctl": subprocess.check_output([tmcctl, "--version"], text=True).strip(),
+    "tmcctl_commit": commit, "kubectl": kubectl_version, "closed_port_kubeconfig": closed_port_kubeconfig,
+    "binary_bytes": {"tmcctl": os.stat(tmcctl).st_size, "kubectl": os.stat(kubectl).st_size},
+    "results": results, "speedup_kubectl_over_tmcctl": ratios,
+    "targets": {"median_ms": 5, "peak_rss_kib": 15 * 1024, "binary_bytes": 25 * 1024 * 1024, "speedup": 10},
+}
+with open("bench/results/b4-startup.json", "w") as f:
+    json.dump(out, f, indent=2)
+    f.write("\n")
 for name, r in results.items():
-    print(f"{name:40s} median {r['median_ms']:7.2f} ms   rss {r['peak_rss_kib'] or 0:7d} KiB")
+    print(f"{name:36s} median {r['median_ms']:7.2f} ms  p90 {r['p90_ms']:7.2f} ms  rss {r['peak_rss_kib_median']:7d} KiB")
 for k, v in ratios.items():
     print(f"speed-up {k}: {v}x")
-print(f"binary: tmcctl {int(sys.argv[6])/1e6:.1f} MB, kubectl {int(sys.argv[7])/1e6:.1f} MB")
+print(f"binary: tmcctl {out['binary_bytes']['tmcctl']/1e6:.1f} MB, kubectl {out['binary_bytes']['kubectl']/1e6:.1f} MB")
 PY

@@ -3,14 +3,15 @@
 //! workloads over 1k clusters, and p50/p99 latency of single decisions at 100 and 1k clusters.
 //! Each compiled `decide` at 100, 1k and 10k clusters runs next to B1's anchor, the naive loop in
 //! [`naive_anchor`], on the same inventory, policies and workloads; the engine-vs-naive ratio per
-//! size and strategy is printed at the end.
+//! size and strategy is printed at the end. A full `cargo bench --bench placement` writes every
+//! figure to `bench/results/b1-placement.json` (see [`results`]).
 //! Kept short (small samples, ~2 s per case): the machine is shared.
 
 // A benchmark's job is to print its figures.
 #![allow(clippy::print_stdout)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use tmcctl::placement::{
@@ -19,6 +20,12 @@ use tmcctl::placement::{
     WeightedAffinityTerm, WorkloadDemand,
 };
 use tmcctl::selector::LabelSelector;
+
+use results::{BySizeAndStrategy, InterleavedRatio, Latency, Layout, OwnTimings};
+
+// A crate root resolves modules beside it, where cargo would take the file for a bench of its own.
+#[path = "placement/results.rs"]
+mod results;
 
 /// A deterministic stream (splitmix64), so every run benchmarks the same inventory.
 struct Stream(u64);
@@ -121,7 +128,7 @@ const ANCHOR_SIZES: [usize; 3] = [100, 1_000, 10_000];
 
 fn decisions(c: &mut Criterion) {
     let workloads: Vec<WorkloadDemand> = (0..1024).map(demand).collect();
-    for n in [10, 100, 1_000, 10_000] {
+    for n in SIZES {
         let inventory = inventory(n);
         let mut group = c.benchmark_group(format!("decide/{n}_clusters"));
         group.throughput(Throughput::Elements(1));
@@ -149,7 +156,7 @@ fn decisions(c: &mut Criterion) {
                 b.iter(|| black_box(inventory.compile(&policy).expect("valid").decide(&workloads[7])))
             });
         }
-        if n <= 1_000 {
+        if EXPLAIN_SIZES.contains(&n) {
             let policy = policy(Strategy::Affinity);
             let compiled = inventory.compile(&policy).expect("valid");
             group.bench_function("explain/Affinity", |b| b.iter(|| black_box(compiled.explain(&workloads[3]))));
@@ -157,7 +164,7 @@ fn decisions(c: &mut Criterion) {
         group.finish();
     }
     let mut group = c.benchmark_group("inventory");
-    for n in [1_000, 10_000] {
+    for n in INVENTORY_SIZES {
         let clusters: Vec<ClusterInfo> = inventory(n).clusters().to_vec();
         group.bench_function(BenchmarkId::new("build", n), |b| b.iter(|| black_box(Inventory::new(clusters.clone()))));
     }
@@ -186,8 +193,9 @@ fn replace_all(c: &mut Criterion) {
 }
 
 /// Single-decision latency percentiles, which Criterion's means do not show.
-fn latency_percentiles() {
+fn latency_percentiles() -> BySizeAndStrategy<Latency> {
     let workloads: Vec<WorkloadDemand> = (0..20_000).map(demand).collect();
+    let mut figures = BySizeAndStrategy::new();
     for n in [100, 1_000] {
         let inventory = inventory(n);
         for strategy in Strategy::ALL {
@@ -210,8 +218,12 @@ fn latency_percentiles() {
                 at(0.99),
                 at(1.0)
             );
+            let latency =
+                Latency { p50_ns: at(0.50).as_nanos(), p99_ns: at(0.99).as_nanos(), max_ns: at(1.0).as_nanos() };
+            figures.entry(n).or_default().insert(strategy.as_str(), latency);
         }
     }
+    figures
 }
 
 /// Refuses to benchmark an anchor that decides nothing or filters differently from the engine:
@@ -237,7 +249,7 @@ fn check_anchor(compiled: &CompiledPolicy<'_>, workloads: &[WorkloadDemand]) {
 /// Engine vs anchor, per size and strategy, as one line each. Criterion's report holds the
 /// means; this pass times both sides interleaved (in batches, so reading the clock does not
 /// weigh on sub-microsecond decisions) to print their ratio from one stretch of machine time.
-fn anchor_ratios() {
+fn anchor_ratios() -> BySizeAndStrategy<InterleavedRatio> {
     const BATCH: usize = 32;
     const ROUNDS: u32 = 3;
     let budget = Duration::from_millis(60);
@@ -255,6 +267,7 @@ fn anchor_ratios() {
         }
         start.elapsed().as_nanos() as f64 / calls as f64
     };
+    let mut figures = BySizeAndStrategy::new();
     for n in ANCHOR_SIZES {
         let inventory = inventory(n);
         for strategy in Strategy::ALL {
@@ -279,27 +292,30 @@ fn anchor_ratios() {
                 engine / 1e3,
                 1.0 / ratio
             );
+            let speedup = (naive / engine * 10.0).round() / 10.0;
+            let ratio = InterleavedRatio { naive_ns: naive.round(), engine_ns: engine.round(), speedup };
+            figures.entry(n).or_default().insert(strategy.as_str(), ratio);
         }
     }
+    figures
 }
 
 /// B1's anchor ("a naive Rust loop: 58 µs at 1k clusters" in BENCHMARKS.md), written for this
-/// benchmark only. NOT product code, and deliberately unoptimised: it is what a straightforward
-/// implementation would do per decision, so that the engine's speedup is measured on the same
-/// inputs in the same run. It walks every raw [`ClusterInfo`], copies its labels into a fresh map
-/// with the `location` pseudo-label added (what the engine's selectors see), checks the policy's
-/// filters one by one, scores what is left, sorts all of it by (score desc, name) and takes
-/// `numberOfClusters`. Nothing is indexed, interned or kept between decisions.
+/// benchmark only. NOT product code: it is what a competent, straightforward implementation
+/// does per decision without any precomputation, so that the engine's speedup is measured on the
+/// same inputs in the same run. It walks every raw [`ClusterInfo`], tests each selector by looking
+/// labels up in the cluster's own map (through [`ClusterLabels`], which adds the `location`
+/// pseudo-label without copying anything), checks the policy's filters one by one, pushes each
+/// eligible cluster with its score, then picks the best `numberOfClusters` by (score desc, name).
+/// No per-cluster allocation; nothing is indexed, interned or kept between decisions.
 ///
 /// It covers what the benchmarked policies use (no static weights, no stickiness, no spreading
 /// by location, an even replica split), so its eligibility matches the engine's exactly but its
 /// ranking only roughly.
 mod naive_anchor {
-    use std::collections::BTreeMap;
-
     use tmcctl::placement::{
-        ClusterHealth, ClusterInfo, DivisionWeights, PlacementPolicy, ReplicaDivision, Strategy, TaintEffect,
-        WorkloadDemand, LOCATION_LABEL, PREFERRED_CAPABILITY_SCORE, PREFER_NO_SCHEDULE_PENALTY,
+        ClusterHealth, ClusterInfo, ClusterLabels, DivisionWeights, PlacementPolicy, ReplicaDivision, Strategy,
+        TaintEffect, WorkloadDemand, PREFERRED_CAPABILITY_SCORE, PREFER_NO_SCHEDULE_PENALTY,
     };
 
     /// What the naive loop decided.
@@ -322,10 +338,8 @@ mod naive_anchor {
             if cluster.health != ClusterHealth::Ready || cluster.unschedulable {
                 continue;
             }
-            let mut labels: BTreeMap<String, String> = cluster.labels.clone();
-            if !cluster.location.is_empty() {
-                labels.insert(LOCATION_LABEL.to_owned(), cluster.location.clone());
-            }
+            // Looks labels up in the cluster's own map (and its location): nothing is copied.
+            let labels = ClusterLabels(cluster);
             if !policy.location_selector.matches(&labels) {
                 continue;
             }
@@ -374,13 +388,18 @@ mod naive_anchor {
             scored.push((score, &cluster.name));
         }
         let eligible = scored.len();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let wanted = match (policy.number_of_clusters, policy.strategy) {
             (Some(n), _) => n as usize,
             (None, Strategy::Spread) => eligible,
             (None, _) => 1,
         }
         .min(eligible);
+        // Only the chosen few need to be in order: partition around the last one, sort the head.
+        let best_first = |a: &(i64, &str), b: &(i64, &str)| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1));
+        if wanted > 0 && wanted < eligible {
+            scored.select_nth_unstable_by(wanted - 1, best_first);
+        }
+        scored[..wanted].sort_unstable_by(best_first);
         let chosen = scored[..wanted]
             .iter()
             .enumerate()
@@ -399,7 +418,17 @@ mod naive_anchor {
     }
 }
 
+/// Inventory sizes of the `decide/<n>_clusters` groups.
+const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
+/// Sizes with an `explain/Affinity` case.
+const EXPLAIN_SIZES: [usize; 3] = [10, 100, 1_000];
+/// Sizes of the `inventory/build/<n>` cases.
+const INVENTORY_SIZES: [usize; 2] = [1_000, 10_000];
+
 fn main() {
+    // Criterion runs each case once, untimed, unless cargo asked for a benchmark run.
+    let benchmarking = std::env::args().any(|arg| arg == "--bench");
+    let started = SystemTime::now();
     let mut criterion = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_millis(300))
@@ -408,6 +437,19 @@ fn main() {
     decisions(&mut criterion);
     replace_all(&mut criterion);
     criterion.final_summary();
-    latency_percentiles();
-    anchor_ratios();
+    if !benchmarking {
+        return;
+    }
+    let own = OwnTimings { latency: latency_percentiles(), interleaved: anchor_ratios() };
+    let layout = Layout {
+        sizes: SIZES.to_vec(),
+        anchor_sizes: ANCHOR_SIZES.to_vec(),
+        explain_sizes: EXPLAIN_SIZES.to_vec(),
+        inventory_sizes: INVENTORY_SIZES.to_vec(),
+        strategies: Strategy::ALL.iter().map(|s| s.as_str()).collect(),
+    };
+    match results::write(&layout, own, started) {
+        Ok(path) => println!("results written to {}", path.display()),
+        Err(why) => println!("results not written (only a full run writes them): {why}"),
+    }
 }

@@ -68,6 +68,8 @@ fn register_both_clusters_probe_them_and_read_them_back() {
     assert_exit(&register(lab, &ws, "pc2", "PC2_KUBECONFIG", &["--location", "us-east"]), 0);
 
     let before = lab.tmcctl(&["--workspace", &ws, "cluster", "list", "--no-headers"]);
+    assert_exit(&before, 0);
+    assert_eq!(before.stdout.lines().count(), 2, "{}", before.stdout);
     assert!(before.stdout.lines().all(|l| l.contains("Pending") && l.contains("<never>")), "{}", before.stdout);
 
     let pass = lab.tmcctl(&["--workspace", &ws, "controller", "run", "--once"]);
@@ -81,6 +83,7 @@ fn register_both_clusters_probe_them_and_read_them_back() {
 
     let wide = lab.tmcctl(&["--workspace", &ws, "cluster", "list", "-o", "wide", "--no-headers"]);
     assert_exit(&wide, 0);
+    assert_eq!(wide.stdout.lines().count(), 2, "{}", wide.stdout);
     for (line, var) in wide.stdout.lines().zip(["PC1_KUBECONFIG", "PC2_KUBECONFIG"]) {
         let cells: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cells[2], "Ready", "{line}");
@@ -318,6 +321,83 @@ fn parallel_registers_converge_to_one_object() {
     assert_eq!(leftovers(lab, &ws), (1, 1));
 }
 
+/// A lab cluster stopped with kwokctl for an outage. Dropping it starts the cluster again and
+/// waits until its API server answers, so a failing assertion cannot leave the lab with a
+/// stopped cluster for the tests after it.
+struct StoppedCluster {
+    lab: &'static Lab,
+    name: &'static str,
+    kubeconfig_var: &'static str,
+    running: bool,
+}
+
+impl StoppedCluster {
+    /// Stops `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
+    fn stop(lab: &'static Lab, name: &'static str, kubeconfig_var: &'static str) -> Self {
+        let mut cluster = StoppedCluster { lab, name, kubeconfig_var, running: true };
+        cluster.kwokctl("stop").unwrap_or_else(|why| panic!("{why}"));
+        cluster.running = false;
+        cluster
+    }
+
+    /// Starts the cluster again now and waits until it answers.
+    fn start_again(&mut self) {
+        self.start().unwrap_or_else(|why| panic!("{why}"));
+    }
+
+    fn start(&mut self) -> Result<(), String> {
+        if self.running {
+            return Ok(());
+        }
+        self.kwokctl("start")?;
+        let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        loop {
+            let ready = crate::harness::run_command(std::process::Command::new(&kubectl).args([
+                "--kubeconfig",
+                self.lab.var(self.kubeconfig_var),
+                "get",
+                "--raw",
+                "/readyz",
+            ]));
+            if ready.code == 0 {
+                self.running = true;
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("{} was started again but does not answer: {}", self.name, ready.stderr));
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+
+    fn kwokctl(&self, verb: &str) -> Result<(), String> {
+        let out = crate::harness::run_command(
+            std::process::Command::new(format!("{}/kwokctl", self.lab.var("LAB_BIN")))
+                .env("KWOK_WORKDIR", self.lab.var("KWOK_WORKDIR"))
+                .env("PATH", format!("{}:{}", self.lab.var("LAB_BIN"), std::env::var("PATH").unwrap_or_default()))
+                .args([verb, "cluster", "--name", self.name]),
+        );
+        match out.code {
+            0 => Ok(()),
+            code => Err(format!("kwokctl {verb} cluster {} exited {code}: {}{}", self.name, out.stdout, out.stderr)),
+        }
+    }
+}
+
+impl Drop for StoppedCluster {
+    fn drop(&mut self) {
+        let restarted = self.start();
+        // A second panic while a failed assertion unwinds would abort the whole test binary;
+        // then the first failure is the one to report.
+        if let Err(why) = restarted {
+            if !std::thread::panicking() {
+                panic!("{why}");
+            }
+        }
+    }
+}
+
 #[test]
 fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
     let _exclusive = disrupting_clusters();
@@ -343,16 +423,7 @@ fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
         "{metrics}"
     );
 
-    let kwokctl = |verb: &str| {
-        let out = crate::harness::run_command(
-            std::process::Command::new(format!("{}/kwokctl", lab.var("LAB_BIN")))
-                .env("KWOK_WORKDIR", lab.var("KWOK_WORKDIR"))
-                .env("PATH", format!("{}:{}", lab.var("LAB_BIN"), std::env::var("PATH").unwrap()))
-                .args([verb, "cluster", "--name", "pc2"]),
-        );
-        assert_exit(&out, 0);
-    };
-    kwokctl("stop");
+    let mut outage = StoppedCluster::stop(lab, "pc2", "PC2_KUBECONFIG");
     let stopped = std::time::Instant::now();
     let _ = eventually("pc2 Unknown", Duration::from_secs(60), || {
         (ready_status(lab, &ws, "pc2").as_deref() == Some("Unknown")).then_some(())
@@ -360,7 +431,7 @@ fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
     let detection = stopped.elapsed();
     // Read the outage's status before the cluster comes back: the loop probes every second.
     let status = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc2"]);
-    kwokctl("start");
+    outage.start_again();
     assert!(detection >= grace - Duration::from_secs(2), "Unknown came before the grace: {detection:?}");
     assert!(detection <= grace + Duration::from_secs(8), "Unknown came late: {detection:?}");
     assert!(
@@ -381,9 +452,16 @@ fn list_watch_prints_changes_and_metrics_serve_exports_stored_health() {
     let _shared = using_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
+    // One registration before the watch starts, so that the watch has a first output to wait
+    // for. Its name sorts before pc1: `-w` skips as many of the watch's initial objects as it
+    // listed, so should pc1 already be in them it comes second and is printed.
+    let existing = register(lab, &ws, "existing", "PC2_KUBECONFIG", &["--location", "us-east", "--skip-verify"]);
+    assert_exit(&existing, 0);
     let watch = Background::start(lab, &ws, |_| ["cluster", "list", "-w", "-o", "name"].map(String::from).to_vec());
-    // Give the watch time to start before the change it must see.
-    std::thread::sleep(Duration::from_secs(2));
+    // The initial list is printed just before the watch begins: only then make the change.
+    eventually("the watch to list the existing registration", Duration::from_secs(20), || {
+        watch.stdout_text().contains("clusterregistration.tmc.kcp.io/existing").then_some(())
+    });
     assert_exit(&register(lab, &ws, "pc1", "PC1_KUBECONFIG", &["--location", "eu-west"]), 0);
     eventually("the watch to print pc1", Duration::from_secs(20), || {
         watch.stdout_text().contains("clusterregistration.tmc.kcp.io/pc1").then_some(())

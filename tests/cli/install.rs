@@ -159,6 +159,11 @@ fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
     assert_exit(&first, 0);
     assert!(first.stdout.contains("CustomResourceDefinition"), "{}", first.stdout);
     let again = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "install"]);
+    assert_exit(&again, 0);
+    // One line per object after the first, as many as the first install wrote: `all` below
+    // would hold on no lines at all.
+    let objects = again.stdout.lines().skip(1).count();
+    assert!(objects > 0 && objects == first.stdout.lines().skip(1).count(), "{}\n{}", first.stdout, again.stdout);
     assert!(again.stdout.lines().skip(1).all(|l| l.ends_with("unchanged")), "{}", again.stdout);
     let listed = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "cluster", "list"]);
     assert_exit(&listed, 0);
