@@ -391,14 +391,16 @@ fn main() {
     wait_until("queues empty", Duration::from_secs(300), || placement_done(&second));
     let settled = started.elapsed().as_secs_f64();
     std::thread::sleep(Duration::from_secs(3));
-    let writes = second.metric(r#"tmc_controller_writes_total{controller="placement"}"#)
-        + second.metric(r#"tmc_controller_writes_total{controller="health"}"#);
+    let placement_writes = second.metric(r#"tmc_controller_writes_total{controller="placement"}"#);
+    let health_writes = second.metric(r#"tmc_controller_writes_total{controller="health"}"#);
+    let writes = placement_writes + health_writes;
     let (after_rss, relist_peak) = second.rss();
     println!("B11 synced {synced:.1}s, queues empty {settled:.1}s, {writes} writes; relist peak {relist_peak:.1} MB");
     write_result(
         "b11-controller-restart.json",
         &json!({"machine": machine(), "workspaces": n, "placements": objects, "registrations": objects,
                 "caches_synced_s": synced, "queues_empty_s": settled, "writes": writes,
+                "placement_writes": placement_writes, "health_writes": health_writes,
                 "target": {"seconds": 30, "writes": 0}}),
     );
 
