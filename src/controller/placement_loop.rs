@@ -6,8 +6,9 @@
 //! cluster's engine view changed ─► placements it can affect ┴► queue ─► decide ─► write if different
 //! ```
 //!
-//! A cluster change enqueues only the placements that use the cluster or whose location
-//! selector matches it (before or after), and only when the engine's view of it moved:
+//! A cluster change enqueues only the placements that use the cluster, whose location
+//! selector matches it (before or after), or that have no candidates (their reasons count
+//! every cluster), and only when the engine's view of it moved:
 //! heartbeats alone cause no work, and a placement with no candidates is not retried hot.
 //! The inventory of a workspace is built once per change of its clusters and shared by every
 //! placement decided meanwhile.
@@ -99,7 +100,9 @@ impl PlacementLoop {
                 // A placement whose spec the engine cannot read is re-judged on every change.
                 Err(_) => true,
             };
-            if uses || selects {
+            // Without candidates, the placement's reasons count every cluster of the workspace.
+            let without_candidates = placement.status.as_ref().is_none_or(|s| s.decisions.is_empty());
+            if uses || selects || without_candidates {
                 self.queue.add(key);
             }
         }

@@ -167,6 +167,33 @@ fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
     assert!(again.stdout.lines().skip(1).all(|l| l.ends_with("unchanged")), "{}", again.stdout);
     let listed = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "cluster", "list"]);
     assert_exit(&listed, 0);
+    // A plain Kubernetes hub is one "workspace" to the controller.
+    let on_hub = |args: &[&str]| {
+        let mut all = vec!["--kubeconfig", kubeconfig];
+        all.extend_from_slice(args);
+        crate::harness::tmcctl(&all)
+    };
+    let pc1 = lab.var("PC1_KUBECONFIG");
+    assert_exit(
+        &on_hub(&[
+            "cluster",
+            "register",
+            "a",
+            "--cluster-kubeconfig",
+            pc1,
+            "--location",
+            "lab",
+            "--labels",
+            "tier=gold",
+        ]),
+        0,
+    );
+    assert_exit(&on_hub(&["placement", "create", "web", "--location-selector", "tier=gold"]), 0);
+    let pass = on_hub(&["controller", "run", "--once"]);
+    assert_exit(&pass, 0);
+    assert!(pass.stdout.lines().any(|l| l.starts_with("web") && l.trim_end().ends_with('a')), "{}", pass.stdout);
+    assert_exit(&on_hub(&["placement", "delete", "web", "--yes"]), 0);
+    assert_exit(&on_hub(&["cluster", "unregister", "a", "--yes"]), 0);
     let removed = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "uninstall"]);
     assert_exit(&removed, 0);
     assert!(removed.stdout.contains("deleted"), "{}", removed.stdout);
