@@ -14,7 +14,8 @@ env_file=$(lab/lab up | tail -n 1)
 # shellcheck disable=SC1090
 source "$env_file"
 cargo build --release --locked -q
-export PATH="$PWD/target/release:$LAB_BIN:$PATH"
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+export PATH="$target_dir/release:$LAB_BIN:$PATH"
 export KUBECONFIG="$KCP_KUBECONFIG"
 
 run tmcctl version
