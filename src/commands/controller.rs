@@ -78,7 +78,7 @@ pub struct RunArgs {
     #[arg(long, default_value_t = 32, value_name = "N")]
     pub probe_workers: usize,
     /// Placements decided at the same time.
-    #[arg(long, default_value_t = 4, value_name = "N")]
+    #[arg(long, default_value_t = 8, value_name = "N")]
     pub placement_workers: usize,
 }
 

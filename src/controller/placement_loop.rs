@@ -10,13 +10,14 @@
 //! selector matches it (before or after), or that have no candidates (their reasons count
 //! every cluster), and only when the engine's view of it moved:
 //! heartbeats alone cause no work, and a placement with no candidates is not retried hot.
+//! Cluster-driven re-decisions wait a second for the rest of a burst ([`CLUSTER_SETTLE`]).
 //! The inventory of a workspace is built once per change of its clusters and shared by every
 //! placement decided meanwhile.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::api::{ClusterRegistration, Condition, ConditionStatus, WorkloadPlacement, WorkloadPlacementStatus};
 use crate::placement::from_api::{cluster_info, policy};
@@ -30,6 +31,11 @@ use super::write_status;
 
 /// The loop's name in metrics and logs.
 pub const CONTROLLER: &str = "placement";
+/// How long a cluster-driven re-decision waits for more cluster changes. When a fleet's status
+/// moves (a first health pass, an outage), each of a workspace's clusters changes within a few
+/// seconds, and each change can affect every placement there: without this, each placement
+/// would be decided (and written) once per cluster. A placement's own edit is decided at once.
+const CLUSTER_SETTLE: Duration = Duration::from_secs(1);
 
 /// What one reconcile decided, for `--once` and the logs.
 #[derive(Clone, Debug)]
@@ -103,7 +109,7 @@ impl PlacementLoop {
             // Without candidates, the placement's reasons count every cluster of the workspace.
             let without_candidates = placement.status.as_ref().is_none_or(|s| s.decisions.is_empty());
             if uses || selects || without_candidates {
-                self.queue.add(key);
+                self.queue.add_after(key, CLUSTER_SETTLE);
             }
         }
     }
