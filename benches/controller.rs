@@ -171,7 +171,10 @@ async fn seed(lab: &Lab, kcp: &Connection, provider: &str, n: usize, per: usize)
     let mut out = Vec::new();
     for ws in &workspaces {
         let conn = kcp.for_workspace(&ws.parse().unwrap());
-        let creates = (0..per).flat_map(|i| {
+        let last = format!("p{:04}", per - 1);
+        let seeded = conn.get(&placements, None, &last).await.unwrap().is_some()
+            && conn.get(&registrations, None, &format!("c{:04}", per - 1)).await.unwrap().is_some();
+        let creates = (0..if seeded { 0 } else { per }).flat_map(|i| {
             let tier = ["gold", "silver"][i % 2];
             let cluster = json!({"apiVersion": "tmc.kcp.io/v1alpha1", "kind": "ClusterRegistration",
                 "metadata": {"name": format!("c{i:04}"), "labels": {"tier": tier}},
@@ -288,6 +291,9 @@ fn main() {
     let n = env_usize("BENCH_WORKSPACES", 100);
     let per = env_usize("BENCH_PER_WORKSPACE", 100);
     let edit_seconds = env_usize("BENCH_EDIT_SECONDS", 60) as u64;
+    // BENCH_PARTS=b11 (say) runs only those parts; the workspaces are seeded (or reused) always.
+    let parts = std::env::var("BENCH_PARTS").unwrap_or_else(|_| "b3,b7,b9,b11".into());
+    let want = |part: &str| parts.split(',').any(|p| p.trim() == part);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let settings = ConnectionSettings {
         kubeconfig: Some(lab.kubeconfig.clone().into()),
@@ -296,8 +302,93 @@ fn main() {
         ..Default::default()
     };
     let kcp = runtime.block_on(Connection::open(&settings)).unwrap();
-    let provider = format!("root:bench-ctl-{n}x{per}");
+    let idle_rss = (want("b3") || want("b9")).then(|| idle_and_handover(&lab, want("b9")));
 
+    let provider = format!("root:bench-ctl-{n}x{per}");
+    println!("seeding {n} workspaces x {per} registrations + {per} placements under {provider}");
+    let seeded_at = Instant::now();
+    let workspaces = runtime.block_on(seed(&lab, &kcp, &provider, n, per));
+    println!("seeded in {:.0}s", seeded_at.elapsed().as_secs_f64());
+    let objects = n * per;
+    let settled = |c: &Controller| {
+        c.ready()
+            && c.metric(r#"tmc_controller_queue_depth{controller="placement"}"#) == 0.0
+            && c.metric(r#"tmc_controller_queue_depth{controller="health"}"#) == 0.0
+            && c.metric(r#"tmc_controller_reconciles_total{controller="placement",result="success"}"#) >= objects as f64
+    };
+
+    // A first start decides whatever was never decided; B3's steady figures come from it.
+    let first = Controller::start(&lab, &provider, &[]);
+    wait_until("first controller settled", Duration::from_secs(900), || settled(&first));
+    std::thread::sleep(Duration::from_secs(5));
+    let (steady_rss, first_peak) = first.rss();
+    let requests_before = first.metric("tmc_client_requests_total");
+    std::thread::sleep(Duration::from_secs(30));
+    let idle_rps = (first.metric("tmc_client_requests_total") - requests_before) / 30.0;
+    println!("B3 steady RSS {steady_rss:.1} MB with {objects} registrations + {objects} placements; idle {idle_rps:.2} req/s");
+    first.stop();
+
+    // B11: restart; nothing changed, so nothing may be written.
+    let started = Instant::now();
+    let second = Controller::start(&lab, &provider, &[]);
+    wait_until("caches synced", Duration::from_secs(300), || second.ready());
+    let synced = started.elapsed().as_secs_f64();
+    wait_until("queues empty", Duration::from_secs(300), || settled(&second));
+    let emptied = started.elapsed().as_secs_f64();
+    std::thread::sleep(Duration::from_secs(3));
+    let placement_writes = second.metric(r#"tmc_controller_writes_total{controller="placement"}"#);
+    let health_writes = second.metric(r#"tmc_controller_writes_total{controller="health"}"#);
+    let (after_rss, restart_peak) = second.rss();
+    println!(
+        "B11 synced {synced:.1}s, queues empty {emptied:.1}s, {placement_writes} placement + {health_writes} health writes; peak {restart_peak:.1} MB"
+    );
+    if want("b11") {
+        write_result(
+            "b11-controller-restart.json",
+            &json!({"machine": machine(), "workspaces": n, "placements": objects, "registrations": objects,
+                    "caches_synced_s": synced, "queues_empty_s": emptied, "writes": placement_writes + health_writes,
+                    "placement_writes": placement_writes, "health_writes": health_writes,
+                    "target": {"seconds": 30, "writes": 0}}),
+        );
+    }
+
+    if want("b7") {
+        let endpoint = runtime.block_on(async {
+            let slices =
+                Resource::new("apis.kcp.io", "v1alpha1", "APIExportEndpointSlice", "apiexportendpointslices", false);
+            let slice = kcp.for_workspace(&provider.parse().unwrap()).get(&slices, None, "tmc.kcp.io").await;
+            slice.unwrap().unwrap()["status"]["endpoints"][0]["url"].as_str().unwrap().to_string()
+        });
+        let mut churns = Vec::new();
+        for rate in [10, 100, 500] {
+            let result = runtime.block_on(churn(&kcp, &endpoint, &workspaces, per, &second, rate, edit_seconds));
+            println!("B7 {rate}/s: {result}");
+            churns.push(result);
+        }
+        write_result(
+            "b7-placement-latency.json",
+            &json!({"machine": machine(), "workspaces": n, "placements": objects, "runs": churns,
+                    "target": {"p50_ms_at_100": 50, "p99_ms_at_100": 500}}),
+        );
+    }
+    let (after_churn_rss, _) = second.rss();
+    second.stop();
+    if let (true, Some(idle_rss)) = (want("b3"), idle_rss) {
+        write_result(
+            "b3-controller-memory.json",
+            &json!({"machine": machine(), "idle_rss_mb": idle_rss, "cached_objects": objects * 2,
+                    "steady_rss_mb": steady_rss, "first_sync_peak_mb": first_peak,
+                    "restart_peak_mb": restart_peak, "restart_rss_mb": after_rss,
+                    "after_churn_rss_mb": after_churn_rss, "idle_requests_per_second": idle_rps,
+                    "per_10k_objects_mb": (steady_rss - idle_rss) / (objects as f64 * 2.0 / 10_000.0),
+                    "relist_note": "the peak is that of a start-up list into an empty cache, then the steady size; a relist while running holds the old and the new map until the swap",
+                    "target": {"idle_mb": 20, "per_10k_objects_mb": 50, "relist_peak_ratio": 2.0}}),
+        );
+    }
+}
+
+/// B3's idle figure and B9: a provider with one empty bound workspace.
+fn idle_and_handover(lab: &Lab, handover: bool) -> f64 {
     // B3 idle: a provider with one empty bound workspace.
     let idle_provider = "root:bench-idle-p";
     lab.tmcctl(&[
@@ -308,17 +399,21 @@ fn main() {
         "root:bench-idle-c",
         "--create-workspaces",
     ]);
-    let idle = Controller::start(&lab, idle_provider, &[]);
+    let idle = Controller::start(lab, idle_provider, &[]);
     wait_until("idle controller ready", Duration::from_secs(60), || idle.ready());
     std::thread::sleep(Duration::from_secs(5));
     let (idle_rss, _) = idle.rss();
     println!("B3 idle RSS {idle_rss:.1} MB");
 
+    if !handover {
+        idle.stop();
+        return idle_rss;
+    }
     // B9 on the idle provider: SIGKILL and SIGTERM hand-overs, alternating.
     let mut handovers = Vec::new();
     let mut leader = idle;
     for round in 0..6 {
-        let standby = Controller::start(&lab, idle_provider, &[]);
+        let standby = Controller::start(lab, idle_provider, &[]);
         wait_until("standby ready", Duration::from_secs(60), || standby.ready());
         let signal = if round % 2 == 0 { "KILL" } else { "TERM" };
         let started = Instant::now();
@@ -344,87 +439,5 @@ fn main() {
                 "target": {"sigkill_s": 17, "sigterm_s": 3}}),
     );
 
-    println!("seeding {n} workspaces x {per} registrations + {per} placements under {provider}");
-    let seeded_at = Instant::now();
-    let workspaces = runtime.block_on(seed(&lab, &kcp, &provider, n, per));
-    println!("seeded in {:.0}s", seeded_at.elapsed().as_secs_f64());
-    let endpoint = runtime.block_on(async {
-        let slice = kcp
-            .for_workspace(&provider.parse().unwrap())
-            .get(
-                &Resource::new("apis.kcp.io", "v1alpha1", "APIExportEndpointSlice", "apiexportendpointslices", false),
-                None,
-                "tmc.kcp.io",
-            )
-            .await
-            .unwrap()
-            .unwrap();
-        slice["status"]["endpoints"][0]["url"].as_str().unwrap().to_string()
-    });
-    let objects = n * per;
-    let placement_done = |c: &Controller| {
-        c.metric(r#"tmc_controller_queue_depth{controller="placement"}"#) == 0.0
-            && c.metric(r#"tmc_controller_queue_depth{controller="health"}"#) == 0.0
-            && c.metric(r#"tmc_controller_reconciles_total{controller="placement",result="success"}"#) >= objects as f64
-    };
-
-    // First start: decides everything that was never decided.
-    let first = Controller::start(&lab, &provider, &[]);
-    wait_until("first controller settled", Duration::from_secs(900), || first.ready() && placement_done(&first));
-    std::thread::sleep(Duration::from_secs(5));
-    let (steady_rss, first_peak) = first.rss();
-    let requests_before = first.metric("tmc_client_requests_total");
-    std::thread::sleep(Duration::from_secs(30));
-    let idle_rps = (first.metric("tmc_client_requests_total") - requests_before) / 30.0;
-    println!("B3 steady RSS {steady_rss:.1} MB with {objects} registrations + {objects} placements; idle {idle_rps:.2} req/s");
-    first.stop();
-
-    // B11: restart; nothing changed, so nothing may be written.
-    let started = Instant::now();
-    let second = Controller::start(&lab, &provider, &[]);
-    let mut peak = 0f64;
-    wait_until("caches synced", Duration::from_secs(300), || {
-        peak = peak.max(second.rss().1);
-        second.ready()
-    });
-    let synced = started.elapsed().as_secs_f64();
-    wait_until("queues empty", Duration::from_secs(300), || placement_done(&second));
-    let settled = started.elapsed().as_secs_f64();
-    std::thread::sleep(Duration::from_secs(3));
-    let placement_writes = second.metric(r#"tmc_controller_writes_total{controller="placement"}"#);
-    let health_writes = second.metric(r#"tmc_controller_writes_total{controller="health"}"#);
-    let writes = placement_writes + health_writes;
-    let (after_rss, relist_peak) = second.rss();
-    println!("B11 synced {synced:.1}s, queues empty {settled:.1}s, {writes} writes; relist peak {relist_peak:.1} MB");
-    write_result(
-        "b11-controller-restart.json",
-        &json!({"machine": machine(), "workspaces": n, "placements": objects, "registrations": objects,
-                "caches_synced_s": synced, "queues_empty_s": settled, "writes": writes,
-                "placement_writes": placement_writes, "health_writes": health_writes,
-                "target": {"seconds": 30, "writes": 0}}),
-    );
-
-    // B7 on the running controller.
-    let mut churns = Vec::new();
-    for rate in [10, 100, 500] {
-        let result = runtime.block_on(churn(&kcp, &endpoint, &workspaces, per, &second, rate, edit_seconds));
-        println!("B7 {rate}/s: {result}");
-        churns.push(result);
-    }
-    let (churn_rss, _) = second.rss();
-    second.stop();
-    write_result(
-        "b7-placement-latency.json",
-        &json!({"machine": machine(), "workspaces": n, "placements": objects, "runs": churns,
-                "target": {"p50_ms_at_100": 50, "p99_ms_at_100": 500}}),
-    );
-    write_result(
-        "b3-controller-memory.json",
-        &json!({"machine": machine(), "idle_rss_mb": idle_rss, "cached_objects": objects * 2,
-                "steady_rss_mb": steady_rss, "first_sync_peak_mb": first_peak,
-                "restart_relist_peak_mb": relist_peak.max(peak), "after_relist_rss_mb": after_rss,
-                "after_churn_rss_mb": churn_rss, "idle_requests_per_second": idle_rps,
-                "per_10k_objects_mb": (steady_rss - idle_rss) / (objects as f64 * 2.0 / 10_000.0),
-                "target": {"idle_mb": 20, "per_10k_objects_mb": 50, "relist_peak_ratio": 2.0}}),
-    );
+    idle_rss
 }

@@ -143,6 +143,11 @@ async fn serve(
         elector.acquire().await;
         metrics.set_leader(true);
     }
+    // Deciding before every cache is full would decide on part of the inventory (and write,
+    // then write back once the rest arrives): a flap. The loops start on complete caches.
+    while !ctx.caches_synced() {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
     match elector {
         Some(elector) => {
