@@ -57,6 +57,7 @@ leader_of() { curl -s "http://127.0.0.1:$1/metrics" | awk '$1 == "tmc_controller
 say "tmcctl controller run --metrics-addr 127.0.0.1:18091 &   # and a second replica on :18092"
 tmcctl controller run --metrics-addr 127.0.0.1:18091 2>/tmp/tmcctl-demo-replica-1.log &
 first=$!
+disown "$first" # it is killed on purpose below; no job report for it
 until [[ "$(leader_of 18091)" == 1 ]]; do sleep 0.2; done
 tmcctl controller run --metrics-addr 127.0.0.1:18092 2>/tmp/tmcctl-demo-replica-2.log &
 second=$!
