@@ -229,6 +229,16 @@ impl Drop for Background {
 pub fn eventually<T>(
     what: &str,
     limit: std::time::Duration,
+    check: impl FnMut() -> Option<T>,
+) -> (T, std::time::Duration) {
+    poll(std::time::Duration::from_millis(500), what, limit, check)
+}
+
+#[track_caller]
+fn poll<T>(
+    every: std::time::Duration,
+    what: &str,
+    limit: std::time::Duration,
     mut check: impl FnMut() -> Option<T>,
 ) -> (T, std::time::Duration) {
     let started = std::time::Instant::now();
@@ -237,7 +247,7 @@ pub fn eventually<T>(
             return (value, started.elapsed());
         }
         assert!(started.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        std::thread::sleep(every);
     }
 }
 
@@ -338,17 +348,6 @@ impl Background {
 /// Polls `check` every 50 ms until it returns `Some`, or panics after `limit`: for measuring
 /// hand-over times more finely than [`eventually`].
 #[track_caller]
-pub fn soon<T>(
-    what: &str,
-    limit: std::time::Duration,
-    mut check: impl FnMut() -> Option<T>,
-) -> (T, std::time::Duration) {
-    let started = std::time::Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return (value, started.elapsed());
-        }
-        assert!(started.elapsed() < limit, "timed out after {limit:?} waiting for {what}");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+pub fn soon<T>(what: &str, limit: std::time::Duration, check: impl FnMut() -> Option<T>) -> (T, std::time::Duration) {
+    poll(std::time::Duration::from_millis(50), what, limit, check)
 }
