@@ -1,0 +1,174 @@
+//! Which placement governs a workload: (placements' namespace and workload selectors, the
+//! workload's namespace labels and own labels) → [`Governance`].
+//!
+//! Exactly one placement may govern a workload. Two that both select it are a conflict the
+//! user has to resolve; syncing under either would make the result depend on which the
+//! controller happened to see first, so neither wins and nothing is synced.
+
+use std::collections::BTreeMap;
+
+use crate::api::WorkloadPlacementSpec;
+use crate::placement::from_api::{selector, PolicyInputError};
+use crate::selector::LabelSelector;
+
+/// The label kcp and Kubernetes put on every Namespace: its own name. Added when a caller's
+/// labels lack it so that selectors on it work the same whoever listed the namespace.
+const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
+
+/// A placement as far as choosing workloads goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementScope {
+    /// The placement's name (placements are cluster-scoped in a workspace).
+    pub name: String,
+    /// None = every namespace.
+    pub namespace_selector: Option<LabelSelector>,
+    /// None = every workload.
+    pub workload_selector: Option<LabelSelector>,
+}
+
+impl PlacementScope {
+    /// The scope of a WorkloadPlacement named `name`; an invalid selector is an error naming
+    /// the field.
+    pub fn from_placement(name: &str, spec: &WorkloadPlacementSpec) -> Result<Self, PolicyInputError> {
+        let namespace_selector =
+            spec.namespace_selector.as_ref().map(|s| selector(Some(s), "spec.namespaceSelector")).transpose()?;
+        let workload_selector =
+            spec.workload_selector.as_ref().map(|s| selector(Some(s), "spec.workloadSelector")).transpose()?;
+        Ok(PlacementScope { name: name.to_string(), namespace_selector, workload_selector })
+    }
+
+    fn selects(&self, namespace_labels: &BTreeMap<String, String>, workload_labels: &BTreeMap<String, String>) -> bool {
+        self.namespace_selector.as_ref().is_none_or(|s| s.matches(namespace_labels))
+            && self.workload_selector.as_ref().is_none_or(|s| s.matches(workload_labels))
+    }
+}
+
+/// Which placements select a workload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Governance {
+    /// No placement selects it: it stays in the workspace only.
+    None,
+    /// Exactly this placement governs it.
+    One(String),
+    /// Several select it (their names, sorted): nothing is synced until the user narrows them.
+    Conflict(Vec<String>),
+}
+
+/// Which placements govern a workload in namespace with `namespace_labels` (a Namespace's
+/// labels; kcp adds `kubernetes.io/metadata.name`, include it if absent) and `workload_labels`.
+/// The same placement name listed twice counts once.
+pub fn governing(
+    placements: &[PlacementScope],
+    namespace: &str,
+    namespace_labels: &BTreeMap<String, String>,
+    workload_labels: &BTreeMap<String, String>,
+) -> Governance {
+    let mut namespace_labels = namespace_labels.clone();
+    namespace_labels.entry(NAMESPACE_NAME_LABEL.to_string()).or_insert_with(|| namespace.to_string());
+    let mut names: Vec<String> =
+        placements.iter().filter(|p| p.selects(&namespace_labels, workload_labels)).map(|p| p.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    match names.len() {
+        0 => Governance::None,
+        1 => Governance::One(names.remove(0)),
+        _ => Governance::Conflict(names),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn scope(name: &str, namespaces: Option<&str>, workloads: Option<&str>) -> PlacementScope {
+        let parse = |s: &str| LabelSelector::parse(s).unwrap();
+        PlacementScope {
+            name: name.to_string(),
+            namespace_selector: namespaces.map(parse),
+            workload_selector: workloads.map(parse),
+        }
+    }
+
+    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
+    }
+
+    #[test]
+    fn a_placement_without_selectors_governs_everything() {
+        let all = [scope("all", None, None)];
+        assert_eq!(governing(&all, "shop", &labels(&[]), &labels(&[])), Governance::One("all".into()));
+    }
+
+    #[test]
+    fn both_selectors_must_match() {
+        let eu = [scope("eu", Some("team=shop"), Some("tier=web"))];
+        let shop = labels(&[("team", "shop")]);
+        assert_eq!(governing(&eu, "shop", &shop, &labels(&[("tier", "web")])), Governance::One("eu".into()));
+        assert_eq!(governing(&eu, "shop", &shop, &labels(&[("tier", "db")])), Governance::None);
+        assert_eq!(governing(&eu, "cart", &labels(&[]), &labels(&[("tier", "web")])), Governance::None);
+    }
+
+    #[test]
+    fn the_namespace_name_label_is_there_even_when_the_caller_left_it_out() {
+        let by_name = [scope("shop-only", Some("kubernetes.io/metadata.name=shop"), None)];
+        assert_eq!(governing(&by_name, "shop", &labels(&[]), &labels(&[])), Governance::One("shop-only".into()));
+        assert_eq!(governing(&by_name, "cart", &labels(&[]), &labels(&[])), Governance::None);
+    }
+
+    #[test]
+    fn two_matching_placements_are_a_conflict_naming_both_sorted() {
+        let both = [scope("zeta", None, None), scope("alpha", None, Some("app")), scope("other", None, Some("db"))];
+        let found = governing(&both, "shop", &labels(&[]), &labels(&[("app", "web")]));
+        assert_eq!(found, Governance::Conflict(vec!["alpha".into(), "zeta".into()]));
+    }
+
+    #[test]
+    fn scopes_come_from_the_placement_spec_and_name_a_bad_field() {
+        let spec: WorkloadPlacementSpec =
+            serde_json::from_value(serde_json::json!({"namespaceSelector": {"matchLabels": {"team": "shop"}}}))
+                .unwrap();
+        let found = PlacementScope::from_placement("eu", &spec).unwrap();
+        assert_eq!(found, scope("eu", Some("team=shop"), None));
+        let bad: WorkloadPlacementSpec =
+            serde_json::from_value(serde_json::json!({"workloadSelector": {"matchLabels": {"Bad Key": "x"}}})).unwrap();
+        let err = PlacementScope::from_placement("eu", &bad).unwrap_err().to_string();
+        assert!(err.contains("spec.workloadSelector"), "{err}");
+    }
+
+    fn arb_scope() -> impl Strategy<Value = PlacementScope> {
+        let selectors = proptest::sample::select(vec![None, Some("a"), Some("!a"), Some("a=1"), Some("b in (1,2)")]);
+        ("[p-t]", selectors.clone(), selectors).prop_map(|(name, ns, wl)| scope(&name, ns, wl))
+    }
+
+    fn arb_labels() -> impl Strategy<Value = BTreeMap<String, String>> {
+        proptest::collection::btree_map("[ab]", "[12]", 0..3)
+    }
+
+    proptest! {
+        #[test]
+        fn conflict_iff_two_or_more_distinct_placements_match(
+            placements in proptest::collection::vec(arb_scope(), 0..6), ns in arb_labels(), wl in arb_labels(),
+        ) {
+            let mut with_name = ns.clone();
+            with_name.insert(NAMESPACE_NAME_LABEL.into(), "shop".into());
+            let mut matching: Vec<&str> =
+                placements.iter().filter(|p| p.selects(&with_name, &wl)).map(|p| p.name.as_str()).collect();
+            matching.sort();
+            matching.dedup();
+            let found = governing(&placements, "shop", &ns, &wl);
+            prop_assert_eq!(matches!(found, Governance::Conflict(_)), matching.len() >= 2);
+            prop_assert_eq!(matches!(found, Governance::None), matching.is_empty());
+        }
+
+        #[test]
+        fn the_answer_does_not_depend_on_the_order_of_placements(
+            placements in proptest::collection::vec(arb_scope(), 0..6), ns in arb_labels(), wl in arb_labels(),
+        ) {
+            let mut reversed = placements.clone();
+            reversed.reverse();
+            prop_assert_eq!(governing(&placements, "shop", &ns, &wl), governing(&reversed, "shop", &ns, &wl));
+        }
+    }
+}

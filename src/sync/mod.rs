@@ -1,0 +1,27 @@
+//! The pure sync planner: from upstream objects in a kcp workspace and a placement decision,
+//! what tmcctl writes on each cluster and what it reports back. No I/O, no clock.
+//!
+//! Data flows, per workload:
+//! placements → [`governing`] (which one, or a conflict) → upstream annotations →
+//! [`drift_settings`] → per chosen cluster a [`Target`] (namespace from
+//! [`downstream_namespace`]) → [`desired_namespace`], [`desired_copy`], and for each of
+//! [`references`] a [`desired_dependency`] → the controller applies them → live copies →
+//! [`differences`] (drift to heal or report).
+//!
+//! Replica division per cluster (`replicas`), status aggregation (`status`) and moves between
+//! clusters (`moves`) complete the planner.
+
+pub mod desired;
+pub mod drift;
+pub mod governs;
+// pub mod moves; // on branch sync2
+pub mod names;
+pub mod references;
+// pub mod replicas; // on branch sync2
+// pub mod status; // on branch sync2
+
+pub use desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, PlanError, Target};
+pub use drift::{differences, drift_settings, remove_fields, DriftError, DriftPolicy, FieldPath};
+pub use governs::{governing, Governance, PlacementScope};
+pub use names::{downstream_namespace, MAX_NAMESPACE_LEN};
+pub use references::{references, References};
