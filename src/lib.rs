@@ -20,3 +20,4 @@ pub mod output;
 pub mod placement;
 pub mod selector;
 pub mod settings;
+pub mod sync;

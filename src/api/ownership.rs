@@ -4,3 +4,26 @@
 /// On a cluster's credentials Secret: the ClusterRegistration it belongs to. The controller
 /// watches only Secrets with this label.
 pub const CREDENTIALS_CLUSTER_LABEL: &str = "tmc.kcp.io/cluster";
+
+/// On every downstream object and namespace: the logical cluster (kcp workspace) it came from.
+/// Per-cluster watches select on it; only tmcctl sets it.
+pub const WORKSPACE_LABEL: &str = "tmc.kcp.io/workspace";
+/// Downstream: the upstream workspace path, for people (`root:org:ws`), when known.
+pub const UPSTREAM_WORKSPACE_ANNOTATION: &str = "tmc.kcp.io/upstream-workspace";
+/// Downstream: the upstream namespace.
+pub const UPSTREAM_NAMESPACE_ANNOTATION: &str = "tmc.kcp.io/upstream-namespace";
+/// Downstream: the upstream object's name.
+pub const UPSTREAM_NAME_ANNOTATION: &str = "tmc.kcp.io/upstream-name";
+/// Downstream: the upstream `metadata.generation` this copy was written from.
+pub const UPSTREAM_GENERATION_ANNOTATION: &str = "tmc.kcp.io/upstream-generation";
+/// Downstream: the placement that put it there.
+pub const PLACEMENT_ANNOTATION: &str = "tmc.kcp.io/placement";
+/// Downstream: when this copy started to be replaced elsewhere (RFC 3339); it is removed once
+/// the new copies are Available or the graceful timeout has passed since then.
+pub const RETIRING_SINCE_ANNOTATION: &str = "tmc.kcp.io/retiring-since";
+/// Upstream: the finalizer that guarantees downstream cleanup.
+pub const SYNC_FINALIZER: &str = "tmc.kcp.io/sync";
+/// Upstream: drift policy, `heal` (default) or `report`.
+pub const DRIFT_POLICY_ANNOTATION: &str = "tmc.kcp.io/drift-policy";
+/// Upstream: comma-separated field paths left to the cluster (e.g. `spec.replicas`).
+pub const DRIFT_IGNORE_ANNOTATION: &str = "tmc.kcp.io/drift-ignore";
