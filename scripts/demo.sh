@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the lab, as far as this version goes: start a real kcp and two kwok
-# clusters, publish the TMC API, bind it in a team workspace, and use it from kubectl and
-# tmcctl. Leaves the lab running (stop it with `lab/lab down`).
+# clusters, publish the TMC API, bind it in a team workspace, place a Deployment applied
+# with kubectl on both clusters, drain one with no outage, and run two controller replicas.
+# Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -46,6 +47,56 @@ tmcctl cluster list -o yaml >/tmp/tmcctl-demo-clusters.yaml
 tmcctl placement describe web -o yaml >/tmp/tmcctl-demo-placement.yaml
 run tmcctl --kubeconfig /nonexistent placement simulate -f /tmp/tmcctl-demo-placement.yaml --clusters-from /tmp/tmcctl-demo-clusters.yaml --replicas 7
 run tmcctl cluster list -o jsonpath='{range .items[*]}{.metadata.name} in {.spec.location}: health {.status.healthScore}{"\n"}{end}'
+
+say "the workload loop: kubectl apply in the workspace, copies on both clusters, status summed back"
+run tmcctl install --bind root:team-a --workload-apis
+tmcctl --workspace root:team-a placement delete web --yes >/dev/null 2>&1 || true
+tmcctl --workspace root:team-a placement delete gpu-jobs --yes >/dev/null 2>&1 || true
+run tmcctl --workspace root:team-a placement create web --strategy Spread --location-selector env=prod --replicas divided
+kubectl_a() { kubectl --server "$KCP_URL/clusters/root:team-a" "$@"; }
+kubectl_a delete deployment web -n default --ignore-not-found --wait=true >/dev/null 2>&1 || true
+say "tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 &"
+tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 --heartbeat-grace 10s 2>/tmp/tmcctl-demo-controller.log &
+controller=$!
+trap 'kill "$controller" 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:18090/readyz >/dev/null; do sleep 0.2; done
+cat >/tmp/tmcctl-demo-web.yaml <<'YAML'
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: web-settings, namespace: default}
+data: {greeting: hello}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default, labels: {app: web}}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: web:1
+        envFrom: [{configMapRef: {name: web-settings}}]
+YAML
+run kubectl --server "$KCP_URL/clusters/root:team-a" apply -f /tmp/tmcctl-demo-web.yaml
+run kubectl --server "$KCP_URL/clusters/root:team-a" rollout status deployment/web -n default --timeout 120s
+run kubectl --server "$KCP_URL/clusters/root:team-a" get deployment web -n default
+run tmcctl --workspace root:team-a workload status -A -o wide
+run tmcctl --workspace root:team-a workload where deployment/web
+ns=$(tmcctl --workspace root:team-a workload where deployment/web -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["downstreamNamespace"])')
+run kubectl --kubeconfig "$PC1_KUBECONFIG" get deployments,configmaps -n "$ns"
+run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployments,configmaps -n "$ns"
+say "drain pc1: the copy on pc2 takes all 3 replicas first, then pc1's copy goes; ready replicas never reach 0"
+run tmcctl --workspace root:team-a cluster drain pc1 --wait --timeout 120s
+run tmcctl --workspace root:team-a workload status -o wide
+run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployment web -n "$ns"
+run tmcctl --workspace root:team-a cluster uncordon pc1
+run tmcctl --workspace root:team-a workload wait deployment/web --timeout 120s
+run tmcctl --workspace root:team-a workload status -o wide
+kill -TERM "$controller"; wait "$controller" || true
+trap - EXIT
 
 say "one controller for every bound workspace: a second team, two replicas, one leader"
 run tmcctl install --bind root:team-b --create-workspaces

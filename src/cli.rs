@@ -68,7 +68,7 @@ pub enum Command {
     Placement(commands::placement::PlacementCommand),
     /// See where workloads run and how they are doing on each cluster.
     #[command(subcommand)]
-    Workload(commands::pending::WorkloadCommand),
+    Workload(commands::workload::WorkloadCommand),
     /// Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings.
     #[command(subcommand)]
     Rbac(commands::pending::RbacCommand),

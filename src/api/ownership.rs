@@ -26,3 +26,6 @@ pub const SYNC_FINALIZER: &str = "tmc.kcp.io/sync";
 pub const DRIFT_POLICY_ANNOTATION: &str = "tmc.kcp.io/drift-policy";
 /// Upstream: comma-separated field paths left to the cluster (e.g. `spec.replicas`).
 pub const DRIFT_IGNORE_ANNOTATION: &str = "tmc.kcp.io/drift-ignore";
+/// Upstream: set by `tmcctl workload sync` to ask the controller for a reconcile now (any
+/// change of it is one); never copied downstream.
+pub const SYNC_REQUESTED_ANNOTATION: &str = "tmc.kcp.io/sync-requested-at";

@@ -80,6 +80,16 @@ pub struct RunArgs {
     /// Placements decided at the same time.
     #[arg(long, default_value_t = 8, value_name = "N")]
     pub placement_workers: usize,
+    /// Workloads synced at the same time.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub sync_workers: usize,
+    /// How long an old copy is kept at most while its replacement on another cluster does
+    /// not become Available (it goes as soon as the replacement is Available).
+    #[arg(long, default_value = "10m", value_parser = parse_duration)]
+    pub move_timeout: Duration,
+    /// How long a chosen cluster may be Unknown before its workloads are placed elsewhere.
+    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    pub eviction_grace: Duration,
 }
 
 /// Dispatches `controller` verbs.
@@ -163,6 +173,9 @@ fn config(args: &RunArgs) -> Result<ControllerConfig, CliError> {
             probe_workers: args.probe_workers.max(1),
             placement_workers: args.placement_workers.max(1),
             resync_period: args.resync_period,
+            sync_workers: args.sync_workers.max(1),
+            move_timeout: args.move_timeout,
+            eviction_grace: args.eviction_grace,
         },
         election: args.leader_elect.then_some(timing),
     })

@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod pending;
 pub mod placement;
 pub mod version;
+pub mod workload;
 
 use std::future::Future;
 
@@ -93,7 +94,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Uninstall(args) => install::uninstall(args, &connection).await,
         Command::Version(args) => version::run(args, &connection).await,
         Command::Placement(cmd) => placement::run(cmd, &connection).await,
-        Command::Workload(cmd) => pending::workload(cmd),
+        Command::Workload(cmd) => workload::run(cmd, &connection).await,
         Command::Rbac(cmd) => pending::rbac(cmd),
         Command::Backup(_) => pending::not_implemented("backup"),
         Command::Restore(_) => pending::not_implemented("restore"),

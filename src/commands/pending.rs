@@ -7,17 +7,6 @@ use clap::{Args, Subcommand};
 
 use crate::error::{CliError, ExitKind};
 
-/// `tmcctl workload …`
-#[derive(Debug, Subcommand)]
-pub enum WorkloadCommand {
-    /// Summarise workloads: where they run and whether they are ready on each cluster.
-    Status {
-        /// Across all namespaces of the workspace.
-        #[arg(short = 'A', long)]
-        all_namespaces: bool,
-    },
-}
-
 /// `tmcctl rbac …`
 #[derive(Debug, Subcommand)]
 pub enum RbacCommand {
@@ -58,13 +47,6 @@ pub fn not_implemented(what: &str) -> Result<(), CliError> {
         format!("`tmcctl {what}` is not implemented in tmcctl {} yet", env!("CARGO_PKG_VERSION")),
     )
     .with_hint("see README.md for what this version does"))
-}
-
-/// Dispatches `workload` verbs.
-pub fn workload(cmd: WorkloadCommand) -> Result<(), CliError> {
-    match cmd {
-        WorkloadCommand::Status { .. } => not_implemented("workload status"),
-    }
 }
 
 /// Dispatches `rbac` verbs.

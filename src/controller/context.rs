@@ -8,9 +8,12 @@ use crate::client::RequestLimits;
 use crate::observability::Metrics;
 
 use super::cached::CredentialSecret;
+use super::cluster_clients::ClusterClients;
 use super::error::ReconcileError;
 use super::hub::Hub;
 use super::runtime::{Store, WriteGate};
+use super::sync_loop::{NamespaceObject, WorkloadObject};
+use super::workload_types::WorkloadType;
 
 /// How the loops behave, from `controller run`'s flags.
 #[derive(Clone, Debug)]
@@ -31,6 +34,13 @@ pub struct LoopSettings {
     pub placement_workers: usize,
     /// How often every key is reconciled again, in case a watch missed something.
     pub resync_period: Duration,
+    /// Workloads synced at the same time.
+    pub sync_workers: usize,
+    /// How long a copy being replaced elsewhere is kept at most when the new copies do not
+    /// become Available.
+    pub move_timeout: Duration,
+    /// How long a chosen cluster may be Unknown before its workloads are placed elsewhere.
+    pub eviction_grace: Duration,
 }
 
 /// The shared state of one controller process.
@@ -43,6 +53,14 @@ pub struct Context {
     pub placements: Arc<Store<WorkloadPlacement>>,
     /// The clusters' credentials Secrets (only those labelled `tmc.kcp.io/cluster`).
     pub secrets: Arc<Store<CredentialSecret>>,
+    /// The synced workload types (from the TMC APIExport).
+    pub workload_types: Arc<Vec<WorkloadType>>,
+    /// Every workload, one store per synced type (same order as `workload_types`).
+    pub workloads: Vec<Arc<Store<WorkloadObject>>>,
+    /// Every upstream Namespace (for placements' namespace selectors); empty without workload types.
+    pub namespaces: Arc<Store<NamespaceObject>>,
+    /// The physical clusters' clients.
+    pub cluster_clients: ClusterClients,
     /// The metric registry.
     pub metrics: Arc<Metrics>,
     /// Open while this replica may write.
@@ -63,6 +81,8 @@ impl Context {
 
     /// Whether every cache has completed its first list.
     pub fn caches_synced(&self) -> bool {
-        self.clusters.is_synced() && self.placements.is_synced() && self.secrets.is_synced()
+        let workloads = self.workload_types.is_empty()
+            || (self.namespaces.is_synced() && self.workloads.iter().all(|store| store.is_synced()));
+        self.clusters.is_synced() && self.placements.is_synced() && self.secrets.is_synced() && workloads
     }
 }

@@ -12,16 +12,14 @@
 //! writes alone (the loop's own, heartbeats) enqueue nothing.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use base64::Engine;
-
 use crate::api::{ClusterRegistration, ClusterRegistrationStatus};
-use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
+use crate::client::Resource;
 use crate::health::{next_status, ProbeFailure, ProbeReport};
 
 use super::cached::CredentialSecret;
+use super::cluster_clients::probe_failure;
 use super::context::Context;
 use super::error::ReconcileError;
 use super::runtime::{Change, ObjectKey, WorkQueue};
@@ -29,12 +27,6 @@ use super::write_status;
 
 /// The loop's name in metrics and logs.
 pub const CONTROLLER: &str = "health";
-
-/// A physical cluster's client, and the Secret version it was built from.
-struct PooledCluster {
-    secret_version: String,
-    connection: Connection,
-}
 
 /// What one reconcile of a cluster did, for `--once` and the logs.
 #[derive(Clone, Debug)]
@@ -54,22 +46,13 @@ pub struct HealthLoop {
     ctx: Arc<Context>,
     /// The loop's work queue.
     pub queue: Arc<WorkQueue<ObjectKey>>,
-    clients: Mutex<HashMap<ObjectKey, PooledCluster>>,
-    /// Probes that found a pooled client, and those that had to build one.
-    client_reads: (AtomicU64, AtomicU64),
     exported: Mutex<HashMap<ObjectKey, String>>,
 }
 
 impl HealthLoop {
     /// A loop over `ctx`'s caches.
     pub fn new(ctx: Arc<Context>) -> Self {
-        HealthLoop {
-            ctx,
-            queue: Arc::new(WorkQueue::default()),
-            clients: Mutex::default(),
-            client_reads: (AtomicU64::new(0), AtomicU64::new(0)),
-            exported: Mutex::default(),
-        }
+        HealthLoop { ctx, queue: Arc::new(WorkQueue::default()), exported: Mutex::default() }
     }
 
     /// A registration changed: probe it now if it is new, gone, or its spec moved.
@@ -88,7 +71,7 @@ impl HealthLoop {
         let secret = change.new.as_ref().or(change.old.as_ref());
         let Some(name) = secret.and_then(|s| s.cluster.as_deref()) else { return };
         let key = ObjectKey::cluster_scoped(&change.key.cluster, name);
-        self.lock_clients().remove(&key);
+        self.ctx.cluster_clients.forget(&key);
         self.queue.add(key);
     }
 
@@ -134,108 +117,26 @@ impl HealthLoop {
     }
 
     fn forget(&self, key: &ObjectKey) {
-        self.lock_clients().remove(key);
+        self.ctx.cluster_clients.forget(key);
         if let Some(location) = self.lock_exported().remove(key) {
             self.ctx.metrics.forget_cluster(&key.cluster, &key.name, &location);
         }
     }
 
     async fn probe(&self, key: &ObjectKey, cluster: &ClusterRegistration) -> Result<ProbeReport, ProbeFailure> {
-        let connection = self.client_for(key, cluster).await?;
-        let info = connection.server_info().await.map_err(failure)?;
-        let nodes =
-            connection.list(&Resource::new("", "v1", "Node", "nodes", false), None, None).await.map_err(failure)?;
-        let pods = connection.list(&Resource::new("", "v1", "Pod", "pods", true), None, None).await.map_err(failure)?;
+        let connection = self.ctx.cluster_clients.get(&self.ctx, key, cluster).await?;
+        let info = connection.server_info().await.map_err(probe_failure)?;
+        let nodes = connection
+            .list(&Resource::new("", "v1", "Node", "nodes", false), None, None)
+            .await
+            .map_err(probe_failure)?;
+        let pods =
+            connection.list(&Resource::new("", "v1", "Pod", "pods", true), None, None).await.map_err(probe_failure)?;
         Ok(ProbeReport::from_objects(info.git_version, &nodes.items, &pods.items))
-    }
-
-    /// The pooled client of a cluster, built again only when its Secret changed.
-    async fn client_for(&self, key: &ObjectKey, cluster: &ClusterRegistration) -> Result<Connection, ProbeFailure> {
-        let (secret, source) = self.credentials_secret(key, cluster).await?;
-        let clients_hit = {
-            let clients = self.lock_clients();
-            clients.get(key).filter(|c| c.secret_version == secret.resource_version).map(|c| c.connection.clone())
-        };
-        if let Some(connection) = clients_hit {
-            self.client_reads.0.fetch_add(1, Ordering::Relaxed);
-            return Ok(connection);
-        }
-        self.client_reads.1.fetch_add(1, Ordering::Relaxed);
-        let reference = cluster.spec.credentials.as_ref().expect("checked by credentials_secret");
-        let encoded = secret.data.get(&reference.key).map(String::as_str).unwrap_or_default();
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .filter(|text| !text.is_empty())
-            .ok_or_else(|| ProbeFailure::Credentials(format!("{source} is empty or not base64 text")))?;
-        let credentials =
-            ClusterCredentials::from_yaml(&decoded, &source).map_err(|e| ProbeFailure::Credentials(e.to_string()))?;
-        if let (Some(program), false) = (credentials.exec_command(), self.ctx.settings.allow_exec) {
-            return Err(ProbeFailure::Credentials(format!(
-                "the credentials run an external program ({program}); the controller runs them only with --allow-exec"
-            )));
-        }
-        let connection = Connection::to_cluster(
-            &credentials,
-            Some(self.ctx.settings.probe_timeout),
-            self.ctx.settings.cluster_limits,
-        )
-        .await
-        .map_err(failure)?;
-        self.lock_clients().insert(
-            key.clone(),
-            PooledCluster { secret_version: secret.resource_version.clone(), connection: connection.clone() },
-        );
-        Ok(connection)
-    }
-
-    /// The cluster's credentials Secret: from the cache, else (just created, not yet watched)
-    /// read from kcp once.
-    async fn credentials_secret(
-        &self,
-        key: &ObjectKey,
-        cluster: &ClusterRegistration,
-    ) -> Result<(Arc<CredentialSecret>, String), ProbeFailure> {
-        let Some(reference) = &cluster.spec.credentials else {
-            return Err(ProbeFailure::Credentials("spec.credentials is not set".into()));
-        };
-        let source = format!("Secret {}/{} key {}", reference.namespace, reference.name, reference.key);
-        let secret_key = ObjectKey {
-            cluster: key.cluster.clone(),
-            namespace: reference.namespace.clone(),
-            name: reference.name.clone(),
-        };
-        if let Some(secret) = self.ctx.secrets.get(&secret_key) {
-            return Ok((secret, source));
-        }
-        self.ctx.secrets.count_miss();
-        let writer = self.ctx.hub.writer(&key.cluster);
-        let secrets = Resource::new("", "v1", "Secret", "secrets", true);
-        match writer.get(&secrets, Some(&reference.namespace), &reference.name).await {
-            Ok(Some(object)) => {
-                use super::runtime::Cached;
-                let secret = CredentialSecret::decode(object).map_err(ProbeFailure::Credentials)?;
-                Ok((Arc::new(secret), source))
-            }
-            Ok(None) => Err(ProbeFailure::Credentials(format!("{source} does not exist"))),
-            Err(e) => Err(ProbeFailure::Credentials(format!("cannot read {source}: {e}"))),
-        }
-    }
-
-    fn lock_clients(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectKey, PooledCluster>> {
-        self.clients.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn lock_exported(&self) -> std::sync::MutexGuard<'_, HashMap<ObjectKey, String>> {
         self.exported.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The pool of cluster clients as a cache: (clients held, probes that reused one, probes
-    /// that built one).
-    pub fn client_pool(&self) -> (usize, u64, u64) {
-        let (hits, misses) = &self.client_reads;
-        (self.lock_clients().len(), hits.load(Ordering::Relaxed), misses.load(Ordering::Relaxed))
     }
 }
 
@@ -244,18 +145,4 @@ fn report(name: &str, status: &ClusterRegistrationStatus) -> ClusterReport {
     let (state, reason) =
         ready.map(|c| (format!("{:?}", c.status), c.reason.clone().unwrap_or_default())).unwrap_or_default();
     ClusterReport { name: name.to_string(), ready: state, reason, written_version: None }
-}
-
-fn failure(err: ClientError) -> ProbeFailure {
-    let message = err.to_string();
-    match err {
-        ClientError::Unreachable { .. } | ClientError::Timeout { .. } => ProbeFailure::Unreachable(message),
-        ClientError::Unauthorized { .. } | ClientError::Forbidden { .. } => ProbeFailure::Unauthorized(message),
-        ClientError::Tls { .. } => ProbeFailure::Tls(message),
-        ClientError::Kubeconfig { .. }
-        | ClientError::UnknownContext { .. }
-        | ClientError::NoContext { .. }
-        | ClientError::ExecPlugin { .. } => ProbeFailure::Credentials(message),
-        _ => ProbeFailure::Other(message),
-    }
 }

@@ -16,6 +16,8 @@ use crate::client::kcp::api_export_endpoint_slices;
 use crate::client::{ClientError, Connection, WorkspacePath};
 use crate::install::EXPORT_NAME;
 
+use super::workload_types::ExportLocation;
+
 /// How often to look again for the export's endpoint while no workspace binds it.
 const ENDPOINT_POLL: Duration = Duration::from_secs(1);
 
@@ -106,6 +108,16 @@ impl Hub {
             // watched, which the logical cluster's name alone does not say, so the first
             // endpoint is used. (Multi-shard kcp is not supported yet.)
             Shape::Export => self.watch[0].for_logical_cluster(logical_cluster),
+        }
+    }
+
+    /// Where the TMC APIExport (and so the synced workload types) can be read; `None` on a
+    /// plain Kubernetes hub.
+    pub fn export_location(&self) -> Option<ExportLocation<'_>> {
+        match &self.shape {
+            Shape::Export => Some(ExportLocation::Provider(&self.lease)),
+            Shape::Direct(connection) if !self.default_cluster.is_empty() => Some(ExportLocation::Binding(connection)),
+            Shape::Direct(_) => None,
         }
     }
 }

@@ -4,20 +4,26 @@
 //! ```text
 //! commands/controller.rs ─► supervisor::run(config) ─► hub (where) ─► runtime: caches, queues, lease
 //!                                                       ├─► health_loop    (per cluster: probe → status)
-//!                                                       └─► placement_loop (per placement: decide → status)
+//!                                                       ├─► placement_loop (per placement: decide → status)
+//!                                                       └─► sync_loop      (per workload: copies down → status up)
 //! ```
 //!
 //! Every key — cache, queue, metric label, log line — holds the logical cluster, so
 //! same-named objects of two workspaces never collide.
 
 mod cached;
+mod cluster_clients;
 mod context;
+mod downstream;
 mod error;
 pub mod health_loop;
 pub mod hub;
 pub mod placement_loop;
 pub mod runtime;
 mod supervisor;
+mod sync_cluster;
+pub mod sync_loop;
+pub mod workload_types;
 
 pub use context::LoopSettings;
 pub use error::ReconcileError;

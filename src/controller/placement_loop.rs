@@ -136,7 +136,10 @@ impl PlacementLoop {
         });
         let (status, result, summary) = match compiled {
             Ok(decision) => {
-                let status = placement_status(&decision, Some(&previous), generation, &now);
+                let mut status = placement_status(&decision, Some(&previous), generation, &now);
+                if let Some(recheck) = self.keep_in_grace(key, &previous, &mut status) {
+                    self.queue.add_after(key.clone(), recheck);
+                }
                 match &decision.no_candidates {
                     Some(why) => (status, "no_candidates", format!("no candidates: {why}")),
                     None => (status, "scheduled", decision.cluster_names().collect::<Vec<_>>().join(",")),
@@ -154,6 +157,44 @@ impl PlacementLoop {
             tracing::info!(placement = %key, result, decision = %summary, "placement decided");
         }
         Ok(Some(DecisionReport { name: key.name.clone(), decision: summary, written }))
+    }
+
+    /// Puts back the clusters of the previous decision that the engine dropped only because
+    /// they are Unknown, while they have been so for less than the eviction grace: an outage
+    /// of a few minutes moves nothing. Returns when to decide again (the first grace to end).
+    fn keep_in_grace(
+        &self,
+        key: &ObjectKey,
+        previous: &WorkloadPlacementStatus,
+        status: &mut WorkloadPlacementStatus,
+    ) -> Option<Duration> {
+        let now = jiff::Timestamp::now();
+        let mut recheck: Option<Duration> = None;
+        for entry in &previous.decisions {
+            if status.decisions.iter().any(|d| d.cluster == entry.cluster) {
+                continue;
+            }
+            let Some(cluster) = self.ctx.clusters.get(&ObjectKey::cluster_scoped(&key.cluster, &entry.cluster)) else {
+                continue;
+            };
+            let Some(ready) = cluster.ready_condition().filter(|c| c.status == ConditionStatus::Unknown) else {
+                continue;
+            };
+            let since = ready.last_transition_time.as_deref().and_then(|t| t.parse::<jiff::Timestamp>().ok());
+            let unknown_for = since.and_then(|t| Duration::try_from(now.duration_since(t)).ok()).unwrap_or_default();
+            let Some(left) = self.ctx.settings.eviction_grace.checked_sub(unknown_for).filter(|d| !d.is_zero()) else {
+                continue;
+            };
+            let mut kept = entry.clone();
+            // No running count in the text: it would make every reconcile a write.
+            kept.reason = Some(format!(
+                "kept while Unknown, for the eviction grace of {}",
+                humantime::format_duration(self.ctx.settings.eviction_grace)
+            ));
+            status.decisions.push(kept);
+            recheck = Some(recheck.map_or(left, |r| r.min(left)));
+        }
+        recheck
     }
 
     /// The inventory of a workspace's clusters, built again only when they changed.

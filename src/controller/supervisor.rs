@@ -25,6 +25,7 @@ use crate::client::{ClientError, Connection, Resource};
 use crate::observability::{Health, Metrics};
 
 use super::context::{Context, LoopSettings};
+use super::downstream::Downstream;
 use super::error::ReconcileError;
 use super::health_loop::{self, ClusterReport, HealthLoop};
 use super::hub::{Hub, Scope};
@@ -33,11 +34,15 @@ use super::runtime::{
     identity, warn_about_other_holders, Cached, Change, Elector, LeadershipLost, LeaseTiming, ObjectKey, Reflector,
     Store, WorkQueue, WriteGate,
 };
+use super::sync_loop::{self, NamespaceObject, SyncLoop, WorkloadObject};
+use super::workload_types::{self, WorkloadType};
 
 /// How long a stopping controller may spend giving up its lease.
 const RELEASE_DEADLINE: Duration = Duration::from_secs(1);
 /// How often queue depths, cache hit rates and the leader gauge are refreshed.
 const GAUGE_PERIOD: Duration = Duration::from_secs(1);
+/// How often downstream watches are started for new registrations (and stopped for gone ones).
+const DOWNSTREAM_REFRESH: Duration = Duration::from_secs(2);
 
 /// What `controller run` asked for.
 #[derive(Clone, Debug)]
@@ -126,7 +131,9 @@ async fn serve(
     let elector = config.election.map(|timing| Arc::new(Elector::new(hub.lease.clone(), identity(), timing)));
     let gate = elector.as_ref().map_or_else(WriteGate::always_open, |e| e.gate());
     let mut tasks = JoinSet::new();
-    let (ctx, health_loop, placement_loop) = start_caches(hub, gate, metrics.clone(), config.loops, &mut tasks)?;
+    let types = synced_types(&hub).await?;
+    let (ctx, health_loop, placement_loop, sync_loop) =
+        start_caches(hub, types, gate, metrics.clone(), config.loops, &mut tasks)?;
     metrics.set_leader(elector.is_none());
     match &elector {
         None => {
@@ -137,7 +144,17 @@ async fn serve(
             *elector_slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(elector.clone());
         }
     }
-    tasks.spawn(refresh_gauges(ctx.clone(), health_loop.clone(), placement_loop.clone(), health, elector.is_some()));
+    tasks.spawn(refresh_gauges(
+        ctx.clone(),
+        [
+            (health_loop::CONTROLLER, health_loop.queue.clone()),
+            (placement_loop::CONTROLLER, placement_loop.queue.clone()),
+        ],
+        placement_loop.clone(),
+        sync_loop.clone(),
+        health,
+        elector.is_some(),
+    ));
     if let Some(elector) = &elector {
         tracing::info!(identity = %elector.identity(), "waiting to lead");
         elector.acquire().await;
@@ -149,6 +166,7 @@ async fn serve(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
+    start_sync_workers(&ctx, &sync_loop, &mut tasks);
     match elector {
         Some(elector) => {
             let lost = elector.keep().await;
@@ -176,8 +194,10 @@ pub async fn run_once(
 ) -> Result<OnceReport, ControllerError> {
     let hub = Hub::resolve(&kcp, &config.scope).await?;
     let mut tasks = JoinSet::new();
-    let (ctx, health_loop, placement_loop) =
-        start_caches(hub, WriteGate::always_open(), metrics, config.loops, &mut tasks)?;
+    // One pass decides placements and probes clusters; syncing workloads needs the watches of
+    // every cluster and is the long-running controller's job.
+    let (ctx, health_loop, placement_loop, _) =
+        start_caches(hub, Vec::new(), WriteGate::always_open(), metrics, config.loops, &mut tasks)?;
     let started = Instant::now();
     while !ctx.caches_synced() {
         if started.elapsed() > sync_limit {
@@ -235,27 +255,57 @@ fn at_least(cached: Option<&str>, written: &str) -> bool {
     }
 }
 
-type Loops = (Arc<Context>, Arc<HealthLoop>, Arc<PlacementLoop>);
+type Loops = (Arc<Context>, Arc<HealthLoop>, Arc<PlacementLoop>, Arc<SyncLoop>);
+
+/// The workload types the export publishes; none on a plain Kubernetes hub.
+async fn synced_types(hub: &Hub) -> Result<Vec<WorkloadType>, ClientError> {
+    let Some(location) = hub.export_location() else { return Ok(Vec::new()) };
+    let types = workload_types::resolve(location).await?;
+    let names: Vec<String> = types.iter().map(WorkloadType::name).collect();
+    if names.is_empty() {
+        tracing::info!("the TMC APIExport publishes no workload types (install --workload-apis); nothing to sync");
+    } else {
+        tracing::info!(types = %names.join(","), "syncing workload types");
+    }
+    Ok(types)
+}
 
 /// Starts a reflector per type and a dispatcher that turns each change into queued keys.
 fn start_caches(
     hub: Hub,
+    types: Vec<WorkloadType>,
     gate: WriteGate,
     metrics: Arc<Metrics>,
     settings: LoopSettings,
     tasks: &mut JoinSet<()>,
 ) -> Result<Loops, ClientError> {
+    let workloads = types.iter().map(|_| Arc::default()).collect();
     let ctx = Arc::new(Context {
         hub,
         clusters: Arc::default(),
         placements: Arc::default(),
         secrets: Arc::default(),
+        workload_types: Arc::new(types),
+        workloads,
+        namespaces: Arc::default(),
+        cluster_clients: Default::default(),
         metrics,
         gate,
         settings,
     });
     let health_loop = Arc::new(HealthLoop::new(ctx.clone()));
     let placement_loop = Arc::new(PlacementLoop::new(ctx.clone()));
+    let (downstream_changes, mut downstream_receiver) = mpsc::unbounded_channel();
+    let downstream = Arc::new(Downstream::new(ctx.workload_types.clone(), downstream_changes));
+    let sync_loop = Arc::new(SyncLoop::new(ctx.clone(), downstream));
+    tasks.spawn({
+        let sync_loop = sync_loop.clone();
+        async move {
+            while let Some(change) = downstream_receiver.recv().await {
+                sync_loop.on_downstream(&change);
+            }
+        }
+    });
     let secrets = Resource::new("", "v1", "Secret", "secrets", true);
     for connection in &ctx.hub.watch {
         let clusters = reflect(&ctx, connection, &ctx.clusters, Resource::of::<ClusterRegistration>(), None, tasks)?;
@@ -263,22 +313,54 @@ fn start_caches(
         let credentials =
             reflect(&ctx, connection, &ctx.secrets, secrets.clone(), Some(CREDENTIALS_CLUSTER_LABEL), tasks)?;
         tasks.spawn(dispatch(clusters, {
-            let (h, p) = (health_loop.clone(), placement_loop.clone());
+            let (h, p, s) = (health_loop.clone(), placement_loop.clone(), sync_loop.clone());
             move |change| {
                 h.on_cluster(&change);
                 p.on_cluster(&change);
+                s.on_cluster(&change);
             }
         }));
         tasks.spawn(dispatch(placements, {
-            let p = placement_loop.clone();
-            move |change| p.on_placement(&change)
+            let (p, s) = (placement_loop.clone(), sync_loop.clone());
+            move |change| {
+                p.on_placement(&change);
+                s.on_placement(&change);
+            }
         }));
+        if !ctx.workload_types.is_empty() {
+            let namespaces = Resource::new("", "v1", "Namespace", "namespaces", false);
+            let namespaces = reflect::<NamespaceObject>(&ctx, connection, &ctx.namespaces, namespaces, None, tasks)?;
+            tasks.spawn(dispatch(namespaces, {
+                let s = sync_loop.clone();
+                move |change| s.on_namespace(&change)
+            }));
+        }
+        for (type_index, ty) in ctx.workload_types.iter().enumerate() {
+            let store = &ctx.workloads[type_index];
+            let changes = reflect::<WorkloadObject>(&ctx, connection, store, ty.resource.clone(), None, tasks)?;
+            tasks.spawn(dispatch(changes, {
+                let s = sync_loop.clone();
+                move |change| s.on_workload(type_index, &change)
+            }));
+        }
         tasks.spawn(dispatch(credentials, {
             let h = health_loop.clone();
             move |change| h.on_secret(&change)
         }));
     }
-    Ok((ctx, health_loop, placement_loop))
+    if !ctx.workload_types.is_empty() {
+        let (ctx, downstream) = (ctx.clone(), sync_loop.downstream.clone());
+        tasks.spawn(async move {
+            let mut tick = tokio::time::interval(DOWNSTREAM_REFRESH);
+            loop {
+                tick.tick().await;
+                if ctx.clusters.is_synced() {
+                    downstream.refresh(&ctx).await;
+                }
+            }
+        });
+    }
+    Ok((ctx, health_loop, placement_loop, sync_loop))
 }
 
 fn reflect<T: Cached>(
@@ -356,10 +438,41 @@ fn start_workers(
     });
 }
 
+/// The sync loop's workers, timers and resync (nothing without workload types).
+fn start_sync_workers(ctx: &Arc<Context>, sync: &Arc<SyncLoop>, tasks: &mut JoinSet<()>) {
+    if ctx.workload_types.is_empty() {
+        return;
+    }
+    for key in sync.keys() {
+        sync.queue.add_resync(key);
+    }
+    let queue = sync.queue.clone();
+    tasks.spawn(async move { queue.run_timers().await });
+    for _ in 0..ctx.settings.sync_workers.max(1) {
+        let (loop_, queue) = (sync.clone(), sync.queue.clone());
+        tasks.spawn(work(sync_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+            let loop_ = loop_.clone();
+            async move { loop_.reconcile(&key).await }
+        }));
+    }
+    let (ctx, sync) = (ctx.clone(), sync.clone());
+    tasks.spawn(async move {
+        let mut resync = tokio::time::interval(ctx.settings.resync_period);
+        resync.tick().await;
+        loop {
+            resync.tick().await;
+            for key in sync.keys() {
+                sync.queue.add_resync(key);
+            }
+        }
+    });
+}
+
 /// One worker: reconciles keys one at a time; a failure comes back after its back-off.
-async fn work<F, Fut>(controller: &'static str, queue: Arc<WorkQueue<ObjectKey>>, ctx: Arc<Context>, reconcile: F)
+async fn work<K, F, Fut>(controller: &'static str, queue: Arc<WorkQueue<K>>, ctx: Arc<Context>, reconcile: F)
 where
-    F: Fn(ObjectKey) -> Fut,
+    K: Clone + Eq + std::hash::Hash + Send + std::fmt::Display + 'static,
+    F: Fn(K) -> Fut,
     Fut: Future<Output = Result<(), ReconcileError>>,
 {
     while let Some(key) = queue.next().await {
@@ -384,8 +497,9 @@ where
 /// Refreshes the gauges and readiness every [`GAUGE_PERIOD`].
 async fn refresh_gauges(
     ctx: Arc<Context>,
-    health_loop: Arc<HealthLoop>,
+    queues: [(&'static str, Arc<WorkQueue<ObjectKey>>); 2],
     placement_loop: Arc<PlacementLoop>,
+    sync_loop: Arc<SyncLoop>,
     health: Health,
     electing: bool,
 ) {
@@ -393,8 +507,18 @@ async fn refresh_gauges(
     loop {
         tick.tick().await;
         let metrics = &ctx.metrics;
-        metrics.set_queue_depth(health_loop::CONTROLLER, health_loop.queue.len());
-        metrics.set_queue_depth(placement_loop::CONTROLLER, placement_loop.queue.len());
+        for (controller, queue) in &queues {
+            metrics.set_queue_depth(controller, queue.len());
+        }
+        metrics.set_queue_depth(sync_loop::CONTROLLER, sync_loop.queue.len());
+        let (_, copies) = sync_loop.downstream.stats();
+        let workloads: usize = ctx.workloads.iter().map(|s| s.len()).sum();
+        let (hits, misses) = ctx.workloads.iter().fold((0, 0), |(h, m), s| {
+            let (sh, sm) = s.reads();
+            (h + sh, m + sm)
+        });
+        metrics.set_cache("workloads", workloads, hits, misses);
+        metrics.set_cache("downstream", copies, 0, 0);
         for (name, len, (hits, misses)) in [
             ("clusters", ctx.clusters.len(), ctx.clusters.reads()),
             ("placements", ctx.placements.len(), ctx.placements.reads()),
@@ -402,7 +526,7 @@ async fn refresh_gauges(
         ] {
             metrics.set_cache(name, len, hits, misses);
         }
-        let (held, hits, misses) = health_loop.client_pool();
+        let (held, hits, misses) = ctx.cluster_clients.stats();
         metrics.set_cache("cluster_clients", held, hits, misses);
         let (held, hits, misses) = placement_loop.inventory_cache();
         metrics.set_cache("inventories", held, hits, misses);

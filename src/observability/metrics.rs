@@ -61,6 +61,25 @@ struct CacheLabels {
     cache_type: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct WorkloadSyncLabels {
+    workload: String,
+    namespace: String,
+    cluster: String,
+    r#type: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct SyncClusterLabels {
+    cluster: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct DriftLabels {
+    cluster: String,
+    policy: String,
+}
+
 /// Every metric tmcctl exports.
 pub struct Metrics {
     registry: Registry,
@@ -78,6 +97,10 @@ pub struct Metrics {
     throttled: Counter,
     requests: Counter,
     writes: Family<ControllerLabels, Counter>,
+    workload_sync: Family<WorkloadSyncLabels, Gauge>,
+    apply_errors: Family<SyncClusterLabels, Counter>,
+    drift: Family<DriftLabels, Counter>,
+    sync_lag: Histogram,
 }
 
 impl Default for Metrics {
@@ -160,7 +183,36 @@ impl Metrics {
         );
         let writes = Family::<ControllerLabels, Counter>::default();
         registry.register("tmc_controller_writes", "Writes to kcp by controller", writes.clone());
+        let workload_sync = Family::<WorkloadSyncLabels, Gauge>::default();
+        registry.register(
+            "tmc_workload_sync_status",
+            "1 while a workload's copy on a cluster is synced (written and not failed), else 0; namespace is <logical cluster>/<namespace>",
+            workload_sync.clone(),
+        );
+        let apply_errors = Family::<SyncClusterLabels, Counter>::default();
+        registry.register(
+            "tmc_workload_apply_errors",
+            "Writes of workload copies that a cluster refused or did not answer",
+            apply_errors.clone(),
+        );
+        let drift = Family::<DriftLabels, Counter>::default();
+        registry.register(
+            "tmc_workload_drift_detected",
+            "Copies found changed on a cluster by someone else, by policy (heal or report)",
+            drift.clone(),
+        );
+        // From a workload change seen upstream to its copies written on every chosen cluster.
+        let sync_lag = Histogram::new(exponential_buckets(0.005, 2.0, 14));
+        registry.register(
+            "tmc_workload_sync_lag_seconds",
+            "Time from an upstream workload change to its copies written on every chosen cluster",
+            sync_lag.clone(),
+        );
         Metrics {
+            workload_sync,
+            apply_errors,
+            drift,
+            sync_lag,
             registry,
             requests,
             writes,
@@ -262,6 +314,32 @@ impl Metrics {
         if total > now {
             self.throttled.inc_by(total - now);
         }
+    }
+
+    /// Sets whether a workload's copy on a cluster is synced.
+    pub fn set_workload_sync(&self, workload: &str, namespace: &str, cluster: &str, kind: &str, synced: bool) {
+        let labels = WorkloadSyncLabels {
+            workload: workload.into(),
+            namespace: namespace.into(),
+            cluster: cluster.into(),
+            r#type: kind.into(),
+        };
+        self.workload_sync.get_or_create(&labels).set(i64::from(synced));
+    }
+
+    /// Counts a write of a copy that `cluster` refused or did not answer.
+    pub fn count_apply_error(&self, cluster: &str) {
+        self.apply_errors.get_or_create(&SyncClusterLabels { cluster: cluster.into() }).inc();
+    }
+
+    /// Counts a copy found changed on `cluster`, handled by `policy`.
+    pub fn count_drift(&self, cluster: &str, policy: &str) {
+        self.drift.get_or_create(&DriftLabels { cluster: cluster.into(), policy: policy.into() }).inc();
+    }
+
+    /// Records the time from an upstream change to its copies written everywhere.
+    pub fn observe_sync_lag(&self, seconds: f64) {
+        self.sync_lag.observe(seconds);
     }
 
     /// The metrics in the Prometheus text format.

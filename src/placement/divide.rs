@@ -47,6 +47,16 @@ pub(crate) fn divide(total: u64, shares: &[Share]) -> Vec<u64> {
     amounts
 }
 
+/// Splits `total` replicas proportionally to `weights` by largest remainder, ties going to the
+/// earlier position: the division the engine itself uses, for callers outside it (the sync
+/// planner's per-cluster `spec.replicas`). All-zero weights divide equally; the result always
+/// sums to `total` and has one amount per weight.
+pub fn divide_replicas(total: u64, weights: &[u64]) -> Vec<u64> {
+    let shares: Vec<Share> =
+        weights.iter().enumerate().map(|(order, &weight)| Share { weight, order: order as u64 }).collect();
+    divide(total, &shares)
+}
+
 /// Moves the fewest replicas so that `max - min <= skew` (with `skew >= 1`), keeping the sum.
 ///
 /// The result is `clamp(a, m, m + skew)` for the largest level `m` that does not exceed the
@@ -109,6 +119,13 @@ mod tests {
         assert_eq!(divide(0, &shares(&[5, 5])), [0, 0]);
         assert_eq!(divide(2, &shares(&[1, 1, 1, 1])), [1, 1, 0, 0]);
         assert!(divide(3, &[]).is_empty());
+    }
+
+    #[test]
+    fn public_division_is_the_engine_division_in_position_order() {
+        assert_eq!(divide_replicas(10, &[1, 1, 1]), [4, 3, 3]);
+        assert_eq!(divide_replicas(5, &[0, 0]), [3, 2]);
+        assert!(divide_replicas(5, &[]).is_empty());
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub mod to_api;
 
 pub use compile::CompiledPolicy;
 pub use decision::{Assignment, ClusterName, PlacementDecision, SelectionReason, WorkloadDemand};
+pub use divide::divide_replicas;
 pub use explain::{ClusterVerdict, PlacementExplanation, ReasonCount, RejectionSummary, ScoreBreakdown};
 pub use hash::{fnv1a64, pair_hash};
 pub use inventory::{

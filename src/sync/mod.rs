@@ -14,14 +14,17 @@
 pub mod desired;
 pub mod drift;
 pub mod governs;
-// pub mod moves; // on branch sync2
+pub mod moves;
 pub mod names;
 pub mod references;
-// pub mod replicas; // on branch sync2
-// pub mod status; // on branch sync2
+pub mod replicas;
+pub mod status;
 
 pub use desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, PlanError, Target};
 pub use drift::{differences, drift_settings, remove_fields, DriftError, DriftPolicy, FieldPath};
 pub use governs::{governing, Governance, PlacementScope};
+pub use moves::{plan, Copy, MovePlan, Step};
 pub use names::{downstream_namespace, MAX_NAMESPACE_LEN};
 pub use references::{references, References};
+pub use replicas::{split, Share};
+pub use status::{aggregate, copy_status, ClusterEntry, CopyStatus, Phase, TmcStatus, WorkloadKind};

@@ -10,3 +10,4 @@ mod harness;
 mod install;
 mod placements;
 mod private_kcp;
+mod workloads;

@@ -1,8 +1,9 @@
 //! `tmcctl cluster …`: the platform team's view of registered physical clusters.
 
+mod drain;
 mod list;
 mod register;
-mod shared;
+pub(crate) mod shared;
 mod status;
 mod unregister;
 mod update;
@@ -29,8 +30,8 @@ pub enum ClusterCommand {
     Cordon(update::CordonArgs),
     /// Allow placing workloads on a cluster again (also ends a drain).
     Uncordon(update::CordonArgs),
-    /// Cordon a cluster and record that its workloads should move elsewhere.
-    Drain(update::DrainArgs),
+    /// Cordon a cluster so its workloads move elsewhere (checked first: the others must take them).
+    Drain(drain::DrainArgs),
     /// Remove a cluster's registration and its stored credentials.
     Unregister(unregister::UnregisterArgs),
 }
@@ -44,7 +45,7 @@ pub async fn run(cmd: ClusterCommand, settings: &ConnectionSettings) -> Result<(
         ClusterCommand::Update(args) => update::update(args, settings).await,
         ClusterCommand::Cordon(args) => update::cordon(args, settings, true).await,
         ClusterCommand::Uncordon(args) => update::cordon(args, settings, false).await,
-        ClusterCommand::Drain(args) => update::drain(args, settings).await,
+        ClusterCommand::Drain(args) => drain::run(args, settings).await,
         ClusterCommand::Unregister(args) => unregister::run(args, settings).await,
     }
 }

@@ -80,6 +80,36 @@ pub async fn verify(name: &str, credentials: &ClusterCredentials) -> Result<(Str
     Ok((info.git_version, count))
 }
 
+/// A client of a registered cluster, from the credentials stored for it.
+pub async fn connect_registered(connection: &Connection, name: &str) -> Result<Connection, CliError> {
+    let registration: ClusterRegistration = serde_json::from_value(require(connection, name).await?)
+        .map_err(|e| CliError::new(ExitKind::Failure, format!("cluster \"{name}\": not a ClusterRegistration: {e}")))?;
+    let Some(reference) = registration.spec.credentials else {
+        return Err(CliError::new(
+            ExitKind::Config,
+            format!("cluster \"{name}\" has no stored credentials (spec.credentials)"),
+        )
+        .with_hint(format!("store them with `tmcctl cluster update {name} --cluster-kubeconfig FILE`")));
+    };
+    let source = format!("Secret {}/{} key {}", reference.namespace, reference.name, reference.key);
+    let secret = match connection.get(&secrets(), Some(&reference.namespace), &reference.name).await {
+        Ok(Some(secret)) => secret,
+        Ok(None) => {
+            return Err(CliError::new(ExitKind::NotFound, format!("cluster \"{name}\": {source} does not exist")))
+        }
+        Err(e) => return Err(explain_tmc_error(connection, e).await),
+    };
+    let text = secret["data"][&reference.key]
+        .as_str()
+        .and_then(|encoded| base64::engine::general_purpose::STANDARD.decode(encoded).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(|| {
+            CliError::new(ExitKind::Config, format!("cluster \"{name}\": {source} is empty or not base64 text"))
+        })?;
+    let credentials = ClusterCredentials::from_yaml(&text, &source)?;
+    Ok(Connection::to_cluster(&credentials, Some(VERIFY_TIMEOUT), Default::default()).await?)
+}
+
 /// The placements whose current decision includes `cluster`.
 pub async fn placements_on(connection: &Connection, cluster: &str) -> Result<Vec<String>, CliError> {
     let placements = match connection.list(&Resource::of::<WorkloadPlacement>(), None, None).await {

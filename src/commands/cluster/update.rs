@@ -1,10 +1,9 @@
-//! `cluster update`, `cordon`, `uncordon` and `drain`. Update re-applies the registration's
+//! `cluster update`, `cordon` and `uncordon`. Update re-applies the registration's
 //! whole intent with tmcctl's field manager (read, change, apply with the resourceVersion,
 //! retried on a concurrent change); cordon state has a field manager of its own so that
 //! re-running `register` or `update` never uncordons a cluster.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use clap::Args;
 use serde_json::{json, Value};
@@ -13,15 +12,14 @@ use crate::api::input::{
     apply_label_changes, parse_capability_flag, parse_label_change_flag, Capabilities, LabelChanges,
 };
 use crate::api::names::check_label_value;
-use crate::cli::{parse_duration, OutputArgs};
+use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClientError, ClusterCredentials, Connection, ConnectionSettings};
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
 
 use super::shared::{
-    kind_group, placements_on, registrations, require, secret_object, secrets, verify, CORDON_FIELD_MANAGER,
-    DRAIN_ANNOTATION,
+    kind_group, registrations, require, secret_object, secrets, verify, CORDON_FIELD_MANAGER, DRAIN_ANNOTATION,
 };
 
 /// How often an update is retried when the object changed between read and write (as kubectl).
@@ -65,19 +63,6 @@ pub struct UpdateArgs {
 pub struct CordonArgs {
     /// The ClusterRegistration's name.
     pub name: String,
-}
-
-/// Arguments of `cluster drain`.
-#[derive(Debug, Args)]
-pub struct DrainArgs {
-    /// The ClusterRegistration's name.
-    pub name: String,
-    /// Wait until no placement places workloads on the cluster.
-    #[arg(long)]
-    pub wait: bool,
-    /// How long --wait waits.
-    #[arg(long, default_value = "10m", value_parser = parse_duration)]
-    pub timeout: Duration,
 }
 
 /// Runs `cluster update`.
@@ -183,7 +168,7 @@ pub async fn cordon(args: CordonArgs, settings: &ConnectionSettings, on: bool) -
     Ok(())
 }
 
-async fn set_cordon(
+pub(super) async fn set_cordon(
     connection: &Connection,
     name: &str,
     on: bool,
@@ -199,57 +184,4 @@ async fn set_cordon(
         intent["metadata"]["annotations"] = json!({ DRAIN_ANNOTATION: since });
     }
     Ok(connection.apply(&registrations(), &intent, CORDON_FIELD_MANAGER, ApplyOptions::default()).await?)
-}
-
-/// Runs `cluster drain`.
-pub async fn drain(args: DrainArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
-    let printer = Printer::default();
-    let connection = Connection::open(settings).await?;
-    let current = require(&connection, &args.name).await?;
-    let since = current["metadata"]["annotations"][DRAIN_ANNOTATION]
-        .as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| jiff::Timestamp::now().to_string());
-    set_cordon(&connection, &args.name, true, Some(&since)).await?;
-    let placed = placements_on(&connection, &args.name).await?;
-    printer.write_out(&format!("{}/{} cordoned and marked for draining (since {since})\n", kind_group(), args.name))?;
-    if placed.is_empty() {
-        printer.status(&format!("no placement places workloads on cluster \"{}\"; nothing to move", args.name))?;
-        return Ok(());
-    }
-    printer.status(&format!(
-        "{} placement(s) still place workloads on cluster \"{}\": {}; they move when the placement loop re-decides",
-        placed.len(),
-        args.name,
-        placed.join(", ")
-    ))?;
-    if !args.wait {
-        return Ok(());
-    }
-    let total = placed.len() as u64;
-    let bar = printer.progress(total, &format!("draining {}", args.name));
-    let started = Instant::now();
-    loop {
-        let left = placements_on(&connection, &args.name).await?;
-        bar.set_position(total.saturating_sub(left.len() as u64));
-        if left.is_empty() {
-            bar.finish_and_clear();
-            printer.status(&format!("cluster \"{}\" is drained", args.name))?;
-            return Ok(());
-        }
-        if started.elapsed() >= args.timeout {
-            bar.abandon();
-            return Err(CliError::new(
-                ExitKind::Unavailable,
-                format!(
-                    "cluster \"{}\" still has workloads of {} after {}s: {}",
-                    args.name,
-                    left.len(),
-                    args.timeout.as_secs(),
-                    left.join(", ")
-                ),
-            ));
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
 }

@@ -1,0 +1,168 @@
+//! What the physical clusters hold: one list-and-watch per (registration, workload type),
+//! selecting only objects labelled with the registration's workspace, each filling a store the
+//! sync loop reads instead of asking the cluster.
+//!
+//! ```text
+//! registrations (cache) ─► refresh ─► Reflector per (registration, type) ─► Store<DownstreamCopy>
+//!                                                       └─► changes ─► one channel ─► sync loop
+//! ```
+//!
+//! A store that has not completed its first list is never read as "the cluster holds
+//! nothing": the sync loop waits for it (or skips an unreachable cluster) instead, so a lost
+//! or slow watch never causes a create twice or a delete at all.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+use crate::api::ownership::WORKSPACE_LABEL;
+
+use super::context::Context;
+use super::runtime::{Cached, Change, ObjectKey, Reflector, Store};
+use super::workload_types::WorkloadType;
+
+/// One object on a physical cluster, as last seen by its watch.
+#[derive(Debug)]
+pub struct DownstreamCopy {
+    /// The object, without `managedFields`.
+    pub object: Value,
+    /// When the watch delivered this version.
+    pub seen: jiff::Timestamp,
+}
+
+impl PartialEq for DownstreamCopy {
+    // When it was seen is not a change of the object.
+    fn eq(&self, other: &Self) -> bool {
+        self.object == other.object
+    }
+}
+
+impl Cached for DownstreamCopy {
+    fn decode(object: Value) -> Result<Self, String> {
+        Ok(DownstreamCopy { object, seen: jiff::Timestamp::now() })
+    }
+}
+
+/// A change of a downstream copy: which registration and type it was seen on.
+pub struct DownstreamChange {
+    /// The registration whose cluster holds it.
+    pub registration: ObjectKey,
+    /// Index into the workload types.
+    pub type_index: usize,
+    /// The change itself (its key: the registration's logical cluster, downstream namespace, name).
+    pub change: Change<DownstreamCopy>,
+}
+
+struct Watch {
+    store: Arc<Store<DownstreamCopy>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
+/// Every downstream watch, started and stopped as registrations come and go.
+pub struct Downstream {
+    types: Arc<Vec<WorkloadType>>,
+    watches: Mutex<HashMap<(ObjectKey, usize), Watch>>,
+    changes: mpsc::UnboundedSender<DownstreamChange>,
+}
+
+impl Downstream {
+    /// No watches yet; changes will go to `changes`.
+    pub fn new(types: Arc<Vec<WorkloadType>>, changes: mpsc::UnboundedSender<DownstreamChange>) -> Self {
+        Downstream { types, watches: Mutex::default(), changes }
+    }
+
+    /// Starts a watch per type for every registration whose cluster a client can be built for,
+    /// and stops those of registrations that are gone.
+    pub async fn refresh(&self, ctx: &Context) {
+        let registrations = ctx.clusters.keys();
+        self.lock().retain(|(registration, _), _| registrations.contains(registration));
+        for registration in registrations {
+            let missing: Vec<usize> =
+                (0..self.types.len()).filter(|i| !self.lock().contains_key(&(registration.clone(), *i))).collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let Some(cluster) = ctx.clusters.get(&registration) else { continue };
+            let connection = match ctx.cluster_clients.get(ctx, &registration, &cluster).await {
+                Ok(connection) => connection,
+                Err(failure) => {
+                    tracing::debug!(cluster = %registration, ?failure, "no client yet; downstream watch waits");
+                    continue;
+                }
+            };
+            for type_index in missing {
+                match self.start(&registration, type_index, connection.clone()) {
+                    Ok(watch) => {
+                        self.lock().insert((registration.clone(), type_index), watch);
+                    }
+                    Err(e) => tracing::warn!(cluster = %registration, error = %e, "cannot watch the cluster"),
+                }
+            }
+        }
+    }
+
+    fn start(
+        &self,
+        registration: &ObjectKey,
+        type_index: usize,
+        connection: crate::client::Connection,
+    ) -> Result<Watch, crate::client::ClientError> {
+        let store: Arc<Store<DownstreamCopy>> = Arc::default();
+        let (sender, mut receiver) = mpsc::unbounded_channel();
+        let reflector = Reflector {
+            store: store.clone(),
+            connection,
+            resource: self.types[type_index].resource.clone(),
+            label_selector: Some(format!("{WORKSPACE_LABEL}={}", registration.cluster)),
+            default_cluster: registration.cluster.clone(),
+        };
+        let watching = reflector.spawn(sender)?;
+        let (out, registration) = (self.changes.clone(), registration.clone());
+        let forwarding = tokio::spawn(async move {
+            while let Some(change) = receiver.recv().await {
+                let forwarded = DownstreamChange { registration: registration.clone(), type_index, change };
+                if out.send(forwarded).is_err() {
+                    return;
+                }
+            }
+        });
+        Ok(Watch { store, tasks: vec![watching, forwarding] })
+    }
+
+    /// The store of one registration's copies of one type, once its first list completed.
+    pub fn synced_store(&self, registration: &ObjectKey, type_index: usize) -> Option<Arc<Store<DownstreamCopy>>> {
+        self.lock().get(&(registration.clone(), type_index)).map(|w| w.store.clone()).filter(|s| s.is_synced())
+    }
+
+    /// Every copy of one object across the clusters of its workspace: (registration name, copy).
+    pub fn copies(&self, type_index: usize, key: &ObjectKey) -> Vec<(String, Arc<DownstreamCopy>)> {
+        let watches = self.lock();
+        let mut found: Vec<(String, Arc<DownstreamCopy>)> = watches
+            .iter()
+            .filter(|((registration, index), _)| *index == type_index && registration.cluster == key.cluster)
+            .filter_map(|((registration, _), watch)| watch.store.get(key).map(|c| (registration.name.clone(), c)))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
+    /// (watches running, copies held).
+    pub fn stats(&self) -> (usize, usize) {
+        let watches = self.lock();
+        (watches.len(), watches.values().map(|w| w.store.len()).sum())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(ObjectKey, usize), Watch>> {
+        self.watches.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

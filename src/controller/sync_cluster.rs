@@ -1,0 +1,282 @@
+//! What the sync loop does on one physical cluster for one workload: make sure the downstream
+//! namespace is ours, copy the objects the pod template refers to, apply the copy (or leave a
+//! drifted one alone under `report`), mark a copy retiring, delete one.
+//!
+//! ```text
+//! Apply ─► namespace (ours? create) ─► dependencies (differ? apply) ─► copy: differs from desired?
+//!                                                                    ├─ no ─► Current (no write)
+//!                                                                    ├─ ours changed ─► apply ─► Written
+//!                                                                    └─ someone else's change ─► heal: apply ─► Healed
+//!                                                                                               report: ─► Drifted
+//! ```
+//!
+//! A copy is told apart from drift by what this process last applied (a hash per copy) and,
+//! after a restart, by the upstream generation stamped on the copy: same generation, different
+//! fields means someone changed it downstream.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, UPSTREAM_GENERATION_ANNOTATION};
+use crate::client::{ApplyOptions, ClientError, Connection, Resource};
+use crate::sync::desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, Target};
+use crate::sync::drift::{differences, DriftPolicy, FieldPath};
+use crate::sync::references::references;
+
+use super::context::Context;
+use super::downstream::DownstreamCopy;
+use super::runtime::ObjectKey;
+use super::workload_types::WorkloadType;
+use super::FIELD_MANAGER;
+
+/// What one step on one cluster came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CopyOutcome {
+    /// Something was written (created, updated, marked or deleted).
+    Written,
+    /// The cluster already held what it should; nothing written.
+    Current,
+    /// Someone changed our fields downstream; they were put back (paths).
+    Healed(Vec<String>),
+    /// Someone changed our fields downstream; left alone under `report` (paths).
+    Drifted(Vec<String>),
+    /// The cluster cannot be reached or is not Ready.
+    Unreachable(String),
+    /// Not attempted now (why).
+    Skipped(String),
+    /// The cluster refused, or the planner could not build the object.
+    Failed(String),
+}
+
+impl CopyOutcome {
+    /// Whether the cluster holds what was intended after this step.
+    pub fn written_or_current(&self) -> bool {
+        matches!(self, CopyOutcome::Written | CopyOutcome::Current | CopyOutcome::Healed(_))
+    }
+
+    /// A message for the status line of the cluster, if any.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            CopyOutcome::Unreachable(m) | CopyOutcome::Skipped(m) | CopyOutcome::Failed(m) => Some(m.clone()),
+            CopyOutcome::Drifted(fields) => Some(format!("changed on the cluster: {}", fields.join(", "))),
+            _ => None,
+        }
+    }
+}
+
+/// What the loop remembers across reconciles about what it wrote to clusters.
+#[derive(Default)]
+pub struct ClusterSync {
+    /// Downstream namespaces known to be ours: (registration, namespace).
+    namespaces: Mutex<HashSet<(ObjectKey, String)>>,
+    /// The hash of the copy last applied: (registration, type, namespace, name).
+    applied: Mutex<HashMap<(ObjectKey, String, String, String), u64>>,
+    /// The upstream resourceVersion of each dependency last copied: (registration, kind, namespace, name).
+    dependencies: Mutex<HashMap<(ObjectKey, String, String, String), String>>,
+}
+
+const FORCE: ApplyOptions = ApplyOptions { dry_run: false, force: true };
+
+impl ClusterSync {
+    /// Creates or updates the copy (and its namespace and dependencies) on one cluster.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn apply(
+        &self,
+        ctx: &Context,
+        cluster: &Connection,
+        registration: &ObjectKey,
+        ty: &WorkloadType,
+        upstream: &Value,
+        target: &Target<'_>,
+        live: Option<&DownstreamCopy>,
+        policy: DriftPolicy,
+        ignored: &[FieldPath],
+    ) -> CopyOutcome {
+        if let Err(outcome) = self.ensure_namespace(cluster, registration, upstream, target).await {
+            return outcome;
+        }
+        if let Err(outcome) = self.copy_dependencies(ctx, cluster, registration, upstream, target).await {
+            return outcome;
+        }
+        let desired = match desired_copy(upstream, target) {
+            Ok(d) => d,
+            Err(e) => return CopyOutcome::Failed(e.to_string()),
+        };
+        let memo_key = (
+            registration.clone(),
+            ty.name(),
+            target.namespace.to_string(),
+            desired["metadata"]["name"].as_str().unwrap_or_default().to_string(),
+        );
+        let hash = hash_of(&desired);
+        let outcome = match live {
+            None => CopyOutcome::Written,
+            Some(live) => {
+                let diffs = differences(&desired, &live.object, ignored);
+                let retiring = live.object["metadata"]["annotations"][RETIRING_SINCE_ANNOTATION].is_string();
+                if diffs.is_empty() && !retiring {
+                    self.lock_applied().insert(memo_key, hash);
+                    return CopyOutcome::Current;
+                }
+                let ours_unchanged = match self.lock_applied().get(&memo_key) {
+                    Some(previous) => *previous == hash,
+                    None => {
+                        live.object["metadata"]["annotations"][UPSTREAM_GENERATION_ANNOTATION]
+                            == desired["metadata"]["annotations"][UPSTREAM_GENERATION_ANNOTATION]
+                    }
+                };
+                match (ours_unchanged && !retiring && !diffs.is_empty(), policy) {
+                    (true, DriftPolicy::Report) => return CopyOutcome::Drifted(diffs),
+                    (true, DriftPolicy::Heal) => CopyOutcome::Healed(diffs),
+                    (false, _) => CopyOutcome::Written,
+                }
+            }
+        };
+        match cluster.apply(&ty.resource, &desired, FIELD_MANAGER, FORCE).await {
+            Ok(_) => {
+                self.lock_applied().insert(memo_key, hash);
+                outcome
+            }
+            Err(e) => failed(&e),
+        }
+    }
+
+    /// Re-applies the copy with the retiring mark (so a restart still knows when it started).
+    pub async fn mark_retiring(
+        &self,
+        cluster: &Connection,
+        ty: &WorkloadType,
+        upstream: &Value,
+        target: &Target<'_>,
+        now: &jiff::Timestamp,
+    ) -> CopyOutcome {
+        let mut desired = match desired_copy(upstream, target) {
+            Ok(d) => d,
+            Err(e) => return CopyOutcome::Failed(e.to_string()),
+        };
+        desired["metadata"]["annotations"][RETIRING_SINCE_ANNOTATION] = Value::String(now.to_string());
+        match cluster.apply(&ty.resource, &desired, FIELD_MANAGER, FORCE).await {
+            Ok(_) => CopyOutcome::Written,
+            Err(e) => failed(&e),
+        }
+    }
+
+    /// Removes the copy from one cluster.
+    pub async fn delete(
+        &self,
+        cluster: &Connection,
+        ty: &WorkloadType,
+        target: &Target<'_>,
+        name: &str,
+    ) -> CopyOutcome {
+        match cluster.delete(&ty.resource, Some(target.namespace), name).await {
+            Ok(true) => CopyOutcome::Written,
+            Ok(false) => CopyOutcome::Current,
+            Err(e) => failed(&e),
+        }
+    }
+
+    async fn ensure_namespace(
+        &self,
+        cluster: &Connection,
+        registration: &ObjectKey,
+        upstream: &Value,
+        target: &Target<'_>,
+    ) -> Result<(), CopyOutcome> {
+        let memo = (registration.clone(), target.namespace.to_string());
+        if self.lock_namespaces().contains(&memo) {
+            return Ok(());
+        }
+        let upstream_namespace = upstream["metadata"]["namespace"].as_str().unwrap_or_default();
+        let namespaces = Resource::new("", "v1", "Namespace", "namespaces", false);
+        match cluster.get(&namespaces, None, target.namespace).await {
+            Ok(Some(existing)) if namespace_is_ours(&existing, target.logical_cluster, upstream_namespace) => {}
+            Ok(Some(_)) => {
+                return Err(CopyOutcome::Failed(format!(
+                    "namespace {} on cluster {} exists and does not belong to this workspace's namespace {upstream_namespace}; \
+                     nothing is written into it (remove or rename it there)",
+                    target.namespace, registration.name
+                )))
+            }
+            Ok(None) => {
+                let desired = desired_namespace(target, upstream_namespace);
+                cluster.apply(&namespaces, &desired, FIELD_MANAGER, FORCE).await.map_err(|e| failed(&e))?;
+            }
+            Err(e) => return Err(failed(&e)),
+        }
+        self.lock_namespaces().insert(memo);
+        Ok(())
+    }
+
+    /// Copies the ConfigMaps, Secrets and ServiceAccounts the pod template refers to.
+    async fn copy_dependencies(
+        &self,
+        ctx: &Context,
+        cluster: &Connection,
+        registration: &ObjectKey,
+        upstream: &Value,
+        target: &Target<'_>,
+    ) -> Result<(), CopyOutcome> {
+        let found = references(upstream);
+        let namespace = upstream["metadata"]["namespace"].as_str().unwrap_or_default();
+        let kinds = [
+            (Resource::new("", "v1", "ConfigMap", "configmaps", true), &found.config_maps),
+            (Resource::new("", "v1", "Secret", "secrets", true), &found.secrets),
+            (Resource::new("", "v1", "ServiceAccount", "serviceaccounts", true), &found.service_accounts),
+        ];
+        let hub = ctx.hub.writer(target.logical_cluster);
+        for (resource, names) in kinds {
+            for name in names {
+                let Some(source) = hub.get(&resource, Some(namespace), name).await.map_err(|e| failed(&e))? else {
+                    // The pods will say what is missing; the workload itself is still copied.
+                    tracing::info!(kind = %resource.kind, namespace, name, "a referenced object does not exist upstream");
+                    continue;
+                };
+                let version = source["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+                let memo = (registration.clone(), resource.kind.clone(), target.namespace.to_string(), name.clone());
+                if self.lock_dependencies().get(&memo) == Some(&version) {
+                    continue;
+                }
+                let Some(desired) =
+                    desired_dependency(&source, target).map_err(|e| CopyOutcome::Failed(e.to_string()))?
+                else {
+                    continue;
+                };
+                let live = cluster.get(&resource, Some(target.namespace), name).await.map_err(|e| failed(&e))?;
+                if live.as_ref().is_none_or(|l| !differences(&desired, l, &[]).is_empty()) {
+                    cluster.apply(&resource, &desired, FIELD_MANAGER, FORCE).await.map_err(|e| failed(&e))?;
+                }
+                self.lock_dependencies().insert(memo, version);
+            }
+        }
+        Ok(())
+    }
+
+    fn lock_namespaces(&self) -> std::sync::MutexGuard<'_, HashSet<(ObjectKey, String)>> {
+        self.namespaces.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock_applied(&self) -> std::sync::MutexGuard<'_, HashMap<(ObjectKey, String, String, String), u64>> {
+        self.applied.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock_dependencies(&self) -> std::sync::MutexGuard<'_, HashMap<(ObjectKey, String, String, String), String>> {
+        self.dependencies.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn failed(e: &ClientError) -> CopyOutcome {
+    match e {
+        ClientError::Unreachable { .. } | ClientError::Timeout { .. } => CopyOutcome::Unreachable(e.to_string()),
+        _ => CopyOutcome::Failed(e.to_string()),
+    }
+}
+
+fn hash_of(value: &Value) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(value).unwrap_or_default().hash(&mut hasher);
+    hasher.finish()
+}

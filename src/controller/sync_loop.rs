@@ -1,0 +1,672 @@
+//! The sync loop, keyed per workload: reads the workload, its governing placement's decision
+//! and what each cluster holds (all from caches), asks the pure planner ([`crate::sync`]) what
+//! each cluster should hold and what may go, applies that, and writes the summed status back.
+//!
+//! ```text
+//! workload / placement / namespace / registration / downstream copy changed ─► queue
+//! queue ─► governing placement ─► targets (cluster, namespace, replicas) ─► moves::plan
+//!       ─► per cluster: namespace · dependencies · copy (drift: heal or report) · retire · delete
+//!       ─► status::aggregate ─► write status (only when it changed) ─► finalizer
+//! ```
+//!
+//! Deletes need a positive signal — the workload is being deleted, no placement governs it
+//! any more, or its placement moved it and the new copies are Available (or the graceful
+//! timeout passed). Nothing is written to a cluster that is not Ready or whose watch has not
+//! completed its first list, so a lost connection or a restart never creates twice or deletes.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
+use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
+use crate::client::ApplyOptions;
+use crate::placement::from_api::selector;
+use crate::sync::desired::Target;
+use crate::sync::drift::{drift_settings, DriftPolicy, FieldPath};
+use crate::sync::governs::{governing, Governance, PlacementScope};
+use crate::sync::moves::{self, Copy, Step};
+use crate::sync::names::downstream_namespace;
+use crate::sync::replicas::{split, Share};
+use crate::sync::status::{aggregate, copy_status, ClusterEntry, Phase, TmcStatus};
+
+use super::context::Context;
+use super::downstream::{Downstream, DownstreamChange};
+use super::error::ReconcileError;
+use super::runtime::{Change, ObjectKey, WorkQueue};
+use super::sync_cluster::{ClusterSync, CopyOutcome};
+use super::workload_types::WorkloadType;
+use super::FIELD_MANAGER;
+
+/// The loop's name in metrics and logs.
+pub const CONTROLLER: &str = "sync";
+/// How long a workload being deleted waits for its copies to go before its finalizer is
+/// released anyway (a cluster gone for good must not block deletion forever).
+pub const FINALIZER_TIMEOUT: Duration = Duration::from_secs(300);
+/// How soon to look again while a cluster's watch has not listed yet.
+const WAIT_FOR_WATCH: Duration = Duration::from_secs(1);
+
+/// A workload: its type (index into the synced types) and its key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WorkloadKey {
+    /// Index into the synced types.
+    pub type_index: usize,
+    /// (logical cluster, namespace, name).
+    pub key: ObjectKey,
+}
+
+impl std::fmt::Display for WorkloadKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}#{}", self.key, self.type_index)
+    }
+}
+
+/// The loop: its queue, the downstream watches and what it remembers between reconciles.
+pub struct SyncLoop {
+    ctx: Arc<Context>,
+    /// The loop's work queue.
+    pub queue: Arc<WorkQueue<WorkloadKey>>,
+    /// The copies on every cluster.
+    pub downstream: Arc<Downstream>,
+    cluster_sync: ClusterSync,
+    /// When an upstream change was first seen and not yet written everywhere (sync lag).
+    pending_since: Mutex<HashMap<WorkloadKey, (i64, Instant)>>,
+}
+
+impl SyncLoop {
+    /// A loop over `ctx`'s caches and `downstream`'s watches.
+    pub fn new(ctx: Arc<Context>, downstream: Arc<Downstream>) -> Self {
+        SyncLoop {
+            cluster_sync: ClusterSync::default(),
+            ctx,
+            queue: Arc::new(WorkQueue::default()),
+            downstream,
+            pending_since: Mutex::default(),
+        }
+    }
+
+    fn types(&self) -> &[WorkloadType] {
+        &self.ctx.workload_types
+    }
+
+    /// A workload changed: reconcile it unless only its status moved (the loop's own write).
+    pub fn on_workload(&self, type_index: usize, change: &Change<WorkloadObject>) {
+        let relevant = match (&change.old, &change.new) {
+            (Some(old), Some(new)) => without_status(&old.0) != without_status(&new.0),
+            _ => true,
+        };
+        if relevant {
+            let key = WorkloadKey { type_index, key: change.key.clone() };
+            if let Some(new) = &change.new {
+                let generation = new.0["metadata"]["generation"].as_i64().unwrap_or(0);
+                let mut pending = self.lock_pending();
+                if pending.get(&key).is_none_or(|(g, _)| *g != generation) {
+                    pending.insert(key.clone(), (generation, Instant::now()));
+                }
+            }
+            self.queue.add(key);
+        }
+    }
+
+    /// A placement changed: every workload of its workspace may be governed differently.
+    pub fn on_placement(&self, change: &Change<WorkloadPlacement>) {
+        let moved = match (&change.old, &change.new) {
+            (Some(old), Some(new)) => old.spec != new.spec || decisions(old) != decisions(new),
+            _ => true,
+        };
+        if moved {
+            self.enqueue_workspace(&change.key.cluster, None);
+        }
+    }
+
+    /// A namespace's labels changed: its workloads may be governed differently.
+    pub fn on_namespace(&self, change: &Change<NamespaceObject>) {
+        let labels = |n: &Option<Arc<NamespaceObject>>| n.as_ref().map(|n| n.labels.clone());
+        if labels(&change.old) != labels(&change.new) {
+            self.enqueue_workspace(&change.key.cluster, Some(&change.key.name));
+        }
+    }
+
+    /// A registration's readiness changed: its copies can (or cannot) be written now.
+    pub fn on_cluster(&self, change: &Change<ClusterRegistration>) {
+        let ready = |c: &Option<Arc<ClusterRegistration>>| c.as_ref().map(|c| is_ready(c));
+        if ready(&change.old) != ready(&change.new) {
+            self.enqueue_workspace(&change.key.cluster, None);
+        }
+    }
+
+    /// A copy changed downstream: its workload's status (or drift) needs a look.
+    pub fn on_downstream(&self, change: &DownstreamChange) {
+        let Some(copy) = change.change.new.as_ref().or(change.change.old.as_ref()) else { return };
+        let metadata = &copy.object["metadata"];
+        let Some(namespace) = metadata["annotations"][UPSTREAM_NAMESPACE_ANNOTATION].as_str() else { return };
+        let Some(name) = metadata["name"].as_str() else { return };
+        let key = ObjectKey {
+            cluster: change.registration.cluster.clone(),
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        };
+        self.queue.add(WorkloadKey { type_index: change.type_index, key });
+    }
+
+    fn enqueue_workspace(&self, cluster: &Arc<str>, namespace: Option<&str>) {
+        for (type_index, store) in self.ctx.workloads.iter().enumerate() {
+            for (key, _) in store.in_cluster(cluster) {
+                if namespace.is_none_or(|n| n == key.namespace) {
+                    self.queue.add(WorkloadKey { type_index, key });
+                }
+            }
+        }
+    }
+
+    /// Every workload key, for the first pass of a new leader and the periodic resync.
+    pub fn keys(&self) -> Vec<WorkloadKey> {
+        let mut keys = Vec::new();
+        for (type_index, store) in self.ctx.workloads.iter().enumerate() {
+            keys.extend(store.keys().into_iter().map(|key| WorkloadKey { type_index, key }));
+        }
+        keys
+    }
+
+    /// Syncs one workload: downstream copies, then its status upstream.
+    pub async fn reconcile(&self, wk: &WorkloadKey) -> Result<(), ReconcileError> {
+        let Some(ty) = self.types().get(wk.type_index) else { return Ok(()) };
+        let Some(store) = self.ctx.workloads.get(wk.type_index) else { return Ok(()) };
+        let Some(upstream) = store.get(&wk.key) else {
+            self.lock_pending().remove(wk);
+            return Ok(());
+        };
+        let upstream = &upstream.0;
+        let now = jiff::Timestamp::now();
+        let deleting = upstream["metadata"]["deletionTimestamp"].is_string();
+        let annotations: BTreeMap<String, String> =
+            serde_json::from_value(upstream["metadata"]["annotations"].clone()).unwrap_or_default();
+        let (policy, ignored) = match drift_settings(&annotations) {
+            Ok(settings) => settings,
+            Err(e) => {
+                let tmc = TmcStatus { message: Some(e.to_string()), ..Default::default() };
+                return self.write_status(wk, ty, upstream, &[], tmc, &now).await;
+            }
+        };
+        let governance = if deleting { Governance::None } else { self.governance(&wk.key, upstream) };
+        let namespace = downstream_namespace(&wk.key.cluster, &wk.key.namespace);
+        let copy_key =
+            ObjectKey { cluster: wk.key.cluster.clone(), namespace: namespace.clone(), name: wk.key.name.clone() };
+        let copies = self.downstream.copies(wk.type_index, &copy_key);
+        let (placement, chosen, remove_all) = match &governance {
+            Governance::Conflict(names) => {
+                // Two placements claim it: moving it would be a race between them; hold still.
+                let tmc = TmcStatus {
+                    conflicts: names.clone(),
+                    message: Some(format!(
+                        "placements {} all select this workload; nothing is synced until only one does",
+                        names.join(", ")
+                    )),
+                    ..Default::default()
+                };
+                return self.write_status(wk, ty, upstream, &[], tmc, &now).await;
+            }
+            Governance::None => (None, Vec::new(), true),
+            Governance::One(name) => {
+                let placement = self.ctx.placements.get(&ObjectKey::cluster_scoped(&wk.key.cluster, name));
+                (placement, Vec::new(), false)
+            }
+        };
+        let chosen: Vec<(String, Option<u32>)> = match &placement {
+            Some(p) => targets(p, upstream),
+            None => chosen,
+        };
+        let chosen_names: Vec<String> = chosen.iter().map(|(c, _)| c.clone()).collect();
+        if !remove_all && !chosen.is_empty() {
+            self.ensure_finalizer(wk, ty, upstream).await?;
+        }
+        let copy_states: Vec<Copy> = copies
+            .iter()
+            .map(|(cluster, copy)| Copy {
+                cluster: cluster.clone(),
+                available: copy_status(ty.kind, &copy.object).available,
+                retiring_since: copy.object["metadata"]["annotations"][RETIRING_SINCE_ANNOTATION]
+                    .as_str()
+                    .and_then(|t| t.parse().ok()),
+            })
+            .collect();
+        let plan = moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout);
+        let placement_name = placement.as_ref().and_then(|p| p.metadata.name.clone()).unwrap_or_default();
+        let mut entries: Vec<ClusterEntry> = Vec::new();
+        let mut all_written = true;
+        let mut recheck: Option<Duration> = None;
+        for step in &plan.steps {
+            let cluster = step_cluster(step);
+            let live = copies.iter().find(|(c, _)| c == cluster).map(|(_, copy)| copy.clone());
+            let replicas = match step {
+                Step::Apply { .. } => chosen.iter().find(|(c, _)| c == cluster).and_then(|(_, r)| *r),
+                // A copy on its way out keeps serving with what it runs now.
+                _ => live.as_ref().and_then(|l| l.object["spec"]["replicas"].as_u64()).map(|r| r as u32),
+            };
+            let target = Target {
+                logical_cluster: &wk.key.cluster,
+                workspace: self.workspace_path(),
+                namespace: &namespace,
+                placement: &placement_name,
+                replicas,
+                ignored: &ignored,
+            };
+            let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
+            let outcome = match self.ctx.clusters.get(&registration_key) {
+                None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
+                Some(registration) if !is_ready(&registration) => {
+                    CopyOutcome::Unreachable(format!("cluster {cluster} is not Ready; its copy is left as it is"))
+                }
+                Some(registration) => match self.downstream.synced_store(&registration_key, wk.type_index) {
+                    None => {
+                        recheck = Some(recheck.map_or(WAIT_FOR_WATCH, |r| r.min(WAIT_FOR_WATCH)));
+                        CopyOutcome::Skipped(format!("waiting for the watch of cluster {cluster}"))
+                    }
+                    Some(_) => {
+                        self.ctx.may_write()?;
+                        let context = StepContext { registration: &registration, registration_key: &registration_key };
+                        self.run_step(step, ty, upstream, &target, live.as_deref(), policy, &ignored, &context, &now)
+                            .await
+                    }
+                },
+            };
+            if let Step::Keep { until, .. } = step {
+                let wait = Duration::try_from(until.duration_since(now)).unwrap_or(Duration::ZERO);
+                recheck = Some(recheck.map_or(wait, |r| r.min(wait)));
+            }
+            if matches!(step, Step::Apply { .. }) && !outcome.written_or_current() {
+                all_written = false;
+            }
+            if let Some(entry) = self.entry(step, ty, cluster, &namespace, live.as_deref(), &outcome) {
+                entries.push(entry);
+            }
+        }
+        if all_written {
+            if let Some((_, since)) = self.lock_pending().remove(wk) {
+                self.ctx.metrics.observe_sync_lag(since.elapsed().as_secs_f64());
+            }
+        }
+        if let Some(delay) = recheck {
+            self.queue.add_after(wk.clone(), delay.max(Duration::from_millis(100)));
+        }
+        if deleting || remove_all {
+            let remaining = self.downstream.copies(wk.type_index, &copy_key).len();
+            let overdue = deleting && deletion_age(upstream, now) > FINALIZER_TIMEOUT;
+            if remaining == 0 || overdue {
+                if overdue && remaining > 0 {
+                    tracing::warn!(workload = %wk, remaining, "copies could not be removed in time; releasing the finalizer");
+                }
+                self.release_finalizer(wk, ty, upstream).await?;
+            } else if deleting {
+                self.queue.add_after(wk.clone(), Duration::from_secs(5));
+            }
+            if deleting {
+                return Ok(());
+            }
+        }
+        let tmc = TmcStatus {
+            placement: placement.as_ref().and_then(|p| p.metadata.name.clone()),
+            clusters: entries,
+            message: match (&governance, chosen.is_empty()) {
+                (Governance::None, _) => Some("no placement selects this workload".into()),
+                (_, true) => Some(format!("placement {placement_name} has chosen no cluster")),
+                _ => None,
+            },
+            ..Default::default()
+        };
+        self.write_status(wk, ty, upstream, &chosen_names, tmc, &now).await
+    }
+
+    /// The placement that governs a workload, by the placements' namespace and workload selectors.
+    fn governance(&self, key: &ObjectKey, upstream: &Value) -> Governance {
+        let scopes: Vec<PlacementScope> = self
+            .ctx
+            .placements
+            .in_cluster(&key.cluster)
+            .into_iter()
+            .filter_map(|(_, p)| {
+                Some(PlacementScope {
+                    name: p.metadata.name.clone()?,
+                    namespace_selector: match &p.spec.namespace_selector {
+                        Some(s) => Some(selector(Some(s), "spec.namespaceSelector").ok()?),
+                        None => None,
+                    },
+                    workload_selector: match &p.spec.workload_selector {
+                        Some(s) => Some(selector(Some(s), "spec.workloadSelector").ok()?),
+                        None => None,
+                    },
+                })
+            })
+            .collect();
+        let namespace_labels = self
+            .ctx
+            .namespaces
+            .get(&ObjectKey::cluster_scoped(&key.cluster, &key.namespace))
+            .map(|n| n.labels.clone())
+            .unwrap_or_default();
+        let workload_labels: BTreeMap<String, String> =
+            serde_json::from_value(upstream["metadata"]["labels"].clone()).unwrap_or_default();
+        governing(&scopes, &key.namespace, &namespace_labels, &workload_labels)
+    }
+
+    fn workspace_path(&self) -> Option<&str> {
+        Some(&*self.ctx.hub.default_cluster).filter(|p| !p.is_empty())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn run_step(
+        &self,
+        step: &Step,
+        ty: &WorkloadType,
+        upstream: &Value,
+        target: &Target<'_>,
+        live: Option<&super::downstream::DownstreamCopy>,
+        policy: DriftPolicy,
+        ignored: &[FieldPath],
+        context: &StepContext<'_>,
+        now: &jiff::Timestamp,
+    ) -> CopyOutcome {
+        let connection =
+            match self.ctx.cluster_clients.get(&self.ctx, context.registration_key, context.registration).await {
+                Ok(connection) => connection,
+                Err(failure) => return CopyOutcome::Unreachable(format!("{failure:?}")),
+            };
+        let cluster = &context.registration_key.name;
+        let outcome = match step {
+            Step::Apply { .. } => {
+                self.cluster_sync
+                    .apply(
+                        &self.ctx,
+                        &connection,
+                        context.registration_key,
+                        ty,
+                        upstream,
+                        target,
+                        live,
+                        policy,
+                        ignored,
+                    )
+                    .await
+            }
+            Step::MarkRetiring { .. } => self.cluster_sync.mark_retiring(&connection, ty, upstream, target, now).await,
+            Step::Keep { .. } => CopyOutcome::Current,
+            Step::Delete { .. } => {
+                let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
+                self.cluster_sync.delete(&connection, ty, target, name).await
+            }
+        };
+        match &outcome {
+            CopyOutcome::Failed(message) => {
+                self.ctx.metrics.count_apply_error(cluster);
+                tracing::warn!(cluster = %cluster, object = %target.namespace, error = %message, "sync step failed");
+            }
+            CopyOutcome::Drifted(fields) => {
+                self.ctx.metrics.count_drift(cluster, "report");
+                tracing::info!(cluster = %cluster, fields = ?fields, "drift left in place (report)");
+            }
+            CopyOutcome::Healed(fields) => {
+                self.ctx.metrics.count_drift(cluster, "heal");
+                tracing::info!(cluster = %cluster, fields = ?fields, "drift healed");
+            }
+            _ => {}
+        }
+        outcome
+    }
+
+    /// The per-cluster line of `status.tmc.clusters`, and the sync-status metric.
+    fn entry(
+        &self,
+        step: &Step,
+        ty: &WorkloadType,
+        cluster: &str,
+        namespace: &str,
+        live: Option<&super::downstream::DownstreamCopy>,
+        outcome: &CopyOutcome,
+    ) -> Option<ClusterEntry> {
+        if matches!(step, Step::Delete { .. }) && matches!(outcome, CopyOutcome::Written | CopyOutcome::Current) {
+            return None;
+        }
+        let status = live.map(|l| copy_status(ty.kind, &l.object)).unwrap_or_default();
+        let phase = match (step, outcome) {
+            (_, CopyOutcome::Unreachable(_)) => Phase::Unreachable,
+            (_, CopyOutcome::Failed(_)) => Phase::Failed,
+            (Step::MarkRetiring { .. } | Step::Keep { .. } | Step::Delete { .. }, _) => Phase::Retiring,
+            (_, CopyOutcome::Drifted(_)) => Phase::Drifted,
+            _ if live.is_none() => Phase::Pending,
+            _ if status.failed => Phase::Failed,
+            _ if status.available => Phase::Available,
+            _ => Phase::Progressing,
+        };
+        let drift = match outcome {
+            CopyOutcome::Drifted(fields) => fields.clone(),
+            _ => Vec::new(),
+        };
+        let message = outcome.message().or_else(|| status.message.clone());
+        Some(ClusterEntry {
+            cluster: cluster.to_string(),
+            namespace: namespace.to_string(),
+            phase,
+            last_seen: live.map(|l| l.seen.to_string()),
+            status,
+            drift,
+            message,
+        })
+    }
+
+    async fn write_status(
+        &self,
+        wk: &WorkloadKey,
+        ty: &WorkloadType,
+        upstream: &Value,
+        chosen: &[String],
+        tmc: TmcStatus,
+        now: &jiff::Timestamp,
+    ) -> Result<(), ReconcileError> {
+        for entry in &tmc.clusters {
+            self.ctx.metrics.set_workload_sync(
+                &wk.key.name,
+                &format!("{}/{}", wk.key.cluster, wk.key.namespace),
+                &entry.cluster,
+                &ty.resource.kind,
+                matches!(entry.phase, Phase::Available | Phase::Progressing | Phase::Retiring),
+            );
+        }
+        let status = aggregate(ty.kind, upstream, chosen, tmc, &now.to_string());
+        if same_ignoring_times(&status, &upstream["status"]) {
+            return Ok(());
+        }
+        self.ctx.may_write()?;
+        let patch = json!({
+            "apiVersion": ty.resource.api_version(),
+            "kind": ty.resource.kind,
+            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace},
+            "status": status,
+        });
+        self.ctx.hub.writer(&wk.key.cluster).apply_status(&ty.resource, &patch, FIELD_MANAGER).await?;
+        self.ctx.metrics.count_write(CONTROLLER);
+        Ok(())
+    }
+
+    async fn ensure_finalizer(
+        &self,
+        wk: &WorkloadKey,
+        ty: &WorkloadType,
+        upstream: &Value,
+    ) -> Result<(), ReconcileError> {
+        if has_finalizer(upstream) {
+            return Ok(());
+        }
+        self.ctx.may_write()?;
+        let patch = json!({
+            "apiVersion": ty.resource.api_version(),
+            "kind": ty.resource.kind,
+            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace, "finalizers": [SYNC_FINALIZER]},
+        });
+        let options = ApplyOptions { dry_run: false, force: false };
+        self.ctx.hub.writer(&wk.key.cluster).apply(&ty.resource, &patch, FIELD_MANAGER, options).await?;
+        self.ctx.metrics.count_write(CONTROLLER);
+        Ok(())
+    }
+
+    async fn release_finalizer(
+        &self,
+        wk: &WorkloadKey,
+        ty: &WorkloadType,
+        upstream: &Value,
+    ) -> Result<(), ReconcileError> {
+        if !has_finalizer(upstream) {
+            return Ok(());
+        }
+        self.ctx.may_write()?;
+        // Applying without the finalizer gives up the one field this manager owns there.
+        let patch = json!({
+            "apiVersion": ty.resource.api_version(),
+            "kind": ty.resource.kind,
+            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace},
+        });
+        let options = ApplyOptions { dry_run: false, force: false };
+        match self.ctx.hub.writer(&wk.key.cluster).apply(&ty.resource, &patch, FIELD_MANAGER, options).await {
+            Ok(_) | Err(crate::client::ClientError::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        self.ctx.metrics.count_write(CONTROLLER);
+        tracing::info!(workload = %wk, "downstream copies removed; finalizer released");
+        Ok(())
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<WorkloadKey, (i64, Instant)>> {
+        self.pending_since.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+struct StepContext<'a> {
+    registration: &'a ClusterRegistration,
+    registration_key: &'a ObjectKey,
+}
+
+fn step_cluster(step: &Step) -> &str {
+    match step {
+        Step::Apply { cluster }
+        | Step::MarkRetiring { cluster }
+        | Step::Delete { cluster }
+        | Step::Keep { cluster, .. } => cluster,
+    }
+}
+
+/// The chosen clusters of a placement's decision, with each one's `spec.replicas`.
+pub fn targets(placement: &WorkloadPlacement, upstream: &Value) -> Vec<(String, Option<u32>)> {
+    let clusters: Vec<String> =
+        placement.status.as_ref().map(|s| s.decisions.iter().map(|d| d.cluster.clone()).collect()).unwrap_or_default();
+    let Some(total) = upstream["spec"]["replicas"].as_u64() else {
+        return clusters.into_iter().map(|c| (c, None)).collect();
+    };
+    let division = placement.spec.replica_division.as_ref();
+    let divided = division.is_some_and(|d| d.type_ == ReplicaDivisionType::Divided);
+    let weight = |cluster: &str| {
+        division.and_then(|d| d.weights.iter().find(|w| w.cluster == cluster)).map_or(1, |w| u64::from(w.weight))
+    };
+    let shares: Vec<Share> = clusters.iter().map(|c| Share { cluster: c, weight: weight(c) }).collect();
+    let replicas = split(total.min(u64::from(u32::MAX)) as u32, &shares, divided);
+    clusters.iter().cloned().zip(replicas.into_iter().map(Some)).collect()
+}
+
+fn decisions(placement: &WorkloadPlacement) -> Option<Vec<String>> {
+    placement.status.as_ref().map(|s| s.decisions.iter().map(|d| format!("{}={:?}", d.cluster, d.replicas)).collect())
+}
+
+fn is_ready(cluster: &ClusterRegistration) -> bool {
+    cluster.ready_condition().is_some_and(|c| c.status == ConditionStatus::True)
+}
+
+fn has_finalizer(object: &Value) -> bool {
+    object["metadata"]["finalizers"].as_array().is_some_and(|f| f.iter().any(|v| v == SYNC_FINALIZER))
+}
+
+fn deletion_age(object: &Value, now: jiff::Timestamp) -> Duration {
+    object["metadata"]["deletionTimestamp"]
+        .as_str()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+        .and_then(|t| Duration::try_from(now.duration_since(t)).ok())
+        .unwrap_or(Duration::ZERO)
+}
+
+/// The object without what the loop's own status writes move.
+fn without_status(object: &Value) -> Value {
+    let mut copy = object.clone();
+    if let Some(map) = copy.as_object_mut() {
+        map.remove("status");
+    }
+    if let Some(metadata) = copy["metadata"].as_object_mut() {
+        metadata.remove("resourceVersion");
+        metadata.remove("managedFields");
+    }
+    copy
+}
+
+/// Equal but for the times every write moves (condition times, when copies were last seen).
+fn same_ignoring_times(a: &Value, b: &Value) -> bool {
+    fn strip(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .filter(|(k, _)| !matches!(k.as_str(), "lastUpdateTime" | "lastTransitionTime" | "lastSeen"))
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
+            other => other.clone(),
+        }
+    }
+    strip(a) == strip(b)
+}
+
+/// An upstream workload as the cache holds it: the whole object but `managedFields`.
+#[derive(Debug, PartialEq)]
+pub struct WorkloadObject(pub Value);
+
+impl super::runtime::Cached for WorkloadObject {
+    fn decode(object: Value) -> Result<Self, String> {
+        Ok(WorkloadObject(object))
+    }
+}
+
+/// An upstream Namespace, as far as placements' namespace selectors look at it.
+#[derive(Debug, PartialEq)]
+pub struct NamespaceObject {
+    /// Its labels.
+    pub labels: BTreeMap<String, String>,
+}
+
+impl super::runtime::Cached for NamespaceObject {
+    fn decode(object: Value) -> Result<Self, String> {
+        let labels = serde_json::from_value(object["metadata"]["labels"].clone()).unwrap_or_default();
+        Ok(NamespaceObject { labels })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_writes_of_the_loop_itself_are_not_changes() {
+        let a = json!({"metadata": {"name": "x", "resourceVersion": "1", "generation": 2}, "spec": {"replicas": 3}, "status": {"replicas": 1}});
+        let b = json!({"metadata": {"name": "x", "resourceVersion": "2", "generation": 2}, "spec": {"replicas": 3}, "status": {"replicas": 3}});
+        assert_eq!(without_status(&a), without_status(&b));
+        let c = json!({"metadata": {"name": "x", "resourceVersion": "3", "generation": 3}, "spec": {"replicas": 4}});
+        assert_ne!(without_status(&a), without_status(&c));
+    }
+
+    #[test]
+    fn a_status_differing_only_in_times_is_not_written_again() {
+        let a = json!({"replicas": 3, "conditions": [{"type": "Available", "status": "True", "lastUpdateTime": "t1"}],
+            "tmc": {"clusters": [{"cluster": "pc1", "lastSeen": "t1"}]}});
+        let b = json!({"replicas": 3, "conditions": [{"type": "Available", "status": "True", "lastUpdateTime": "t2"}],
+            "tmc": {"clusters": [{"cluster": "pc1", "lastSeen": "t2"}]}});
+        assert!(same_ignoring_times(&a, &b));
+        let c = json!({"replicas": 2, "conditions": [{"type": "Available", "status": "True", "lastUpdateTime": "t2"}]});
+        assert!(!same_ignoring_times(&a, &c));
+    }
+}

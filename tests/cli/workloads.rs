@@ -1,0 +1,414 @@
+//! The workload loop end to end, against the lab: workload APIs published from the registered
+//! clusters, `kubectl apply` into a bound workspace, copies on both kwok clusters, status summed
+//! back (so `kubectl rollout status` in the workspace tells the truth), moves without an outage,
+//! drift, deletion, and two workspaces that never touch each other.
+
+// Move and readiness figures are printed, as the test output is where they are read.
+#![allow(clippy::print_stdout)]
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::{assert_exit, eventually, using_clusters, write_file, Background, Controller, Lab};
+
+/// A workspace with pc1 and pc2 registered (labelled `name=<cluster>`) and the workload APIs
+/// published from them.
+struct Fleet {
+    ws: String,
+}
+
+impl Fleet {
+    fn new(lab: &Lab) -> Fleet {
+        let (provider, ws) = lab.fresh_install();
+        for (name, var) in [("pc1", "PC1_KUBECONFIG"), ("pc2", "PC2_KUBECONFIG")] {
+            let labels = format!("name={name}");
+            let out = lab.tmcctl(&[
+                "--workspace",
+                &ws,
+                "cluster",
+                "register",
+                name,
+                "--cluster-kubeconfig",
+                lab.var(var),
+                "--location",
+                "lab",
+                "--labels",
+                &labels,
+            ]);
+            assert_exit(&out, 0);
+        }
+        let out = lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &ws, "--workload-apis"]);
+        assert_exit(&out, 0);
+        Fleet { ws }
+    }
+
+    fn controller(&self, lab: &Lab, extra: &[&str]) -> Background {
+        let mut args =
+            vec!["--probe-interval", "1s", "--probe-timeout", "2s", "--heartbeat-grace", "6s", "--leader-elect=false"];
+        args.extend_from_slice(extra);
+        Controller::start(lab, &self.ws, &args)
+    }
+
+    fn tmcctl(&self, lab: &Lab, args: &[&str]) -> crate::harness::Output {
+        let mut all = vec!["--workspace", self.ws.as_str()];
+        all.extend_from_slice(args);
+        lab.tmcctl(&all)
+    }
+
+    fn kubectl(&self, lab: &Lab, args: &[&str], stdin: Option<&str>) -> crate::harness::Output {
+        lab.kubectl(&self.ws, args, stdin)
+    }
+
+    fn upstream(&self, lab: &Lab, kind: &str, name: &str) -> Option<Value> {
+        let out = self.kubectl(lab, &["get", kind, name, "-n", "default", "-o", "json"], None);
+        (out.code == 0).then(|| serde_json::from_str(&out.stdout).unwrap())
+    }
+
+    /// (cluster, downstream namespace) of every copy, from `workload where`.
+    fn copies(&self, lab: &Lab, reference: &str) -> Vec<(String, String, String)> {
+        let out = self.tmcctl(lab, &["workload", "where", reference, "-o", "json"]);
+        if out.code != 0 {
+            return Vec::new();
+        }
+        let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+        rows.iter()
+            .map(|r| {
+                let text = |k: &str| r[k].as_str().unwrap().to_string();
+                (text("cluster"), text("downstreamNamespace"), text("phase"))
+            })
+            .collect()
+    }
+}
+
+/// kubectl against a physical cluster of the lab (`PC1_KUBECONFIG` or `PC2_KUBECONFIG`).
+fn on_cluster(lab: &Lab, var: &str, args: &[&str]) -> crate::harness::Output {
+    let mut command = std::process::Command::new(std::path::PathBuf::from(lab.var("LAB_BIN")).join("kubectl"));
+    command.arg("--kubeconfig").arg(lab.var(var)).args(args);
+    crate::harness::run_command(&mut command)
+}
+
+fn cluster_var(cluster: &str) -> &'static str {
+    match cluster {
+        "pc1" => "PC1_KUBECONFIG",
+        _ => "PC2_KUBECONFIG",
+    }
+}
+
+/// The downstream object, or `None` when the cluster does not hold it.
+fn downstream(lab: &Lab, cluster: &str, kind: &str, namespace: &str, name: &str) -> Option<Value> {
+    let out = on_cluster(lab, cluster_var(cluster), &["get", kind, name, "-n", namespace, "-o", "json"]);
+    (out.code == 0).then(|| serde_json::from_str(&out.stdout).unwrap())
+}
+
+fn deployment(name: &str, replicas: u32, image: &str, labels: &str) -> String {
+    format!(
+        r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  namespace: default
+  labels: {{{labels}}}
+spec:
+  replicas: {replicas}
+  selector:
+    matchLabels: {{app: {name}}}
+  template:
+    metadata:
+      labels: {{app: {name}}}
+    spec:
+      containers:
+      - name: main
+        image: {image}
+        envFrom:
+        - configMapRef: {{name: {name}-settings}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {name}-settings
+  namespace: default
+data:
+  greeting: hello
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: default
+spec:
+  selector: {{app: {name}}}
+  ports:
+  - port: 80
+    targetPort: 8080
+"#
+    )
+}
+
+fn ready_replicas(object: &Value) -> i64 {
+    object["status"]["readyReplicas"].as_i64().unwrap_or(0)
+}
+
+#[test]
+fn a_deployment_applied_with_kubectl_runs_divided_on_both_clusters_and_rolls_out_truthfully() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let fleet = Fleet::new(lab);
+    let out = fleet.tmcctl(
+        lab,
+        &[
+            "placement",
+            "create",
+            "web",
+            "--strategy",
+            "Spread",
+            "--location-selector",
+            "name in (pc1,pc2)",
+            "--replicas",
+            "divided",
+        ],
+    );
+    assert_exit(&out, 0);
+    let _controller = fleet.controller(lab, &[]);
+    let manifest = deployment("web", 3, "web:1", "tier: front");
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&manifest)), 0);
+
+    // Summed upstream: 3/3 ready, and rollout status returns in the workspace.
+    let (_, took) = eventually("web 3/3 ready upstream", Duration::from_secs(90), || {
+        fleet.upstream(lab, "deployment", "web").filter(|d| ready_replicas(d) == 3).map(|_| ())
+    });
+    println!("web: kubectl apply → 3/3 ready upstream in {took:?}");
+    let rollout =
+        fleet.kubectl(lab, &["rollout", "status", "deployment/web", "-n", "default", "--timeout", "60s"], None);
+    assert_exit(&rollout, 0);
+
+    // A copy on each cluster with 2 + 1 replicas; the ConfigMap it reads went with it.
+    let copies = fleet.copies(lab, "deployment/web");
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    let mut replicas = Vec::new();
+    for (cluster, namespace, phase) in &copies {
+        assert_eq!(phase, "Available", "{copies:?}");
+        let copy = downstream(lab, cluster, "deployment", namespace, "web").expect("copy downstream");
+        replicas.push(copy["spec"]["replicas"].as_i64().unwrap());
+        assert!(copy["metadata"]["annotations"]["kcp.io/cluster"].is_null(), "kcp metadata went downstream");
+        assert!(downstream(lab, cluster, "configmap", namespace, "web-settings").is_some(), "configmap on {cluster}");
+        assert!(downstream(lab, cluster, "service", namespace, "web").is_some(), "service on {cluster}");
+    }
+    replicas.sort();
+    assert_eq!(replicas, [1, 2]);
+
+    // A new image: rollout status waits for both clusters, and observedGeneration says so.
+    let patch = r#"{"spec":{"template":{"spec":{"containers":[{"name":"main","image":"web:2"}]}}}}"#;
+    assert_exit(
+        &fleet.kubectl(lab, &["patch", "deployment", "web", "-n", "default", "--type", "strategic", "-p", patch], None),
+        0,
+    );
+    let rollout =
+        fleet.kubectl(lab, &["rollout", "status", "deployment/web", "-n", "default", "--timeout", "90s"], None);
+    assert_exit(&rollout, 0);
+    for (cluster, namespace, _) in &copies {
+        let copy = downstream(lab, cluster, "deployment", namespace, "web").unwrap();
+        assert_eq!(copy["spec"]["template"]["spec"]["containers"][0]["image"], "web:2", "{cluster} not updated");
+        assert!(ready_replicas(&copy) >= 1, "{cluster}: {copy}");
+    }
+    let web = fleet.upstream(lab, "deployment", "web").unwrap();
+    assert_eq!(web["status"]["observedGeneration"], web["metadata"]["generation"]);
+
+    // The CLI's view.
+    let status = fleet.tmcctl(lab, &["workload", "status", "-A", "-o", "wide"]);
+    assert_exit(&status, 0);
+    assert!(status.stdout.contains("NAMESPACE") && status.stdout.contains("web"), "{}", status.stdout);
+    assert!(status.stdout.contains("3/3"), "{}", status.stdout);
+    assert_exit(&fleet.tmcctl(lab, &["workload", "wait", "deployment/web", "--timeout", "30s"]), 0);
+
+    // Deleted upstream: gone downstream, finalizer released, nothing hangs.
+    assert_exit(&fleet.kubectl(lab, &["delete", "deployment", "web", "-n", "default", "--wait=false"], None), 0);
+    eventually("web gone upstream and downstream", Duration::from_secs(60), || {
+        let gone_up = fleet.upstream(lab, "deployment", "web").is_none();
+        let gone_down = copies.iter().all(|(c, ns, _)| downstream(lab, c, "deployment", ns, "web").is_none());
+        (gone_up && gone_down).then_some(())
+    });
+}
+
+#[test]
+fn changing_the_placement_moves_the_workload_without_an_outage_and_drain_moves_it_back() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let fleet = Fleet::new(lab);
+    let out =
+        fleet.tmcctl(lab, &["placement", "create", "api", "--strategy", "Spread", "--location-selector", "name=pc1"]);
+    assert_exit(&out, 0);
+    let _controller = fleet.controller(lab, &[]);
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("api", 2, "api:1", "tier: back"))), 0);
+    eventually("api Available on pc1", Duration::from_secs(90), || {
+        let copies = fleet.copies(lab, "deployment/api");
+        (copies.len() == 1 && copies[0].0 == "pc1" && copies[0].2 == "Available").then_some(())
+    });
+    let namespace = fleet.copies(lab, "deployment/api")[0].1.clone();
+
+    // Move to pc2, sampling ready replicas downstream every 200 ms: never zero.
+    let out = fleet.tmcctl(lab, &["placement", "update", "api", "--location-selector", "name=pc2"]);
+    assert_exit(&out, 0);
+    let started = Instant::now();
+    let mut lowest = i64::MAX;
+    let mut samples = 0;
+    loop {
+        let on = |c: &str| downstream(lab, c, "deployment", &namespace, "api").map(|d| ready_replicas(&d));
+        let (pc1, pc2) = (on("pc1"), on("pc2"));
+        let ready = pc1.unwrap_or(0) + pc2.unwrap_or(0);
+        lowest = lowest.min(ready);
+        samples += 1;
+        if pc1.is_none() && pc2 == Some(2) {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(90), "api did not move to pc2 (pc1 {pc1:?}, pc2 {pc2:?})");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!("api: moved pc1 → pc2 in {:?}; lowest ready replicas over {samples} samples: {lowest}", started.elapsed());
+    assert!(lowest >= 1, "ready replicas dropped to {lowest} during the move");
+
+    // Back with a selector over both, then drain pc2: everything ends on pc1.
+    assert_exit(&fleet.tmcctl(lab, &["placement", "update", "api", "--location-selector", "name in (pc1,pc2)"]), 0);
+    eventually("api on both clusters", Duration::from_secs(90), || {
+        (fleet.copies(lab, "deployment/api").len() == 2).then_some(())
+    });
+    let drained = fleet.tmcctl(lab, &["cluster", "drain", "pc2", "--wait", "--timeout", "90s"]);
+    assert_exit(&drained, 0);
+    let copies = fleet.copies(lab, "deployment/api");
+    assert_eq!(copies.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["pc1"], "{copies:?}");
+    assert!(downstream(lab, "pc2", "deployment", &namespace, "api").is_none(), "copy left on drained pc2");
+
+    // Draining the last cluster would strand the placement: refused up front.
+    let refused = fleet.tmcctl(lab, &["cluster", "drain", "pc1"]);
+    assert_exit(&refused, 7);
+    assert!(refused.stderr.contains("api"), "{}", refused.stderr);
+    assert_exit(&fleet.tmcctl(lab, &["cluster", "uncordon", "pc2"]), 0);
+    eventually("api back on pc2 after uncordon", Duration::from_secs(90), || {
+        (fleet.copies(lab, "deployment/api").len() == 2).then_some(())
+    });
+}
+
+#[test]
+fn drift_downstream_is_healed_by_default_and_left_alone_under_report() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let fleet = Fleet::new(lab);
+    let out =
+        fleet.tmcctl(lab, &["placement", "create", "all", "--strategy", "Spread", "--location-selector", "name=pc1"]);
+    assert_exit(&out, 0);
+    let _controller = fleet.controller(lab, &[]);
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("heal", 1, "heal:1", "tier: a"))), 0);
+    let report = deployment("keep", 1, "keep:1", "tier: b").replacen(
+        "  labels: {tier: b}",
+        "  labels: {tier: b}\n  annotations: {tmc.kcp.io/drift-policy: report}",
+        1,
+    );
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&report)), 0);
+    let namespace = eventually("both synced", Duration::from_secs(90), || {
+        let (heal, keep) = (fleet.copies(lab, "deployment/heal"), fleet.copies(lab, "deployment/keep"));
+        (heal.len() == 1 && keep.len() == 1).then(|| heal[0].1.clone())
+    })
+    .0;
+    for name in ["heal", "keep"] {
+        let out =
+            on_cluster(lab, "PC1_KUBECONFIG", &["scale", "deployment", name, "-n", &namespace, "--replicas", "4"]);
+        assert_exit(&out, 0);
+    }
+    eventually("heal scaled back to 1 on pc1", Duration::from_secs(30), || {
+        let copy = downstream(lab, "pc1", "deployment", &namespace, "heal")?;
+        (copy["spec"]["replicas"] == 1).then_some(())
+    });
+    let (diff, _) = eventually("keep's drift reported", Duration::from_secs(30), || {
+        let upstream = fleet.upstream(lab, "deployment", "keep")?;
+        let drifted = upstream["status"]["tmc"]["clusters"][0]["drift"].as_array().is_some_and(|d| !d.is_empty());
+        drifted.then(|| fleet.tmcctl(lab, &["workload", "diff", "deployment/keep"]))
+    });
+    assert_exit(&diff, 1);
+    assert!(diff.stdout.contains("spec.replicas: intended 1, live 4"), "{}", diff.stdout);
+    let copy = downstream(lab, "pc1", "deployment", &namespace, "keep").unwrap();
+    assert_eq!(copy["spec"]["replicas"], 4, "report must leave the change alone");
+    assert_exit(&fleet.tmcctl(lab, &["workload", "diff", "deployment/heal"]), 0);
+}
+
+#[test]
+fn two_workspaces_with_the_same_names_land_in_distinct_namespaces() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (a, b) = (Fleet::new(lab), Fleet::new(lab));
+    let mut controllers = Vec::new();
+    for fleet in [&a, &b] {
+        let out =
+            fleet.tmcctl(lab, &["placement", "create", "p", "--strategy", "Spread", "--location-selector", "name=pc1"]);
+        assert_exit(&out, 0);
+        controllers.push(fleet.controller(lab, &[]));
+    }
+    assert_exit(&a.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("same", 1, "a:1", "x: a"))), 0);
+    assert_exit(&b.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("same", 2, "b:1", "x: b"))), 0);
+    let (na, nb) = eventually("both synced", Duration::from_secs(90), || {
+        let (ca, cb) = (a.copies(lab, "deployment/same"), b.copies(lab, "deployment/same"));
+        (ca.len() == 1 && cb.len() == 1).then(|| (ca[0].1.clone(), cb[0].1.clone()))
+    })
+    .0;
+    assert_ne!(na, nb);
+    let image = |ns: &str| {
+        downstream(lab, "pc1", "deployment", ns, "same").unwrap()["spec"]["template"]["spec"]["containers"][0]["image"]
+            .clone()
+    };
+    assert_eq!(image(&na), "a:1");
+    assert_eq!(image(&nb), "b:1");
+    // Deleting one workspace's workload leaves the other's copy alone.
+    assert_exit(&a.kubectl(lab, &["delete", "deployment", "same", "-n", "default"], None), 0);
+    eventually("a's copy gone", Duration::from_secs(60), || {
+        downstream(lab, "pc1", "deployment", &na, "same").is_none().then_some(())
+    });
+    assert!(downstream(lab, "pc1", "deployment", &nb, "same").is_some(), "b's copy was touched");
+}
+
+#[test]
+fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let fleet = Fleet::new(lab);
+    let out =
+        fleet.tmcctl(lab, &["placement", "create", "svc", "--strategy", "Spread", "--location-selector", "name=pc1"]);
+    assert_exit(&out, 0);
+    let count = 200;
+    let services: String = (0..count)
+        .map(|i| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\n  namespace: default\nspec:\n  ports:\n  - port: 80\n---\n"))
+        .collect();
+    let file = write_file(&format!("{}-services.yaml", fleet.ws.replace(':', "-")), &services);
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", &file], None), 0);
+    let controller = fleet.controller(lab, &[]);
+    let namespace = eventually("the first services synced", Duration::from_secs(60), || {
+        fleet.copies(lab, "service/s0").first().map(|c| c.1.clone())
+    })
+    .0;
+    // Stop it in the middle of the work, remember what is there, start another.
+    drop(controller);
+    let uids = |lab: &Lab| -> std::collections::BTreeMap<String, String> {
+        let out = on_cluster(lab, "PC1_KUBECONFIG", &["get", "services", "-n", &namespace, "-o", "json"]);
+        let list: Value = serde_json::from_str(&out.stdout).unwrap();
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["metadata"]["name"].as_str().unwrap().to_string(),
+                    s["metadata"]["uid"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = uids(lab);
+    println!("restart: {} of {count} services synced when the controller stopped", before.len());
+    let _controller = fleet.controller(lab, &[]);
+    let after = eventually("all services synced", Duration::from_secs(120), || {
+        let now = uids(lab);
+        (now.len() == count).then_some(now)
+    })
+    .0;
+    for (name, uid) in &before {
+        assert_eq!(after.get(name), Some(uid), "{name} was re-created after the restart");
+    }
+}
