@@ -73,6 +73,8 @@ pub struct SyncLoop {
     cluster_sync: ClusterSync,
     /// When an upstream change was first seen and not yet written everywhere (sync lag).
     pending_since: Mutex<HashMap<WorkloadKey, (i64, Instant)>>,
+    /// The clusters whose `tmc_workload_sync_status` series each workload exported.
+    exported: Mutex<HashMap<WorkloadKey, Vec<String>>>,
 }
 
 impl SyncLoop {
@@ -84,6 +86,7 @@ impl SyncLoop {
             queue: Arc::new(WorkQueue::default()),
             downstream,
             pending_since: Mutex::default(),
+            exported: Mutex::default(),
         }
     }
 
@@ -176,6 +179,7 @@ impl SyncLoop {
         let Some(store) = self.ctx.workloads.get(wk.type_index) else { return Ok(()) };
         let Some(upstream) = store.get(&wk.key) else {
             self.lock_pending().remove(wk);
+            self.export_sync_status(wk, ty, &[]);
             return Ok(());
         };
         let upstream = &upstream.0;
@@ -464,15 +468,7 @@ impl SyncLoop {
         tmc: TmcStatus,
         now: &jiff::Timestamp,
     ) -> Result<(), ReconcileError> {
-        for entry in &tmc.clusters {
-            self.ctx.metrics.set_workload_sync(
-                &wk.key.name,
-                &format!("{}/{}", wk.key.cluster, wk.key.namespace),
-                &entry.cluster,
-                &ty.resource.kind,
-                matches!(entry.phase, Phase::Available | Phase::Progressing | Phase::Retiring),
-            );
-        }
+        self.export_sync_status(wk, ty, &tmc.clusters);
         let status = aggregate(ty.kind, upstream, chosen, tmc, &now.to_string());
         if same_ignoring_times(&status, &upstream["status"]) {
             return Ok(());
@@ -487,6 +483,29 @@ impl SyncLoop {
         self.ctx.hub.writer(&wk.key.cluster).apply_status(&ty.resource, &patch, FIELD_MANAGER).await?;
         self.ctx.metrics.count_write(CONTROLLER);
         Ok(())
+    }
+
+    /// One `tmc_workload_sync_status` series per copy: set those listed, drop the rest, so the
+    /// series stay as many as copies exist.
+    fn export_sync_status(&self, wk: &WorkloadKey, ty: &WorkloadType, entries: &[ClusterEntry]) {
+        let namespace = format!("{}/{}", wk.key.cluster, wk.key.namespace);
+        let metrics = &self.ctx.metrics;
+        for entry in entries {
+            let synced = matches!(entry.phase, Phase::Available | Phase::Progressing | Phase::Retiring);
+            metrics.set_workload_sync(&wk.key.name, &namespace, &entry.cluster, &ty.resource.kind, synced);
+        }
+        let now: Vec<String> = entries.iter().map(|e| e.cluster.clone()).collect();
+        let before = {
+            let mut exported = self.exported.lock().unwrap_or_else(|e| e.into_inner());
+            if now.is_empty() {
+                exported.remove(wk)
+            } else {
+                exported.insert(wk.clone(), now.clone())
+            }
+        };
+        for cluster in before.unwrap_or_default().iter().filter(|c| !now.contains(c)) {
+            metrics.forget_workload_sync(&wk.key.name, &namespace, cluster, &ty.resource.kind);
+        }
     }
 
     async fn ensure_finalizer(
@@ -605,13 +624,16 @@ fn without_status(object: &Value) -> Value {
     copy
 }
 
-/// Equal but for the times every write moves (condition times, when copies were last seen).
+/// Equal but for the times every write moves (condition times, when copies were last seen),
+/// and for nulls, which an apply stores as absent.
 fn same_ignoring_times(a: &Value, b: &Value) -> bool {
     fn strip(value: &Value) -> Value {
         match value {
             Value::Object(map) => Value::Object(
                 map.iter()
-                    .filter(|(k, _)| !matches!(k.as_str(), "lastUpdateTime" | "lastTransitionTime" | "lastSeen"))
+                    .filter(|(k, v)| {
+                        !v.is_null() && !matches!(k.as_str(), "lastUpdateTime" | "lastTransitionTime" | "lastSeen")
+                    })
                     .map(|(k, v)| (k.clone(), strip(v)))
                     .collect(),
             ),

@@ -327,6 +327,16 @@ impl Metrics {
         self.workload_sync.get_or_create(&labels).set(i64::from(synced));
     }
 
+    /// Drops the series of a copy that no longer exists.
+    pub fn forget_workload_sync(&self, workload: &str, namespace: &str, cluster: &str, kind: &str) {
+        self.workload_sync.remove(&WorkloadSyncLabels {
+            workload: workload.into(),
+            namespace: namespace.into(),
+            cluster: cluster.into(),
+            r#type: kind.into(),
+        });
+    }
+
     /// Counts a write of a copy that `cluster` refused or did not answer.
     pub fn count_apply_error(&self, cluster: &str) {
         self.apply_errors.get_or_create(&SyncClusterLabels { cluster: cluster.into() }).inc();
@@ -425,5 +435,15 @@ mod tests {
         assert!(text.contains("tmc_controller_leader 1"), "{text}");
         metrics.forget_cluster("root:team", "pc1", "eu");
         assert!(!metrics.encode().contains("cluster=\"pc1\""));
+        metrics.set_workload_sync("web", "lc1/default", "pc2", "Deployment", true);
+        metrics.count_drift("pc2", "heal");
+        let text = metrics.encode();
+        assert!(
+            text.contains(r#"tmc_workload_sync_status{workload="web",namespace="lc1/default",cluster="pc2",type="Deployment"} 1"#),
+            "{text}"
+        );
+        assert!(text.contains(r#"tmc_workload_drift_detected_total{cluster="pc2",policy="heal"} 1"#), "{text}");
+        metrics.forget_workload_sync("web", "lc1/default", "pc2", "Deployment");
+        assert!(!metrics.encode().contains("tmc_workload_sync_status{"));
     }
 }

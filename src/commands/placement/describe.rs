@@ -7,6 +7,8 @@ use serde_json::Value;
 use crate::api::WorkloadPlacement;
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings};
+use crate::commands::explain_tmc_error;
+use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
 use crate::output::age::age;
 use crate::output::{Describe, OutputFormat, Printer, Table};
@@ -55,10 +57,50 @@ pub async fn run(args: DescribeArgs, settings: &ConnectionSettings, explain_only
     let mut text = String::new();
     if !explain_only {
         text.push_str(&summary(&object, &placement));
+        text.push_str(&governed(&connection, &args.name).await?);
     }
     text.push_str(&decision_page(Describe::new(), &explanation, &current, "Versus stored"));
     printer.write_out(&text)?;
     Ok(())
+}
+
+/// The workloads this placement governs (as the controller last wrote on each), as a section.
+async fn governed(connection: &Connection, name: &str) -> Result<String, CliError> {
+    let types = match workload_types::resolve(ExportLocation::Binding(connection)).await {
+        Ok(types) => types,
+        Err(e) => return Err(explain_tmc_error(connection, e).await),
+    };
+    if types.is_empty() {
+        return Ok(String::new());
+    }
+    let mut table = Table::new(["NAMESPACE", "KIND", "NAME", "CLUSTERS"]);
+    for ty in &types {
+        let list = match connection.list(&ty.resource, None, None).await {
+            Ok(list) => list.items,
+            Err(e) => return Err(explain_tmc_error(connection, e).await),
+        };
+        for object in list.iter().filter(|o| o["status"]["tmc"]["placement"] == name) {
+            let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+            let clusters: Vec<String> = object["status"]["tmc"]["clusters"]
+                .as_array()
+                .map(|cs| cs.iter().map(|c| text(&c["cluster"])).collect())
+                .unwrap_or_default();
+            table.push(vec![
+                text(&object["metadata"]["namespace"]),
+                ty.resource.kind.clone(),
+                text(&object["metadata"]["name"]),
+                if clusters.is_empty() { "<none>".into() } else { clusters.join(",") },
+            ]);
+        }
+    }
+    if table.is_empty() {
+        return Ok("Workloads:\t<none>\n".into());
+    }
+    Ok(format!("Workloads:\n{}", indent(&table.render(false))))
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
 }
 
 fn summary(object: &Value, placement: &WorkloadPlacement) -> String {
