@@ -61,7 +61,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
-            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
+            cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -209,7 +209,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
-            cand --wait 'Wait until no placement places workloads on the cluster'
+            cand --wait 'Wait until no placement places workloads on the cluster and no workload copy is left there'
+            cand --force 'Drain even when some placement would be left with no cluster (its workloads then stay where they are until a cluster can take them)'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -242,7 +243,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
-            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
+            cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -471,10 +472,121 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+            cand list 'List workloads with their placement, clusters and readiness'
+            cand ls 'List workloads with their placement, clusters and readiness'
+            cand status 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+            cand where 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+            cand sync 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+            cand wait 'Wait until a workload is ready on every chosen cluster'
+            cand diff 'Show what tmcctl intends each cluster to hold against what it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'tmcctl;workload;list'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand -w 'After listing, keep printing workloads as they change'
+            cand --watch 'After listing, keep printing workloads as they change'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;workload;ls'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand -w 'After listing, keep printing workloads as they change'
+            cand --watch 'After listing, keep printing workloads as they change'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tmcctl;workload;status'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand -w 'After listing, keep printing workloads as they change'
+            cand --watch 'After listing, keep printing workloads as they change'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;workload;where'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand --cluster 'The other way round: the cluster (registration name) that holds the namespace'
+            cand --downstream-namespace 'The other way round: a namespace on a physical cluster'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;workload;sync'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand --force-cleanup 'For a workload being deleted: release its finalizer now, leaving any copies on clusters that are gone for good (copies on reachable clusters should be removed first)'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;workload;wait'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand --for 'What to wait for: `ready` (every chosen cluster Available)'
+            cand --timeout 'How long to wait; 0 waits forever'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
@@ -488,11 +600,45 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tmcctl;workload;diff'= {
+            cand -n 'The namespace (default: `default`)'
+            cand --namespace 'The namespace (default: `default`)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Across all namespaces of the workspace'
+            cand --all-namespaces 'Across all namespaces of the workspace'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tmcctl;workload;help'= {
-            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+            cand list 'List workloads with their placement, clusters and readiness'
+            cand status 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+            cand where 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+            cand sync 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+            cand wait 'Wait until a workload is ready on every chosen cluster'
+            cand diff 'Show what tmcctl intends each cluster to hold against what it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'tmcctl;workload;help;list'= {
+        }
         &'tmcctl;workload;help;status'= {
+        }
+        &'tmcctl;workload;help;where'= {
+        }
+        &'tmcctl;workload;help;sync'= {
+        }
+        &'tmcctl;workload;help;wait'= {
+        }
+        &'tmcctl;workload;help;diff'= {
         }
         &'tmcctl;workload;help;help'= {
         }
@@ -657,6 +803,9 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --max-requests-in-flight 'Requests waiting for an answer at once, per server (watches not counted)'
             cand --probe-workers 'Clusters probed at the same time'
             cand --placement-workers 'Placements decided at the same time'
+            cand --sync-workers 'Workloads synced at the same time'
+            cand --move-timeout 'How long an old copy is kept at most while its replacement on another cluster does not become Available (it goes as soon as the replacement is Available)'
+            cand --eviction-grace 'How long a chosen cluster may be Unknown before its workloads are placed elsewhere'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
@@ -767,7 +916,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand update 'Change a cluster''s labels, location, capabilities or credentials'
             cand cordon 'Stop placing new workloads on a cluster'
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
-            cand drain 'Cordon a cluster and record that its workloads should move elsewhere'
+            cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
         }
         &'tmcctl;help;cluster;list'= {
@@ -810,9 +959,24 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;placement;delete'= {
         }
         &'tmcctl;help;workload'= {
-            cand status 'Summarise workloads: where they run and whether they are ready on each cluster'
+            cand list 'List workloads with their placement, clusters and readiness'
+            cand status 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+            cand where 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+            cand sync 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+            cand wait 'Wait until a workload is ready on every chosen cluster'
+            cand diff 'Show what tmcctl intends each cluster to hold against what it holds'
+        }
+        &'tmcctl;help;workload;list'= {
         }
         &'tmcctl;help;workload;status'= {
+        }
+        &'tmcctl;help;workload;where'= {
+        }
+        &'tmcctl;help;workload;sync'= {
+        }
+        &'tmcctl;help;workload;wait'= {
+        }
+        &'tmcctl;help;workload;diff'= {
         }
         &'tmcctl;help;rbac'= {
             cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'

@@ -59,7 +59,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "drain" -d 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only clusters whose labels match this selector (e.g. env=prod,tier!=edge)' -r
@@ -157,7 +157,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l wait -d 'Wait until no placement places workloads on the cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l wait -d 'Wait until no placement places workloads on the cluster and no workload copy is left there'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l force -d 'Drain even when some placement would be left with no cluster (its workloads then stay where they are until a cluster can take them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
@@ -178,7 +179,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
@@ -307,24 +308,108 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a placement\'s policy (only the flags given)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a placement'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "list" -d 'List workloads with their placement, clusters and readiness'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "ls" -d 'List workloads with their placement, clusters and readiness'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "status" -d 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "where" -d 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "sync" -d 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "wait" -d 'Wait until a workload is ready on every chosen cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "diff" -d 'Show what tmcctl intends each cluster to hold against what it holds'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s w -l watch -d 'After listing, keep printing workloads as they change'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s w -l watch -d 'After listing, keep printing workloads as they change'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s w -l watch -d 'After listing, keep printing workloads as they change'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l cluster -d 'The other way round: the cluster (registration name) that holds the namespace' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l downstream-namespace -d 'The other way round: a namespace on a physical cluster' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l force-cleanup -d 'For a workload being deleted: release its finalizer now, leaving any copies on clusters that are gone for good (copies on reachable clusters should be removed first)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l for -d 'What to wait for: `ready` (every chosen cluster Available)' -r -f -a "ready\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait; 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s n -l namespace -d 'The namespace (default: `default`)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "list" -d 'List workloads with their placement, clusters and readiness'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "status" -d 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "where" -d 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a workload is ready on every chosen cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show what tmcctl intends each cluster to hold against what it holds'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -424,6 +509,9 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l max-requests-in-flight -d 'Requests waiting for an answer at once, per server (watches not counted)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l probe-workers -d 'Clusters probed at the same time' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l placement-workers -d 'Placements decided at the same time' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l sync-workers -d 'Workloads synced at the same time' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l move-timeout -d 'How long an old copy is kept at most while its replacement on another cluster does not become Available (it goes as soon as the replacement is Available)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l eviction-grace -d 'How long a chosen cluster may be Unknown before its workloads are placed elsewhere' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
@@ -499,7 +587,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "update" -d 'Change a cluster\'s labels, location, capabilities or credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "cordon" -d 'Stop placing new workloads on a cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "uncordon" -d 'Allow placing workloads on a cluster again (also ends a drain)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "drain" -d 'Cordon a cluster and record that its workloads should move elsewhere'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "drain" -d 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "unregister" -d 'Remove a cluster\'s registration and its stored credentials'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "create" -d 'Create a placement policy'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "list" -d 'List placements with their strategy and decision'
@@ -508,7 +596,12 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "simulate" -d 'Run the engine on a placement file, against the live inventory or a file of clusters (no server needed), and show what it would decide'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "update" -d 'Change a placement\'s policy (only the flags given)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from placement" -f -a "delete" -d 'Delete a placement'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "status" -d 'Summarise workloads: where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "list" -d 'List workloads with their placement, clusters and readiness'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "status" -d 'Summarise workloads (or one): where they run and whether they are ready on each cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "where" -d 'Show every cluster, namespace and object that holds a copy of a workload (or, with --cluster and --downstream-namespace, which workloads a downstream namespace holds)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "sync" -d 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "wait" -d 'Wait until a workload is ready on every chosen cluster'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "diff" -d 'Show what tmcctl intends each cluster to hold against what it holds'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "grant" -d 'Bind a TMC role to a user or group'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List TMC role bindings'
