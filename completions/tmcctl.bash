@@ -1721,7 +1721,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__install)
-            opts="-o -v -h -V --provider-workspace --bind --create-workspaces --dry-run --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --provider-workspace --bind --create-workspaces --workload-apis --schema-kubeconfig --dry-run --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1732,6 +1732,14 @@ _tmcctl() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workload-apis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

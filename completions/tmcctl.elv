@@ -830,6 +830,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;install'= {
             cand --provider-workspace 'The kcp workspace that publishes the TMC API; created when missing'
             cand --bind 'Bind the TMC API in this workspace (repeatable); it must exist unless --create-workspaces'
+            cand --workload-apis 'Publish these workload types in the TMC API, their schemas imported from the clusters registered in the --bind workspaces (and --schema-kubeconfig): comma-separated plural.group, or plural alone for the core group. Without a value: deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,services,ingresses.networking.k8s.io. Types published before stay published, with or without this flag'
+            cand --schema-kubeconfig 'Also import --workload-apis schemas from the cluster of this kubeconfig (its current context; repeatable). Every cluster must serve each type; where their schemas differ, only the fields all of them serve are published (each one left out is named)'
             cand --dry-run 'Only print what would be done (client-side); change nothing'
             cand --timeout 'How long to wait for workspaces to be Ready, bindings Bound and CRDs Established'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'

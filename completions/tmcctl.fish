@@ -525,6 +525,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l provider-workspace -d 'The kcp workspace that publishes the TMC API; created when missing' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l bind -d 'Bind the TMC API in this workspace (repeatable); it must exist unless --create-workspaces' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l workload-apis -d 'Publish these workload types in the TMC API, their schemas imported from the clusters registered in the --bind workspaces (and --schema-kubeconfig): comma-separated plural.group, or plural alone for the core group. Without a value: deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,services,ingresses.networking.k8s.io. Types published before stay published, with or without this flag' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l schema-kubeconfig -d 'Also import --workload-apis schemas from the cluster of this kubeconfig (its current context; repeatable). Every cluster must serve each type; where their schemas differ, only the fields all of them serve are published (each one left out is named)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l dry-run -d 'Only print what would be done (client-side); change nothing' -r -f -a "client\t''
 none\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l timeout -d 'How long to wait for workspaces to be Ready, bindings Bound and CRDs Established' -r

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::api::manifest::ManifestError;
 use crate::client::{ClientError, ExecFailure};
+use crate::install::workload_apis::WorkloadApiError;
 
 /// The documented exit codes (see README.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +134,21 @@ impl From<ClientError> for CliError {
             ClientError::Server { .. } | ClientError::Protocol { .. } => (ExitKind::Failure, None),
         };
         CliError { kind, message, hint }
+    }
+}
+
+impl From<WorkloadApiError> for CliError {
+    fn from(err: WorkloadApiError) -> Self {
+        let kind = match &err {
+            WorkloadApiError::BadName { .. } | WorkloadApiError::ClusterScoped { .. } => ExitKind::Usage,
+            WorkloadApiError::NotServed { .. } => ExitKind::NotFound,
+            WorkloadApiError::NoCommonVersion { .. }
+            | WorkloadApiError::KindMismatch { .. }
+            | WorkloadApiError::Incompatible { .. }
+            | WorkloadApiError::StatusTaken { .. } => ExitKind::Conflict,
+            WorkloadApiError::Conversion { .. } => ExitKind::Failure,
+        };
+        CliError { kind, message: err.to_string(), hint: Some(err.hint()) }
     }
 }
 

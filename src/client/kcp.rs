@@ -61,7 +61,7 @@ impl Connection {
     }
 
     /// GETs a path below this connection's URL (discovery, `/version`).
-    async fn get_path<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+    pub(super) async fn get_path<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         let request = http::Request::get(format!("{}{path}", self.path_prefix()))
             .body(Vec::new())
             .map_err(|e| ClientError::Invalid { message: format!("GET {path}: {e}") })?;

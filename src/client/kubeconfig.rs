@@ -179,6 +179,21 @@ impl ClusterCredentials {
         Ok(ClusterCredentials { kubeconfig, context, server })
     }
 
+    /// Reads credentials from the base64 value of a Secret's `data` key, as `tmcctl cluster
+    /// register` stores them; `source_name` names the Secret and key.
+    pub fn from_secret_value(encoded: &str, source_name: &str) -> Result<Self, ClientError> {
+        let text = base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .filter(|text| !text.is_empty())
+            .ok_or_else(|| ClientError::Kubeconfig {
+                source_name: source_name.to_string(),
+                cause: "is empty or not base64 text".into(),
+            })?;
+        Self::from_yaml(&text, source_name)
+    }
+
     /// The kubeconfig as YAML, for storing in a Secret. Contains secrets: never print it.
     pub fn to_yaml(&self) -> String {
         serde_saphyr::to_string(&self.kubeconfig).expect("a kubeconfig always serializes")

@@ -13,6 +13,7 @@
 //! so thousands of workspaces share one connection pool and one TLS session per server.
 //! Nothing outside this module builds a `kube::Client`.
 
+mod discovery;
 mod error;
 pub mod kcp;
 mod kubeconfig;
@@ -28,6 +29,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub use discovery::ServedResource;
 pub use error::{ClientError, Endpoint, ExecFailure};
 pub use kcp::ServerInfo;
 pub use kubeconfig::ClusterCredentials;

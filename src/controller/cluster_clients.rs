@@ -11,8 +11,6 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use base64::Engine;
-
 use crate::api::ClusterRegistration;
 use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
 use crate::health::ProbeFailure;
@@ -55,14 +53,8 @@ impl ClusterClients {
         self.reads.1.fetch_add(1, Ordering::Relaxed);
         let reference = cluster.spec.credentials.as_ref().expect("checked by credentials_secret");
         let encoded = secret.data.get(&reference.key).map(String::as_str).unwrap_or_default();
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .filter(|text| !text.is_empty())
-            .ok_or_else(|| ProbeFailure::Credentials(format!("{source} is empty or not base64 text")))?;
-        let credentials =
-            ClusterCredentials::from_yaml(&decoded, &source).map_err(|e| ProbeFailure::Credentials(e.to_string()))?;
+        let credentials = ClusterCredentials::from_secret_value(encoded, &source)
+            .map_err(|e| ProbeFailure::Credentials(e.to_string()))?;
         if let (Some(program), false) = (credentials.exec_command(), ctx.settings.allow_exec) {
             return Err(ProbeFailure::Credentials(format!(
                 "the credentials run an external program ({program}); the controller runs them only with --allow-exec"

@@ -439,7 +439,9 @@ mod tests {
         metrics.count_drift("pc2", "heal");
         let text = metrics.encode();
         assert!(
-            text.contains(r#"tmc_workload_sync_status{workload="web",namespace="lc1/default",cluster="pc2",type="Deployment"} 1"#),
+            text.contains(
+                r#"tmc_workload_sync_status{workload="web",namespace="lc1/default",cluster="pc2",type="Deployment"} 1"#
+            ),
             "{text}"
         );
         assert!(text.contains(r#"tmc_workload_drift_detected_total{cluster="pc2",policy="heal"} 1"#), "{text}");

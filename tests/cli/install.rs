@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{assert_exit, unique, using_clusters, Lab};
+use crate::harness::{assert_exit, unique, using_clusters, Lab, Output};
 
 const REGISTRATION: &str = "apiVersion: tmc.kcp.io/v1alpha1
 kind: ClusterRegistration
@@ -225,4 +225,196 @@ fn exec_plugin_credentials_work() {
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["serverVersion"]["isKcp"], true);
     assert!(marker.exists(), "the exec plugin was run");
+}
+
+const WORKLOADS: &str = "apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+  namespace: default
+data:
+  greeting: hello
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: default
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+        resources:
+          limits: {cpu: 1, memory: 64Mi}
+        envFrom:
+        - configMapRef: {name: web-config}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: default
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPort: http
+";
+
+/// The last word of each report line but the header: the actions.
+fn actions(out: &Output) -> Vec<String> {
+    out.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().last().map(String::from)).collect()
+}
+
+/// The export's workload entries (group, name) and its resourceVersion.
+fn exported_workloads(lab: &Lab, provider: &str) -> (Vec<(String, String)>, String) {
+    let out = lab.kubectl(provider, &["get", "apiexports.apis.kcp.io", "tmc.kcp.io", "-o", "json"], None);
+    assert_exit(&out, 0);
+    let export: Value = serde_json::from_str(&out.stdout).unwrap();
+    let resources = export["spec"]["resources"].as_array().unwrap();
+    let workloads = resources
+        .iter()
+        .filter(|r| r["group"] != "tmc.kcp.io")
+        .map(|r| (r["group"].as_str().unwrap_or_default().to_string(), r["name"].as_str().unwrap().to_string()))
+        .collect();
+    (workloads, export["metadata"]["resourceVersion"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn workload_apis_from_a_registered_cluster_serve_kubectl_apply_get_and_scale() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (provider, consumer) = lab.fresh_install();
+    let registered = lab.tmcctl(&[
+        "--workspace",
+        &consumer,
+        "cluster",
+        "register",
+        "pc1",
+        "--cluster-kubeconfig",
+        lab.var("PC1_KUBECONFIG"),
+        "--location",
+        "lab",
+    ]);
+    assert_exit(&registered, 0);
+
+    let install = ["install", "--provider-workspace", &provider, "--bind", &consumer, "--workload-apis"];
+    let first = lab.tmcctl(&install);
+    assert_exit(&first, 0);
+    for schema in [
+        "deployments.apps",
+        "statefulsets.apps",
+        "daemonsets.apps",
+        "jobs.batch",
+        ".services.core",
+        "ingresses.networking.k8s.io",
+    ] {
+        assert!(
+            first
+                .stdout
+                .lines()
+                .any(|l| l.contains("APIResourceSchema") && l.contains(schema) && l.ends_with("created")),
+            "{schema}:\n{}",
+            first.stdout
+        );
+    }
+    assert!(first.stdout.lines().any(|l| l.contains("APIExport") && l.ends_with("configured")), "{}", first.stdout);
+    assert_eq!(first.stderr, "", "one cluster: nothing to leave out");
+
+    let applied = lab.kubectl(&consumer, &["apply", "-f", "-"], Some(WORKLOADS));
+    assert_exit(&applied, 0);
+    let table = lab.kubectl(&consumer, &["get", "deploy", "-n", "default"], None);
+    assert_exit(&table, 0);
+    let header = table.stdout.lines().next().unwrap_or_default();
+    assert!(header.contains("READY") && header.contains("UP-TO-DATE") && header.contains("AGE"), "{}", table.stdout);
+    assert!(table.stdout.lines().nth(1).is_some_and(|l| l.starts_with("web")), "{}", table.stdout);
+    let services = lab.kubectl(&consumer, &["get", "svc", "web", "-n", "default"], None);
+    assert_exit(&services, 0);
+    assert!(services.stdout.contains("TYPE") && services.stdout.contains("CLUSTER-IP"), "{}", services.stdout);
+
+    let scaled = lab.kubectl(&consumer, &["scale", "deployment/web", "-n", "default", "--replicas=3"], None);
+    assert_exit(&scaled, 0);
+    let replicas =
+        lab.kubectl(&consumer, &["get", "deploy", "web", "-n", "default", "-o", "jsonpath={.spec.replicas}"], None);
+    assert_eq!(replicas.stdout, "3");
+    // What kubectl wrote survives pruning: int-or-string ports, quantities, nested metadata.
+    let stored = lab.kubectl(&consumer, &["get", "deploy", "web", "-n", "default", "-o", "json"], None);
+    let stored: Value = serde_json::from_str(&stored.stdout).unwrap();
+    let pod = &stored["spec"]["template"];
+    assert_eq!(pod["metadata"]["labels"]["app"], "web");
+    assert_eq!(pod["spec"]["containers"][0]["resources"]["limits"]["cpu"], 1);
+    let port = lab.kubectl(
+        &consumer,
+        &["get", "svc", "web", "-n", "default", "-o", "jsonpath={.spec.ports[0].targetPort}"],
+        None,
+    );
+    assert_eq!(port.stdout, "http");
+
+    let (before, version_before) = exported_workloads(lab, &provider);
+    assert_eq!(before.len(), 6, "{before:?}");
+    let again = lab.tmcctl(&install);
+    assert_exit(&again, 0);
+    assert!(actions(&again).iter().all(|a| a == "unchanged"), "{}", again.stdout);
+    let plain = lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer]);
+    assert_exit(&plain, 0);
+    assert!(actions(&plain).iter().all(|a| a == "unchanged"), "{}", plain.stdout);
+    let (after, version_after) = exported_workloads(lab, &provider);
+    assert_eq!((after, version_after), (before, version_before), "re-installing must write nothing and drop nothing");
+    assert_exit(&lab.kubectl(&consumer, &["get", "deploy", "web", "-n", "default"], None), 0);
+}
+
+#[test]
+fn workload_apis_need_a_schema_source_and_a_served_type() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (provider, consumer) = lab.fresh_install();
+    let none = lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &consumer, "--workload-apis"]);
+    assert_exit(&none, 2);
+    assert!(none.stderr.contains("register a cluster in a bound workspace first"), "{}", none.stderr);
+    assert!(none.stderr.contains("--schema-kubeconfig"), "{}", none.stderr);
+
+    let source = ["--schema-kubeconfig", lab.var("PC2_KUBECONFIG")];
+    let base = ["install", "--provider-workspace", &provider, "--bind", &consumer];
+    let run = |types: &str| {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend(["--workload-apis", types]);
+        args.extend(source);
+        lab.tmcctl(&args)
+    };
+    let missing = run("widgets.example.com");
+    assert_exit(&missing, 6);
+    assert!(missing.stderr.contains("widgets.example.com is not served by --schema-kubeconfig"), "{}", missing.stderr);
+    let cluster_scoped = run("nodes");
+    assert_exit(&cluster_scoped, 2);
+    assert!(cluster_scoped.stderr.contains("nodes is cluster-scoped"), "{}", cluster_scoped.stderr);
+    let (workloads, _) = exported_workloads(lab, &provider);
+    assert!(workloads.is_empty(), "a refused import writes nothing: {workloads:?}");
+
+    // A cluster given directly works as well as a registered one; an unreachable one fails
+    // the whole import.
+    let jobs = run("jobs.batch");
+    assert_exit(&jobs, 0);
+    assert!(jobs.stdout.lines().any(|l| l.contains(".jobs.batch") && l.ends_with("created")), "{}", jobs.stdout);
+    let dead = crate::harness::write_file(
+        "dead-kubeconfig",
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:1'}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\nusers:\n- name: u\n  user: {token: x}\ncurrent-context: c\n",
+    );
+    let mut args: Vec<&str> = base.to_vec();
+    args.extend(["--workload-apis", "jobs.batch", "--schema-kubeconfig", &dead]);
+    let unreachable = lab.tmcctl(&args);
+    assert_exit(&unreachable, 4);
+    assert!(
+        unreachable.stderr.contains(&format!("cannot import workload APIs from --schema-kubeconfig {dead}")),
+        "{}",
+        unreachable.stderr
+    );
 }

@@ -1,6 +1,18 @@
 //! What `tmcctl install` puts on a server, as plain objects: on kcp, one APIResourceSchema per
-//! TMC resource plus an APIExport in the provider workspace and an APIBinding in each consumer;
-//! on plain Kubernetes, the CRDs. Pure: the commands layer sends these through `client`.
+//! TMC resource and per imported workload type plus an APIExport in the provider workspace and
+//! an APIBinding in each consumer; on plain Kubernetes, the CRDs. Pure: the commands layer
+//! sends these through `client`.
+//!
+//! ```text
+//! api::crds() ─► TMC schemas ─┐
+//! workload_apis::publish ─────┴─► export resources + permission claims ─► APIExport
+//!                                             └─ same claims, accepted ─► APIBinding
+//! ```
+
+mod columns;
+pub mod openapi;
+mod subset;
+pub mod workload_apis;
 
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use serde_json::{json, Value};
@@ -30,8 +42,10 @@ pub struct KcpPublication {
     pub export: Value,
 }
 
-/// Builds the APIResourceSchemas and the APIExport for the current TMC API.
-pub fn kcp_publication() -> KcpPublication {
+/// Builds the APIResourceSchemas of the current TMC API and the APIExport publishing them
+/// and `workload_resources` (entries of the export's `spec.resources` for workload types,
+/// whose schemas the caller creates).
+pub fn kcp_publication(workload_resources: &[Value]) -> KcpPublication {
     let schemas: Vec<Value> = api::crds().iter().map(schema_from_crd).collect();
     let resources: Vec<Value> = schemas
         .iter()
@@ -43,6 +57,7 @@ pub fn kcp_publication() -> KcpPublication {
                 "storage": { "crd": {} },
             })
         })
+        .chain(workload_resources.iter().cloned())
         .collect();
     let export = json!({
         "apiVersion": "apis.kcp.io/v1alpha2",
@@ -66,19 +81,29 @@ pub fn binding(provider: &str) -> Value {
     })
 }
 
-/// What the controller reads through the export's virtual workspace besides the TMC types:
-/// the clusters' credentials Secrets. kcp grants a claim only as far as the binding's verbs
-/// equal the export's, so both sides are built here from one list.
-pub const CLAIMED_SECRET_VERBS: [&str; 3] = ["get", "list", "watch"];
+/// The types kcp serves itself that the controller reads through the export's virtual
+/// workspace besides the TMC and workload types: the clusters' credentials Secrets, and what
+/// workloads depend on (ConfigMaps, Secrets, ServiceAccounts, their Namespaces). All in the
+/// core group.
+pub const CLAIMED_RESOURCES: [&str; 4] = ["secrets", "configmaps", "serviceaccounts", "namespaces"];
+
+/// The verbs claimed on each of [`CLAIMED_RESOURCES`]. kcp grants a claim only as far as the
+/// binding's verbs equal the export's, so both sides are built here from this one list.
+pub const CLAIMED_VERBS: [&str; 3] = ["get", "list", "watch"];
 
 /// The permission claims of the export (`accepted == false`) or of a binding accepting them.
 fn permission_claims(accepted: bool) -> Value {
-    let mut claim = json!({ "group": "", "resource": "secrets", "verbs": CLAIMED_SECRET_VERBS });
-    if accepted {
-        claim["selector"] = json!({ "matchAll": true });
-        claim["state"] = json!("Accepted");
-    }
-    json!([claim])
+    CLAIMED_RESOURCES
+        .iter()
+        .map(|resource| {
+            let mut claim = json!({ "group": "", "resource": resource, "verbs": CLAIMED_VERBS });
+            if accepted {
+                claim["selector"] = json!({ "matchAll": true });
+                claim["state"] = json!("Accepted");
+            }
+            claim
+        })
+        .collect()
 }
 
 /// The CRDs for a plain Kubernetes server, labelled as ours.
@@ -126,16 +151,28 @@ fn schema_from_crd(crd: &CustomResourceDefinition) -> Value {
         "scope": spec.scope,
         "versions": versions,
     });
-    let digest = Sha256::digest(serde_json::to_vec(&body).expect("JSON values always serialize"));
+    resource_schema(body, None)
+}
+
+/// An APIResourceSchema with `spec`, named `h<hash of spec>.<plural>.<group>` (`core` for the
+/// core group, as kcp requires) and labelled as ours, so uninstall finds it.
+fn resource_schema(spec: Value, annotations: Option<Value>) -> Value {
+    let digest = Sha256::digest(serde_json::to_vec(&spec).expect("JSON values always serialize"));
     let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let group = match spec["group"].as_str().unwrap_or_default() {
+        "" => "core",
+        group => group,
+    };
+    let plural = spec["names"]["plural"].as_str().unwrap_or_default();
+    let mut metadata = json!({ "name": format!("h{hash}.{plural}.{group}"), "labels": managed_labels() });
+    if let Some(annotations) = annotations {
+        metadata["annotations"] = annotations;
+    }
     json!({
         "apiVersion": "apis.kcp.io/v1alpha1",
         "kind": "APIResourceSchema",
-        "metadata": {
-            "name": format!("h{hash}.{}.{}", spec.names.plural, spec.group),
-            "labels": managed_labels(),
-        },
-        "spec": body,
+        "metadata": metadata,
+        "spec": spec,
     })
 }
 
@@ -149,8 +186,8 @@ mod tests {
 
     #[test]
     fn schema_names_are_stable_and_export_points_at_them() {
-        let first = kcp_publication();
-        let second = kcp_publication();
+        let first = kcp_publication(&[]);
+        let second = kcp_publication(&[]);
         assert_eq!(first.schemas, second.schemas, "same API must give the same schema names");
         let names: Vec<&str> = first.schemas.iter().map(|s| s["metadata"]["name"].as_str().unwrap()).collect();
         assert_eq!(names.len(), 2);
@@ -166,6 +203,16 @@ mod tests {
     }
 
     #[test]
+    fn workload_resources_follow_the_tmc_ones_in_the_export() {
+        let deployments = json!({ "name": "deployments", "group": "apps", "schema": "habc.deployments.apps", "storage": { "crd": {} } });
+        let publication = kcp_publication(std::slice::from_ref(&deployments));
+        let resources = publication.export["spec"]["resources"].as_array().unwrap();
+        assert_eq!(resources.len(), 3);
+        assert_eq!(resources[2], deployments);
+        assert_eq!(publication.schemas.len(), 2, "workload schemas are the caller's to create");
+    }
+
+    #[test]
     fn binding_references_the_provider_path() {
         let b = binding("root:tmc");
         assert_eq!(b["spec"]["reference"]["export"]["path"], "root:tmc");
@@ -174,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_binding_accepts_exactly_the_claims_the_export_makes() {
-        let export = kcp_publication().export;
+        let export = kcp_publication(&[]).export;
         let binding = binding("root:tmc");
         let claims = |v: &Value| -> Vec<(Value, Value, Value)> {
             v["spec"]["permissionClaims"]
@@ -185,7 +232,18 @@ mod tests {
                 .collect()
         };
         assert_eq!(claims(&export), claims(&binding));
-        assert_eq!(binding["spec"]["permissionClaims"][0]["state"], "Accepted");
+        let claimed: Vec<&str> = export["spec"]["permissionClaims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["resource"].as_str().unwrap())
+            .collect();
+        assert_eq!(claimed, ["secrets", "configmaps", "serviceaccounts", "namespaces"]);
+        for claim in binding["spec"]["permissionClaims"].as_array().unwrap() {
+            assert_eq!(claim["state"], "Accepted");
+            assert_eq!(claim["selector"]["matchAll"], true);
+            assert_eq!(claim["verbs"], json!(CLAIMED_VERBS));
+        }
     }
 
     #[test]

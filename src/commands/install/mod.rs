@@ -1,8 +1,12 @@
 //! `tmcctl install` and `tmcctl uninstall`: publish the TMC API (kcp: schemas + APIExport in
-//! the provider workspace, APIBindings in consumer workspaces; plain Kubernetes: CRDs), and
+//! the provider workspace, APIBindings in consumer workspaces; plain Kubernetes: CRDs), with
+//! the workload APIs kcp lacks imported from clusters (`--workload-apis`, see [`import`]), and
 //! take it away again. Both check everything they can before the first write, so bad input
 //! leaves nothing half-done, and both are safe to re-run.
 
+mod import;
+
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -15,6 +19,7 @@ use crate::client::kcp::{
 };
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::error::{CliError, ExitKind};
+use crate::install::workload_apis::{merge_resources, parse_workload_types, PublishedType, DEFAULT_WORKLOAD_APIS};
 use crate::install::{
     self as plan, BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL,
 };
@@ -32,6 +37,18 @@ pub struct InstallArgs {
     /// Create --bind workspaces (and their parents) that do not exist yet.
     #[arg(long)]
     pub create_workspaces: bool,
+    /// Publish these workload types in the TMC API, their schemas imported from the clusters
+    /// registered in the --bind workspaces (and --schema-kubeconfig): comma-separated
+    /// plural.group, or plural alone for the core group. Without a value:
+    /// deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,services,ingresses.networking.k8s.io.
+    /// Types published before stay published, with or without this flag.
+    #[arg(long, value_name = "TYPES", num_args = 0..=1, default_missing_value = DEFAULT_WORKLOAD_APIS)]
+    pub workload_apis: Option<String>,
+    /// Also import --workload-apis schemas from the cluster of this kubeconfig (its current
+    /// context; repeatable). Every cluster must serve each type; where their schemas differ,
+    /// only the fields all of them serve are published (each one left out is named).
+    #[arg(long, value_name = "FILE", requires = "workload_apis")]
+    pub schema_kubeconfig: Vec<PathBuf>,
     /// Only print what would be done (client-side); change nothing.
     #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "client", value_parser = ["client", "none"])]
     pub dry_run: Option<String>,
@@ -86,25 +103,40 @@ fn report(printer: &Printer, steps: &[Step]) -> Result<(), CliError> {
 pub async fn install(args: InstallArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
     let dry_run = args.dry_run.as_deref() == Some("client");
+    let workload_types = args.workload_apis.as_deref().map(parse_workload_types).transpose()?;
     let connection = Connection::open(settings).await?;
     let info = connection.server_info().await?;
     let steps = if info.is_kcp {
-        install_kcp(&connection, &args, dry_run).await?
+        check_bind_workspaces(&connection, &args).await?;
+        let imported = match &workload_types {
+            Some(types) => {
+                let sources =
+                    import::schema_sources(&connection, &args.bind, &args.schema_kubeconfig, settings).await?;
+                import::import(&sources, types).await?
+            }
+            None => Vec::new(),
+        };
+        for warning in imported.iter().flat_map(|t| &t.warnings) {
+            printer.warn(warning)?;
+        }
+        install_kcp(&connection, &args, &imported, dry_run).await?
     } else {
-        if !args.bind.is_empty() {
-            return Err(CliError::usage(format!(
-                "--bind needs kcp, but {} is a plain Kubernetes server",
-                connection.url()
-            )));
+        for (given, flag) in [(!args.bind.is_empty(), "--bind"), (workload_types.is_some(), "--workload-apis")] {
+            if given {
+                return Err(CliError::usage(format!(
+                    "{flag} needs kcp, but {} is a plain Kubernetes server",
+                    connection.url()
+                )));
+            }
         }
         install_crds(&connection, &args, dry_run).await?
     };
     report(&printer, &steps)
 }
 
-async fn install_kcp(connection: &Connection, args: &InstallArgs, dry_run: bool) -> Result<Vec<Step>, CliError> {
-    // Pre-flight: every consumer workspace must exist (or be allowed to be created)
-    // before anything is written.
+/// Every consumer workspace must exist (or be allowed to be created) before anything is
+/// written.
+async fn check_bind_workspaces(connection: &Connection, args: &InstallArgs) -> Result<(), CliError> {
     for workspace in &args.bind {
         if !args.create_workspaces && !connection.workspace_exists(workspace).await? {
             return Err(CliError::new(
@@ -114,18 +146,34 @@ async fn install_kcp(connection: &Connection, args: &InstallArgs, dry_run: bool)
             .with_hint("create it first, or pass --create-workspaces"));
         }
     }
+    Ok(())
+}
+
+async fn install_kcp(
+    connection: &Connection,
+    args: &InstallArgs,
+    imported: &[PublishedType],
+    dry_run: bool,
+) -> Result<Vec<Step>, CliError> {
     let mut steps = Vec::new();
     let provider = &args.provider_workspace;
     let provider_exists = connection.workspace_exists(provider).await?;
+    let provider_conn = connection.for_workspace(provider);
+    // Workload types published before stay: a plain re-install must never take an API away
+    // from workspaces that use it.
+    let existing_export =
+        if provider_exists { provider_conn.get(&api_exports(), None, EXPORT_NAME).await? } else { None };
+    let existing_resources =
+        existing_export.as_ref().and_then(|e| e["spec"]["resources"].as_array().cloned()).unwrap_or_default();
+    let imported_resources: Vec<Value> = imported.iter().map(|t| t.resource.clone()).collect();
+    let publication = plan::kcp_publication(&merge_resources(&existing_resources, &imported_resources));
     if !provider_exists {
         steps.push(workspace_step(provider, if dry_run { "would create" } else { "created" }));
         if !dry_run {
             connection.ensure_workspace(provider, args.timeout).await?;
         }
     }
-    let publication = plan::kcp_publication();
-    let provider_conn = connection.for_workspace(provider);
-    for schema in &publication.schemas {
+    for schema in publication.schemas.iter().chain(imported.iter().map(|t| &t.schema)) {
         // Schemas are immutable and named by content: present means identical.
         let existing = if provider_exists {
             provider_conn.get(&api_resource_schemas(), None, name_of(schema)).await?
@@ -157,9 +205,11 @@ async fn install_kcp(connection: &Connection, args: &InstallArgs, dry_run: bool)
         let consumer = connection.for_workspace(workspace);
         let action = apply_tracked(&consumer, &api_bindings(), &binding, exists, dry_run).await?;
         if !dry_run {
-            let what = format!("APIBinding {BINDING_NAME} in {workspace} to be Bound");
+            let what = format!("APIBinding {BINDING_NAME} in {workspace} to be Bound to every exported resource");
             consumer
-                .wait_for(&api_bindings(), None, BINDING_NAME, &what, args.timeout, |b| b["status"]["phase"] == "Bound")
+                .wait_for(&api_bindings(), None, BINDING_NAME, &what, args.timeout, |b| {
+                    is_bound_to(b, &publication.export)
+                })
                 .await?;
         }
         steps.push(step(workspace, &api_bindings(), &binding, action));
@@ -223,6 +273,19 @@ fn contains(actual: &Value, wanted: &Value) -> bool {
     }
 }
 
+/// Whether a binding is Bound and serves every resource of the export in its current schema:
+/// kcp binds resources added to an export some moments later, and `kubectl apply` right after
+/// install must find them.
+fn is_bound_to(binding: &Value, export: &Value) -> bool {
+    let bound = binding["status"]["boundResources"].as_array().map(Vec::as_slice).unwrap_or_default();
+    binding["status"]["phase"] == "Bound"
+        && export["spec"]["resources"].as_array().into_iter().flatten().all(|r| {
+            bound
+                .iter()
+                .any(|b| b["group"] == r["group"] && b["resource"] == r["name"] && b["schema"]["name"] == r["schema"])
+        })
+}
+
 fn is_established(crd: &Value) -> bool {
     crd["status"]["conditions"]
         .as_array()
@@ -275,7 +338,7 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
             steps.push(step(workspace, &api_bindings(), &plan::binding(args.provider_workspace.as_str()), action));
         }
         let provider = connection.for_workspace(&args.provider_workspace);
-        let publication = plan::kcp_publication();
+        let publication = plan::kcp_publication(&[]);
         let action = if provider.delete(&api_exports(), None, EXPORT_NAME).await? { "deleted" } else { "not found" };
         steps.push(step(&args.provider_workspace, &api_exports(), &publication.export, action));
         let selector = format!("{MANAGED_BY_LABEL}={MANAGED_BY}");
