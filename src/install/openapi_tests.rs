@@ -1,5 +1,5 @@
-//! Conversion of OpenAPI documents shaped as Kubernetes serves them; `tests/fixtures` holds a
-//! real one captured from a lab cluster.
+//! Conversion of small OpenAPI documents shaped as Kubernetes serves them, one rule each; the
+//! tests of `workload_apis` convert a real one captured from a lab cluster (`testdata/`).
 
 use serde_json::{json, Value};
 

@@ -187,3 +187,102 @@ fn merging_keeps_earlier_workload_types_and_replaces_reimported_ones() {
     assert_eq!(schemas, ["hold.services.core", "hnew.deployments.apps"]);
     assert_eq!(merge_resources(&existing, &[]).len(), 2, "a plain install keeps every workload type");
 }
+
+/// The captured `apps/v1` document of the lab's kube-apiserver (see testdata/README.md).
+fn captured_apps_v1() -> Value {
+    serde_json::from_str(include_str!("testdata/apps-v1.openapi.json")).unwrap()
+}
+
+fn served_from_capture(kind: &str) -> ServedType {
+    let doc = captured_apps_v1();
+    let document = super::super::openapi::OpenApiDocument::new(&doc).unwrap();
+    let name = document.find("apps", "v1", kind).unwrap();
+    served("pc1", kind, document.structural_schema(name).unwrap())
+}
+
+/// Every node has a type or one of the escapes, and nothing apiextensions refuses is left.
+fn assert_structural(node: &Value, path: &str) {
+    let object = node.as_object().unwrap_or_else(|| panic!("{path}: not an object"));
+    for refused in ["$ref", "allOf", "anyOf", "oneOf", "description", "x-kubernetes-group-version-kind"] {
+        assert!(!object.contains_key(refused), "{path}: has {refused}");
+    }
+    let escaped = node["x-kubernetes-int-or-string"] == true || node["x-kubernetes-preserve-unknown-fields"] == true;
+    assert!(node.get("type").is_some() || escaped, "{path}: no type");
+    if node["x-kubernetes-int-or-string"] == true {
+        assert!(node.get("type").is_none(), "{path}: int-or-string with a type");
+    }
+    if let Some(properties) = node.get("properties").and_then(Value::as_object) {
+        for (name, child) in properties {
+            assert_structural(child, &format!("{path}.{name}"));
+        }
+    }
+    for (key, suffix) in [("items", "[]"), ("additionalProperties", "{}")] {
+        if let Some(child) = node.get(key) {
+            assert_structural(child, &format!("{path}{suffix}"));
+        }
+    }
+}
+
+#[test]
+fn a_captured_deployment_schema_converts_to_a_structural_one() {
+    let served = served_from_capture("Deployment");
+    assert_structural(&served.schema, "");
+    let properties = &served.schema["properties"];
+    assert_eq!(properties["metadata"], json!({ "type": "object" }));
+    let spec = &properties["spec"]["properties"];
+    assert_eq!(spec["replicas"]["type"], "integer");
+    let rolling = &spec["strategy"]["properties"]["rollingUpdate"]["properties"];
+    assert_eq!(rolling["maxSurge"], json!({ "x-kubernetes-int-or-string": true }));
+    let container = &spec["template"]["properties"]["spec"]["properties"]["containers"]["items"]["properties"];
+    assert_eq!(
+        container["resources"]["properties"]["limits"]["additionalProperties"],
+        json!({ "x-kubernetes-int-or-string": true })
+    );
+    assert_eq!(container["ports"]["x-kubernetes-list-type"], "map");
+    assert_eq!(container["ports"]["items"]["properties"]["protocol"]["default"], "TCP");
+    let template_metadata = &spec["template"]["properties"]["metadata"]["properties"];
+    assert_eq!(template_metadata["labels"]["additionalProperties"]["type"], "string");
+}
+
+#[test]
+fn captured_apps_types_publish_with_scale_and_kubectl_columns() {
+    for (kind, plural, columns) in [
+        ("Deployment", "deployments", vec!["Ready", "Up-to-date", "Available", "Age"]),
+        ("StatefulSet", "statefulsets", vec!["Ready", "Up-to-date", "Available", "Age"]),
+        ("DaemonSet", "daemonsets", vec!["Desired", "Current", "Ready", "Up-to-date", "Available", "Age"]),
+    ] {
+        let published = publish(&ty(plural, "apps"), &[served_from_capture(kind)]).unwrap();
+        let version = &published.schema["spec"]["versions"][0];
+        assert_structural(&version["schema"], kind);
+        assert_eq!(version["schema"]["properties"]["status"]["properties"]["tmc"]["type"], "object");
+        let scale = version["subresources"].get("scale");
+        assert_eq!(scale.is_some(), kind != "DaemonSet", "{kind}: {scale:?}");
+        let names: Vec<&str> = version["additionalPrinterColumns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, columns, "{kind}");
+        // Well below kcp's object size limit once descriptions are gone.
+        assert!(published.schema.to_string().len() < 200_000, "{kind}: {} bytes", published.schema.to_string().len());
+    }
+}
+
+#[test]
+fn reimporting_a_captured_schema_is_a_no_op_and_a_change_renames_it() {
+    let deployments = ty("deployments", "apps");
+    let first = publish(&deployments, &[served_from_capture("Deployment")]).unwrap();
+    let again = publish(&deployments, &[served_from_capture("Deployment")]).unwrap();
+    assert_eq!(first.schema, again.schema);
+    let mut older = served_from_capture("Deployment");
+    older.source = "pc2".into();
+    let spec = older.schema["properties"]["spec"]["properties"].as_object_mut().unwrap();
+    spec.remove("minReadySeconds");
+    let subset = publish(&deployments, &[served_from_capture("Deployment"), older]).unwrap();
+    assert_ne!(subset.schema["metadata"]["name"], first.schema["metadata"]["name"]);
+    assert_eq!(
+        subset.warnings,
+        ["deployments.apps: spec.minReadySeconds is left out, as only pc1 of the clusters serve it"]
+    );
+}

@@ -404,6 +404,15 @@ fn workload_apis_need_a_schema_source_and_a_served_type() {
     let jobs = run("jobs.batch");
     assert_exit(&jobs, 0);
     assert!(jobs.stdout.lines().any(|l| l.contains(".jobs.batch") && l.ends_with("created")), "{}", jobs.stdout);
+    // Two clusters serving the same schema publish the same schema: nothing to write, nothing
+    // left out.
+    let mut both: Vec<&str> = base.to_vec();
+    both.extend(["--workload-apis", "jobs.batch", "--schema-kubeconfig", lab.var("PC1_KUBECONFIG")]);
+    both.extend(source);
+    let same = lab.tmcctl(&both);
+    assert_exit(&same, 0);
+    assert!(actions(&same).iter().all(|a| a == "unchanged"), "{}", same.stdout);
+    assert_eq!(same.stderr, "");
     let dead = crate::harness::write_file(
         "dead-kubeconfig",
         "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:1'}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\nusers:\n- name: u\n  user: {token: x}\ncurrent-context: c\n",
