@@ -351,3 +351,80 @@ impl Background {
 pub fn soon<T>(what: &str, limit: std::time::Duration, check: impl FnMut() -> Option<T>) -> (T, std::time::Duration) {
     poll(std::time::Duration::from_millis(50), what, limit, check)
 }
+
+/// A lab cluster stopped with kwokctl for an outage. Dropping it starts the cluster again and
+/// waits until its API server answers, so a failing assertion cannot leave the lab with a
+/// stopped cluster for the tests after it.
+pub struct StoppedCluster {
+    lab: &'static Lab,
+    name: &'static str,
+    kubeconfig_var: &'static str,
+    running: bool,
+}
+
+impl StoppedCluster {
+    /// Stops `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
+    pub fn stop(lab: &'static Lab, name: &'static str, kubeconfig_var: &'static str) -> Self {
+        let mut cluster = StoppedCluster { lab, name, kubeconfig_var, running: true };
+        cluster.kwokctl("stop").unwrap_or_else(|why| panic!("{why}"));
+        cluster.running = false;
+        cluster
+    }
+
+    /// Starts the cluster again now and waits until it answers.
+    pub fn start_again(&mut self) {
+        self.start().unwrap_or_else(|why| panic!("{why}"));
+    }
+
+    fn start(&mut self) -> Result<(), String> {
+        if self.running {
+            return Ok(());
+        }
+        self.kwokctl("start")?;
+        let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        loop {
+            let ready = crate::harness::run_command(std::process::Command::new(&kubectl).args([
+                "--kubeconfig",
+                self.lab.var(self.kubeconfig_var),
+                "get",
+                "--raw",
+                "/readyz",
+            ]));
+            if ready.code == 0 {
+                self.running = true;
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("{} was started again but does not answer: {}", self.name, ready.stderr));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+    }
+
+    fn kwokctl(&self, verb: &str) -> Result<(), String> {
+        let out = crate::harness::run_command(
+            std::process::Command::new(format!("{}/kwokctl", self.lab.var("LAB_BIN")))
+                .env("KWOK_WORKDIR", self.lab.var("KWOK_WORKDIR"))
+                .env("PATH", format!("{}:{}", self.lab.var("LAB_BIN"), std::env::var("PATH").unwrap_or_default()))
+                .args([verb, "cluster", "--name", self.name]),
+        );
+        match out.code {
+            0 => Ok(()),
+            code => Err(format!("kwokctl {verb} cluster {} exited {code}: {}{}", self.name, out.stdout, out.stderr)),
+        }
+    }
+}
+
+impl Drop for StoppedCluster {
+    fn drop(&mut self) {
+        let restarted = self.start();
+        // A second panic while a failed assertion unwinds would abort the whole test binary;
+        // then the first failure is the one to report.
+        if let Err(why) = restarted {
+            if !std::thread::panicking() {
+                panic!("{why}");
+            }
+        }
+    }
+}

@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::harness::{assert_exit, eventually, using_clusters, write_file, Background, Controller, Lab};
+use crate::harness::{
+    assert_exit, disrupting_clusters, eventually, using_clusters, write_file, Background, Controller, Lab,
+    StoppedCluster,
+};
 
 /// A workspace with pc1 and pc2 registered (labelled `name=<cluster>`) and the workload APIs
 /// published from them.
@@ -44,8 +47,10 @@ impl Fleet {
     }
 
     fn controller(&self, lab: &Lab, extra: &[&str]) -> Background {
-        let mut args =
-            vec!["--probe-interval", "1s", "--probe-timeout", "2s", "--heartbeat-grace", "20s", "--leader-elect=false"];
+        let mut args = vec!["--probe-interval", "1s", "--probe-timeout", "2s", "--leader-elect=false"];
+        if !extra.contains(&"--heartbeat-grace") {
+            args.extend(["--heartbeat-grace", "20s"]);
+        }
         args.extend_from_slice(extra);
         Controller::start(lab, &self.ws, &args)
     }
@@ -227,7 +232,8 @@ fn a_deployment_applied_with_kubectl_runs_divided_on_both_clusters_and_rolls_out
     let started = Instant::now();
     loop {
         let up = fleet.upstream(lab, "deployment", "web");
-        let down: Vec<bool> = copies.iter().map(|(c, ns, _)| downstream(lab, c, "deployment", ns, "web").is_some()).collect();
+        let down: Vec<bool> =
+            copies.iter().map(|(c, ns, _)| downstream(lab, c, "deployment", ns, "web").is_some()).collect();
         if up.is_none() && !down.contains(&true) {
             break;
         }
@@ -434,4 +440,72 @@ fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
     for (name, uid) in &before {
         assert_eq!(after.get(name), Some(uid), "{name} was re-created after the restart");
     }
+}
+
+#[test]
+fn a_stopped_cluster_keeps_its_copies_through_the_eviction_grace_then_they_move() {
+    let _exclusive = disrupting_clusters();
+    let lab = Lab::get();
+    let fleet = Fleet::new(lab);
+    let out = fleet.tmcctl(
+        lab,
+        &[
+            "placement",
+            "create",
+            "ev",
+            "--strategy",
+            "Spread",
+            "--location-selector",
+            "name in (pc1,pc2)",
+            "--replicas",
+            "divided",
+        ],
+    );
+    assert_exit(&out, 0);
+    let grace = Duration::from_secs(20);
+    let controller = fleet.controller(lab, &["--heartbeat-grace", "5s", "--eviction-grace", "20s"]);
+    assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("ev", 2, "ev:1", "tier: ev"))), 0);
+    let started = Instant::now();
+    let namespace = loop {
+        let copies = fleet.copies(lab, "deployment/ev");
+        if copies.len() == 2 && copies.iter().all(|c| c.2 == "Available") {
+            break copies[0].1.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "ev not Available on both: {copies:?}\n{}",
+            controller.log_text().lines().rev().take(40).collect::<Vec<_>>().join("\n")
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    let pc2_uid = downstream(lab, "pc2", "deployment", &namespace, "ev").unwrap()["metadata"]["uid"].clone();
+
+    let mut outage = StoppedCluster::stop(lab, "pc2", "PC2_KUBECONFIG");
+    let stopped = Instant::now();
+    eventually("pc2 Unknown", Duration::from_secs(60), || {
+        let out = fleet.kubectl(lab, &["get", "clusterregistration", "pc2", "-o", "json"], None);
+        let reg: Value = serde_json::from_str(&out.stdout).ok()?;
+        let ready = reg["status"]["conditions"].as_array()?.iter().find(|c| c["type"] == "Ready")?.clone();
+        (ready["status"] == "Unknown").then_some(())
+    });
+    let unknown_after = stopped.elapsed();
+    // Within the grace the decision keeps pc2 and pc1's copy is untouched.
+    let (decided, _) = crate::placements::decision(lab, &fleet.ws, "ev");
+    assert!(decided.contains(&"pc2".to_string()), "pc2 dropped before the eviction grace: {decided:?}");
+    let pc1 = downstream(lab, "pc1", "deployment", &namespace, "ev").unwrap();
+    assert_eq!(pc1["spec"]["replicas"], 1, "pc1 changed during the grace");
+    // After it, pc1 takes both replicas.
+    let (_, replaced) = eventually("pc1 runs both replicas", Duration::from_secs(90), || {
+        let copy = downstream(lab, "pc1", "deployment", &namespace, "ev")?;
+        (copy["spec"]["replicas"] == 2 && ready_replicas(&copy) == 2).then_some(())
+    });
+    println!("eviction: Unknown after {unknown_after:?}, pc1 at full strength {:?} after the stop", stopped.elapsed());
+    assert!(stopped.elapsed() >= grace, "moved before the eviction grace ended");
+    let _ = replaced;
+    // pc2 comes back: its stale copy goes (pc1's copy is already Available).
+    outage.start_again();
+    eventually("pc2's stale copy removed", Duration::from_secs(90), || {
+        downstream(lab, "pc2", "deployment", &namespace, "ev").is_none().then_some(())
+    });
+    let _ = pc2_uid;
 }
