@@ -90,6 +90,10 @@ pub struct RunArgs {
     /// How long a chosen cluster may be Unknown before its workloads are placed elsewhere.
     #[arg(long, default_value = "5m", value_parser = parse_duration)]
     pub eviction_grace: Duration,
+    /// Old copies removed after moves and evictions, at most this many a second (copies of
+    /// deleted workloads are not limited).
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub eviction_rate: u32,
 }
 
 /// Dispatches `controller` verbs.
@@ -176,6 +180,7 @@ fn config(args: &RunArgs) -> Result<ControllerConfig, CliError> {
             sync_workers: args.sync_workers.max(1),
             move_timeout: args.move_timeout,
             eviction_grace: args.eviction_grace,
+            eviction_rate: args.eviction_rate,
         },
         election: args.leader_elect.then_some(timing),
     })

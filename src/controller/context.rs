@@ -41,6 +41,8 @@ pub struct LoopSettings {
     pub move_timeout: Duration,
     /// How long a chosen cluster may be Unknown before its workloads are placed elsewhere.
     pub eviction_grace: Duration,
+    /// Old copies removed after moves and evictions, at most this many a second.
+    pub eviction_rate: u32,
 }
 
 /// The shared state of one controller process.

@@ -45,8 +45,8 @@ pub const CONTROLLER: &str = "sync";
 /// How long a workload being deleted waits for its copies to go before its finalizer is
 /// released anyway (a cluster gone for good must not block deletion forever).
 pub const FINALIZER_TIMEOUT: Duration = Duration::from_secs(300);
-/// How soon to look again while a cluster's watch has not listed yet.
-const WAIT_FOR_WATCH: Duration = Duration::from_secs(1);
+/// How soon to look again while a cluster's watch has not listed yet, or the eviction rate is spent.
+const LOOK_AGAIN: Duration = Duration::from_secs(1);
 
 /// A workload: its type (index into the synced types) and its key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,12 +75,17 @@ pub struct SyncLoop {
     pending_since: Mutex<HashMap<WorkloadKey, (i64, Instant)>>,
     /// The clusters whose `tmc_workload_sync_status` series each workload exported.
     exported: Mutex<HashMap<WorkloadKey, Vec<String>>>,
+    /// Removals of old copies after a move or an eviction, at most `--eviction-rate` a second,
+    /// so a fleet-wide change (a drained or lost cluster) moves workloads in waves.
+    evictions: governor::DefaultDirectRateLimiter,
 }
 
 impl SyncLoop {
     /// A loop over `ctx`'s caches and `downstream`'s watches.
     pub fn new(ctx: Arc<Context>, downstream: Arc<Downstream>) -> Self {
+        let rate = std::num::NonZeroU32::new(ctx.settings.eviction_rate).unwrap_or(std::num::NonZeroU32::MIN);
         SyncLoop {
+            evictions: governor::RateLimiter::direct(governor::Quota::per_second(rate)),
             cluster_sync: ClusterSync::default(),
             ctx,
             queue: Arc::new(WorkQueue::default()),
@@ -265,8 +270,14 @@ impl SyncLoop {
                 }
                 Some(registration) => match self.downstream.synced_store(&registration_key, wk.type_index) {
                     None => {
-                        recheck = Some(recheck.map_or(WAIT_FOR_WATCH, |r| r.min(WAIT_FOR_WATCH)));
+                        recheck = Some(recheck.map_or(LOOK_AGAIN, |r| r.min(LOOK_AGAIN)));
                         CopyOutcome::Skipped(format!("waiting for the watch of cluster {cluster}"))
+                    }
+                    Some(_)
+                        if matches!(step, Step::Delete { .. }) && !remove_all && self.evictions.check().is_err() =>
+                    {
+                        recheck = Some(recheck.map_or(LOOK_AGAIN, |r| r.min(LOOK_AGAIN)));
+                        CopyOutcome::Skipped("waiting for the eviction rate limit".into())
                     }
                     Some(_) => {
                         self.ctx.may_write()?;
@@ -517,16 +528,7 @@ impl SyncLoop {
         if has_finalizer(upstream) {
             return Ok(());
         }
-        self.ctx.may_write()?;
-        let patch = json!({
-            "apiVersion": ty.resource.api_version(),
-            "kind": ty.resource.kind,
-            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace, "finalizers": [SYNC_FINALIZER]},
-        });
-        let options = ApplyOptions { dry_run: false, force: false };
-        self.ctx.hub.writer(&wk.key.cluster).apply(&ty.resource, &patch, FIELD_MANAGER, options).await?;
-        self.ctx.metrics.count_write(CONTROLLER);
-        Ok(())
+        self.set_finalizer(wk, ty, true).await
     }
 
     async fn release_finalizer(
@@ -538,20 +540,28 @@ impl SyncLoop {
         if !has_finalizer(upstream) {
             return Ok(());
         }
+        self.set_finalizer(wk, ty, false).await?;
+        tracing::info!(workload = %wk, "downstream copies removed; finalizer released");
+        Ok(())
+    }
+
+    /// Applies the finalizer as the one field this manager owns on the workload itself;
+    /// applying without it gives it up.
+    async fn set_finalizer(&self, wk: &WorkloadKey, ty: &WorkloadType, held: bool) -> Result<(), ReconcileError> {
         self.ctx.may_write()?;
-        // Applying without the finalizer gives up the one field this manager owns there.
-        let patch = json!({
-            "apiVersion": ty.resource.api_version(),
-            "kind": ty.resource.kind,
-            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace},
-        });
+        let mut metadata = json!({"name": wk.key.name, "namespace": wk.key.namespace});
+        if held {
+            metadata["finalizers"] = json!([SYNC_FINALIZER]);
+        }
+        let patch = json!({"apiVersion": ty.resource.api_version(), "kind": ty.resource.kind, "metadata": metadata});
         let options = ApplyOptions { dry_run: false, force: false };
         match self.ctx.hub.writer(&wk.key.cluster).apply(&ty.resource, &patch, FIELD_MANAGER, options).await {
-            Ok(_) | Err(crate::client::ClientError::NotFound { .. }) => {}
+            Ok(_) => {}
+            // Released while the workload went away: nothing is left to hold.
+            Err(crate::client::ClientError::NotFound { .. }) if !held => {}
             Err(e) => return Err(e.into()),
         }
         self.ctx.metrics.count_write(CONTROLLER);
-        tracing::info!(workload = %wk, "downstream copies removed; finalizer released");
         Ok(())
     }
 

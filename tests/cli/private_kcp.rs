@@ -113,6 +113,18 @@ impl PrivateKcp {
         }
     }
 
+    /// Runs the lab's kubectl against `workspace` of this kcp.
+    pub fn kubectl(&self, lab: &Lab, workspace: &str, args: &[&str]) -> crate::harness::Output {
+        let mut command = std::process::Command::new(PathBuf::from(lab.var("LAB_BIN")).join("kubectl"));
+        command
+            .arg("--kubeconfig")
+            .arg(&self.kubeconfig)
+            .arg("--server")
+            .arg(format!("https://127.0.0.1:{}/clusters/{workspace}", self.ports[0]))
+            .args(args);
+        crate::harness::run_command(&mut command)
+    }
+
     /// Runs tmcctl against this kcp.
     pub fn tmcctl(&self, args: &[&str]) -> crate::harness::Output {
         let mut command = crate::harness::tmcctl_command();

@@ -86,6 +86,32 @@ impl Fleet {
     }
 }
 
+/// Polls `check` every 500 ms until it is `Ok`; after `limit`, fails with `what`, the last
+/// state `check` described and the newest lines of the controller's log.
+#[track_caller]
+fn wait_or_explain<T>(
+    controller: &Background,
+    what: &str,
+    limit: Duration,
+    mut check: impl FnMut() -> Result<T, String>,
+) -> T {
+    let started = Instant::now();
+    loop {
+        match check() {
+            Ok(value) => return value,
+            Err(state) if started.elapsed() >= limit => {
+                let log = controller.log_text();
+                let tail: Vec<&str> = log.lines().rev().take(40).collect();
+                panic!(
+                    "timed out after {limit:?} waiting for {what}: {state}\ncontroller log, newest first:\n{}",
+                    tail.join("\n")
+                );
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(500)),
+        }
+    }
+}
+
 /// kubectl against a physical cluster of the lab (`PC1_KUBECONFIG` or `PC2_KUBECONFIG`).
 fn on_cluster(lab: &Lab, var: &str, args: &[&str]) -> crate::harness::Output {
     let mut command = std::process::Command::new(std::path::PathBuf::from(lab.var("LAB_BIN")).join("kubectl"));
@@ -229,21 +255,16 @@ fn a_deployment_applied_with_kubectl_runs_divided_on_both_clusters_and_rolls_out
 
     // Deleted upstream: gone downstream, finalizer released, nothing hangs.
     assert_exit(&fleet.kubectl(lab, &["delete", "deployment", "web", "-n", "default", "--wait=false"], None), 0);
-    let started = Instant::now();
-    loop {
+    wait_or_explain(&controller, "web gone upstream and downstream", Duration::from_secs(60), || {
         let up = fleet.upstream(lab, "deployment", "web");
         let down: Vec<bool> =
             copies.iter().map(|(c, ns, _)| downstream(lab, c, "deployment", ns, "web").is_some()).collect();
         if up.is_none() && !down.contains(&true) {
-            break;
+            Ok(())
+        } else {
+            Err(format!("upstream {up:?}, copies present {down:?}"))
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "web not gone after 60 s: upstream {up:?}, downstream copies present {down:?}\ncontroller log:\n{}",
-            controller.log_text()
-        );
-        std::thread::sleep(Duration::from_millis(500));
-    }
+    });
 }
 
 #[test]
@@ -421,25 +442,34 @@ fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
     println!("restart: {} of {count} services synced when the controller stopped", before.len());
     let controller = fleet.controller(lab, &[]);
     let started = Instant::now();
-    let after = loop {
-        let now = uids(lab);
-        if now.len() == count {
-            break now;
-        }
-        let log = controller.log_text();
-        let tail: Vec<&str> = log.lines().rev().take(30).collect();
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "{} of {count} services synced after the restart\ncontroller log (last lines, newest first):\n{}",
-            now.len(),
-            tail.join("\n")
-        );
-        std::thread::sleep(Duration::from_millis(500));
-    };
+    let after =
+        wait_or_explain(&controller, "every service synced after the restart", Duration::from_secs(120), || {
+            let now = uids(lab);
+            if now.len() == count {
+                Ok(now)
+            } else {
+                Err(format!("{} of {count} synced", now.len()))
+            }
+        });
     println!("restart: all {count} synced {:?} after the second start", started.elapsed());
     for (name, uid) in &before {
         assert_eq!(after.get(name), Some(uid), "{name} was re-created after the restart");
     }
+    // The placement deleted: no placement governs them any more, so every copy goes.
+    assert_exit(&fleet.tmcctl(lab, &["placement", "delete", "svc", "--yes"]), 0);
+    wait_or_explain(
+        &controller,
+        "every copy removed after the placement was deleted",
+        Duration::from_secs(120),
+        || {
+            let left = uids(lab).len();
+            if left == 0 {
+                Ok(())
+            } else {
+                Err(format!("{left} services left on pc1"))
+            }
+        },
+    );
 }
 
 #[test]
@@ -465,19 +495,14 @@ fn a_stopped_cluster_keeps_its_copies_through_the_eviction_grace_then_they_move(
     let grace = Duration::from_secs(20);
     let controller = fleet.controller(lab, &["--heartbeat-grace", "5s", "--eviction-grace", "20s"]);
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("ev", 2, "ev:1", "tier: ev"))), 0);
-    let started = Instant::now();
-    let namespace = loop {
+    let namespace = wait_or_explain(&controller, "ev Available on both", Duration::from_secs(90), || {
         let copies = fleet.copies(lab, "deployment/ev");
         if copies.len() == 2 && copies.iter().all(|c| c.2 == "Available") {
-            break copies[0].1.clone();
+            Ok(copies[0].1.clone())
+        } else {
+            Err(format!("copies {copies:?}"))
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(90),
-            "ev not Available on both: {copies:?}\n{}",
-            controller.log_text().lines().rev().take(40).collect::<Vec<_>>().join("\n")
-        );
-        std::thread::sleep(Duration::from_millis(500));
-    };
+    });
     let pc2_uid = downstream(lab, "pc2", "deployment", &namespace, "ev").unwrap()["metadata"]["uid"].clone();
 
     let mut outage = StoppedCluster::stop(lab, "pc2", "PC2_KUBECONFIG");
@@ -508,4 +533,71 @@ fn a_stopped_cluster_keeps_its_copies_through_the_eviction_grace_then_they_move(
         downstream(lab, "pc2", "deployment", &namespace, "ev").is_none().then_some(())
     });
     let _ = pc2_uid;
+}
+
+/// UIDs of the Services in `namespace` on pc1.
+fn service_uids(lab: &Lab, namespace: &str) -> std::collections::BTreeMap<String, String> {
+    let out = on_cluster(lab, "PC1_KUBECONFIG", &["get", "services", "-n", namespace, "-o", "json"]);
+    let list: Value = serde_json::from_str(&out.stdout).unwrap_or_default();
+    list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            (s["metadata"]["name"].as_str().unwrap().to_string(), s["metadata"]["uid"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let mut kcp = crate::private_kcp::PrivateKcp::start(lab);
+    let (provider, ws) = ("root:tmc-w", "root:team-w");
+    eventually("install into the private kcp", Duration::from_secs(90), || {
+        let out = kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--create-workspaces"]);
+        (out.code == 0).then_some(())
+    });
+    let register = ["--workspace", ws, "cluster", "register", "pc1", "--cluster-kubeconfig", lab.var("PC1_KUBECONFIG")];
+    assert_exit(&kcp.tmcctl(&[&register[..], &["--location", "lab", "--labels", "name=pc1"]].concat()), 0);
+    // Only the type this test syncs, so the import stays short.
+    assert_exit(
+        &kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--workload-apis", "services"]),
+        0,
+    );
+    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "create", "svc", "--location-selector", "name=pc1"]), 0);
+    // Every bound workspace, through the export's virtual workspace; a lease that outlives the restart.
+    let patient =
+        ["--probe-interval", "2s", "--leader-elect-lease-duration", "120s", "--leader-elect-renew-deadline", "100s"];
+    let controller = Controller::start_against(&kcp.kubeconfig, provider, &patient);
+    let count = 200;
+    let services: String = (0..count)
+        .map(|i| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: r{i}\n  namespace: default\nspec:\n  clusterIP: None\n  ports:\n  - port: 80\n---\n"))
+        .collect();
+    let file = write_file(&format!("{}-kcp-restart.yaml", crate::harness::unique("svc")), &services);
+    assert_exit(&kcp.kubectl(lab, ws, &["apply", "-f", &file]), 0);
+    let where_r0 = || {
+        let out = kcp.tmcctl(&["--workspace", ws, "workload", "where", "service/r0", "-o", "json"]);
+        let rows: Value = serde_json::from_str(&out.stdout).ok()?;
+        rows[0]["downstreamNamespace"].as_str().map(String::from)
+    };
+    let namespace = wait_or_explain(&controller, "the first copies on pc1", Duration::from_secs(90), || {
+        where_r0().ok_or_else(|| "no copy of r0 yet".to_string())
+    });
+    kcp.restart(lab);
+    let before = service_uids(lab, &namespace);
+    println!("kcp restart: {} of {count} services on pc1 when kcp went down", before.len());
+    let after =
+        wait_or_explain(&controller, "every service on pc1 after the kcp restart", Duration::from_secs(180), || {
+            let now = service_uids(lab, &namespace);
+            if now.len() == count {
+                Ok(now)
+            } else {
+                Err(format!("{} of {count} on pc1", now.len()))
+            }
+        });
+    for (name, uid) in &before {
+        assert_eq!(after.get(name), Some(uid), "{name} was deleted or re-created across the kcp restart");
+    }
 }
