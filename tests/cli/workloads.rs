@@ -585,8 +585,9 @@ fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing
     let namespace = wait_or_explain(&controller, "the first copies on pc1", Duration::from_secs(90), || {
         where_r0().ok_or_else(|| "no copy of r0 yet".to_string())
     });
-    kcp.restart(lab);
     let before = service_uids(lab, &namespace);
+    kcp.restart(lab);
+    // The controller keeps writing to the clusters from its caches while kcp is down.
     println!("kcp restart: {} of {count} services on pc1 when kcp went down", before.len());
     let after =
         wait_or_explain(&controller, "every service on pc1 after the kcp restart", Duration::from_secs(180), || {
