@@ -882,6 +882,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--sync-workers', '--sync-workers', [CompletionResultType]::ParameterName, 'Workloads synced at the same time')
             [CompletionResult]::new('--move-timeout', '--move-timeout', [CompletionResultType]::ParameterName, 'How long an old copy is kept at most while its replacement on another cluster does not become Available (it goes as soon as the replacement is Available)')
             [CompletionResult]::new('--eviction-grace', '--eviction-grace', [CompletionResultType]::ParameterName, 'How long a chosen cluster may be Unknown before its workloads are placed elsewhere')
+            [CompletionResult]::new('--eviction-rate', '--eviction-rate', [CompletionResultType]::ParameterName, 'Old copies removed after moves and evictions, at most this many a second (copies of deleted workloads are not limited)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')

@@ -806,6 +806,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --sync-workers 'Workloads synced at the same time'
             cand --move-timeout 'How long an old copy is kept at most while its replacement on another cluster does not become Available (it goes as soon as the replacement is Available)'
             cand --eviction-grace 'How long a chosen cluster may be Unknown before its workloads are placed elsewhere'
+            cand --eviction-rate 'Old copies removed after moves and evictions, at most this many a second (copies of deleted workloads are not limited)'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'

@@ -93,6 +93,8 @@ run tmcctl --workspace root:team-a cluster drain pc1 --wait --timeout 120s
 run tmcctl --workspace root:team-a workload status -o wide
 run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployment web -n "$ns"
 run tmcctl --workspace root:team-a cluster uncordon pc1
+# The placement takes pc1 back at its next decision; then wait for the copy there.
+until [[ "$(tmcctl --workspace root:team-a placement list -o jsonpath='{range .items[*].status.decisions[*]}{.cluster} {end}')" == *pc1* ]]; do sleep 0.5; done
 run tmcctl --workspace root:team-a workload wait deployment/web --timeout 120s
 run tmcctl --workspace root:team-a workload status -o wide
 kill -TERM "$controller"; wait "$controller" || true

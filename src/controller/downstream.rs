@@ -7,7 +7,8 @@
 //!                                                       └─► changes ─► one channel ─► sync loop
 //! ```
 //!
-//! A store that has not completed its first list is never read as "the cluster holds
+//! A registration whose credentials Secret changes gets its watches started again with the new
+//! client. A store that has not completed its first list is never read as "the cluster holds
 //! nothing": the sync loop waits for it (or skips an unreachable cluster) instead, so a lost
 //! or slow watch never causes a create twice or a delete at all.
 
@@ -57,6 +58,8 @@ pub struct DownstreamChange {
 
 struct Watch {
     store: Arc<Store<DownstreamCopy>>,
+    /// The credentials Secret's resourceVersion the watch's client was built from.
+    credentials: Option<String>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -85,7 +88,10 @@ impl Downstream {
     /// and stops those of registrations that are gone.
     pub async fn refresh(&self, ctx: &Context) {
         let registrations = ctx.clusters.keys();
-        self.lock().retain(|(registration, _), _| registrations.contains(registration));
+        let versions: HashMap<ObjectKey, Option<String>> =
+            registrations.iter().map(|r| (r.clone(), credentials_version(ctx, r))).collect();
+        // Gone registrations stop; rotated credentials start again with the new client.
+        self.lock().retain(|(registration, _), watch| versions.get(registration) == Some(&watch.credentials));
         for registration in registrations {
             let missing: Vec<usize> =
                 (0..self.types.len()).filter(|i| !self.lock().contains_key(&(registration.clone(), *i))).collect();
@@ -100,8 +106,9 @@ impl Downstream {
                     continue;
                 }
             };
+            let credentials = versions.get(&registration).cloned().flatten();
             for type_index in missing {
-                match self.start(&registration, type_index, connection.clone()) {
+                match self.start(&registration, type_index, connection.clone(), credentials.clone()) {
                     Ok(watch) => {
                         self.lock().insert((registration.clone(), type_index), watch);
                     }
@@ -116,6 +123,7 @@ impl Downstream {
         registration: &ObjectKey,
         type_index: usize,
         connection: crate::client::Connection,
+        credentials: Option<String>,
     ) -> Result<Watch, crate::client::ClientError> {
         let store: Arc<Store<DownstreamCopy>> = Arc::default();
         let (sender, mut receiver) = mpsc::unbounded_channel();
@@ -136,7 +144,7 @@ impl Downstream {
                 }
             }
         });
-        Ok(Watch { store, tasks: vec![watching, forwarding] })
+        Ok(Watch { store, credentials, tasks: vec![watching, forwarding] })
     }
 
     /// The store of one registration's copies of one type, once its first list completed.
@@ -165,4 +173,16 @@ impl Downstream {
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(ObjectKey, usize), Watch>> {
         self.watches.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The resourceVersion of a registration's credentials Secret, as the cache holds it.
+fn credentials_version(ctx: &Context, registration: &ObjectKey) -> Option<String> {
+    let cluster = ctx.clusters.get(registration)?;
+    let reference = cluster.spec.credentials.as_ref()?;
+    let key = ObjectKey {
+        cluster: registration.cluster.clone(),
+        namespace: reference.namespace.clone(),
+        name: reference.name.clone(),
+    };
+    ctx.secrets.get(&key).map(|s| s.resource_version.clone())
 }

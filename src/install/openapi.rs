@@ -326,7 +326,8 @@ fn free_form_object() -> Value {
     json!({ "type": "object", "x-kubernetes-preserve-unknown-fields": true })
 }
 
-fn join(path: &str, name: &str) -> String {
+/// `path.name`, or `name` at the root.
+pub(super) fn join(path: &str, name: &str) -> String {
     if path.is_empty() {
         name.to_string()
     } else {
@@ -334,7 +335,8 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-fn shown(path: &str) -> String {
+/// A path for messages; the root reads `(root)`.
+pub(super) fn shown(path: &str) -> String {
     if path.is_empty() {
         "(root)".into()
     } else {

@@ -14,6 +14,8 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
+use super::openapi::{join, shown};
+
 /// A field (or an enum value) left out because not every cluster serves it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dropped {
@@ -177,22 +179,6 @@ fn described(node: &Value) -> String {
 
 fn takes_unknown(node: &Value) -> bool {
     node["x-kubernetes-preserve-unknown-fields"] == true
-}
-
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
-}
-
-fn shown(path: &str) -> String {
-    if path.is_empty() {
-        "(root)".into()
-    } else {
-        path.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,15 @@ impl Fleet {
         Fleet { ws }
     }
 
+    /// A Spread placement over the clusters `selector` matches; `divided` splits replicas.
+    fn place(&self, lab: &Lab, name: &str, selector: &str, divided: bool) {
+        let mut args = vec!["placement", "create", name, "--strategy", "Spread", "--location-selector", selector];
+        if divided {
+            args.extend(["--replicas", "divided"]);
+        }
+        assert_exit(&self.tmcctl(lab, &args), 0);
+    }
+
     fn controller(&self, lab: &Lab, extra: &[&str]) -> Background {
         let mut args = vec!["--probe-interval", "1s", "--probe-timeout", "2s", "--leader-elect=false"];
         if !extra.contains(&"--heartbeat-grace") {
@@ -186,21 +195,7 @@ fn a_deployment_applied_with_kubectl_runs_divided_on_both_clusters_and_rolls_out
     let _shared = using_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    let out = fleet.tmcctl(
-        lab,
-        &[
-            "placement",
-            "create",
-            "web",
-            "--strategy",
-            "Spread",
-            "--location-selector",
-            "name in (pc1,pc2)",
-            "--replicas",
-            "divided",
-        ],
-    );
-    assert_exit(&out, 0);
+    fleet.place(lab, "web", "name in (pc1,pc2)", true);
     let controller = fleet.controller(lab, &[]);
     let manifest = deployment("web", 3, "web:1", "tier: front");
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&manifest)), 0);
@@ -272,9 +267,7 @@ fn changing_the_placement_moves_the_workload_without_an_outage_and_drain_moves_i
     let _shared = using_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    let out =
-        fleet.tmcctl(lab, &["placement", "create", "api", "--strategy", "Spread", "--location-selector", "name=pc1"]);
-    assert_exit(&out, 0);
+    fleet.place(lab, "api", "name=pc1", false);
     let _controller = fleet.controller(lab, &[]);
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("api", 2, "api:1", "tier: back"))), 0);
     eventually("api Available on pc1", Duration::from_secs(90), || {
@@ -330,9 +323,7 @@ fn drift_downstream_is_healed_by_default_and_left_alone_under_report() {
     let _shared = using_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    let out =
-        fleet.tmcctl(lab, &["placement", "create", "all", "--strategy", "Spread", "--location-selector", "name=pc1"]);
-    assert_exit(&out, 0);
+    fleet.place(lab, "all", "name=pc1", false);
     let _controller = fleet.controller(lab, &[]);
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("heal", 1, "heal:1", "tier: a"))), 0);
     let report = deployment("keep", 1, "keep:1", "tier: b").replacen(
@@ -374,9 +365,7 @@ fn two_workspaces_with_the_same_names_land_in_distinct_namespaces() {
     let (a, b) = (Fleet::new(lab), Fleet::new(lab));
     let mut controllers = Vec::new();
     for fleet in [&a, &b] {
-        let out =
-            fleet.tmcctl(lab, &["placement", "create", "p", "--strategy", "Spread", "--location-selector", "name=pc1"]);
-        assert_exit(&out, 0);
+        fleet.place(lab, "p", "name=pc1", false);
         controllers.push(fleet.controller(lab, &[]));
     }
     assert_exit(&a.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("same", 1, "a:1", "x: a"))), 0);
@@ -406,9 +395,7 @@ fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
     let _shared = using_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    let out =
-        fleet.tmcctl(lab, &["placement", "create", "svc", "--strategy", "Spread", "--location-selector", "name=pc1"]);
-    assert_exit(&out, 0);
+    fleet.place(lab, "svc", "name=pc1", false);
     // Headless: a cluster's service IP range is small, and a test should not fill it.
     let count = 200;
     let services: String = (0..count)
@@ -477,21 +464,7 @@ fn a_stopped_cluster_keeps_its_copies_through_the_eviction_grace_then_they_move(
     let _exclusive = disrupting_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    let out = fleet.tmcctl(
-        lab,
-        &[
-            "placement",
-            "create",
-            "ev",
-            "--strategy",
-            "Spread",
-            "--location-selector",
-            "name in (pc1,pc2)",
-            "--replicas",
-            "divided",
-        ],
-    );
-    assert_exit(&out, 0);
+    fleet.place(lab, "ev", "name in (pc1,pc2)", true);
     let grace = Duration::from_secs(20);
     let controller = fleet.controller(lab, &["--heartbeat-grace", "5s", "--eviction-grace", "20s"]);
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("ev", 2, "ev:1", "tier: ev"))), 0);
