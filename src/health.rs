@@ -152,7 +152,8 @@ impl ProbeFailure {
         }
     }
 
-    fn message(&self) -> &str {
+    /// What went wrong, in words.
+    pub fn message(&self) -> &str {
         match self {
             ProbeFailure::Credentials(m)
             | ProbeFailure::Unreachable(m)

@@ -102,7 +102,7 @@ impl Downstream {
             let connection = match ctx.cluster_clients.get(ctx, &registration, &cluster).await {
                 Ok(connection) => connection,
                 Err(failure) => {
-                    tracing::debug!(cluster = %registration, ?failure, "no client yet; downstream watch waits");
+                    tracing::debug!(cluster = %registration, reason = failure.message(), "no client yet; downstream watch waits");
                     continue;
                 }
             };

@@ -83,7 +83,7 @@ impl HealthLoop {
         };
         let outcome = self.probe(key, &cluster).await;
         if let Err(failure) = &outcome {
-            tracing::info!(cluster = %key, ?failure, "probe failed");
+            tracing::info!(cluster = %key, reason = failure.message(), "probe failed");
         }
         let status = next_status(
             cluster.status.as_ref(),

@@ -23,7 +23,6 @@ use serde_json::{json, Value};
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
 use crate::client::ApplyOptions;
-use crate::placement::from_api::selector;
 use crate::sync::desired::Target;
 use crate::sync::drift::{drift_settings, DriftPolicy, FieldPath};
 use crate::sync::governs::{governing, Governance, PlacementScope};
@@ -341,19 +340,9 @@ impl SyncLoop {
             .placements
             .in_cluster(&key.cluster)
             .into_iter()
-            .filter_map(|(_, p)| {
-                Some(PlacementScope {
-                    name: p.metadata.name.clone()?,
-                    namespace_selector: match &p.spec.namespace_selector {
-                        Some(s) => Some(selector(Some(s), "spec.namespaceSelector").ok()?),
-                        None => None,
-                    },
-                    workload_selector: match &p.spec.workload_selector {
-                        Some(s) => Some(selector(Some(s), "spec.workloadSelector").ok()?),
-                        None => None,
-                    },
-                })
-            })
+            // A placement whose selectors cannot be read governs nothing; the placement loop
+            // already reports it invalid.
+            .filter_map(|(key, p)| PlacementScope::from_placement(&key.name, &p.spec).ok())
             .collect();
         let namespace_labels = self
             .ctx
@@ -386,7 +375,7 @@ impl SyncLoop {
         let connection =
             match self.ctx.cluster_clients.get(&self.ctx, context.registration_key, context.registration).await {
                 Ok(connection) => connection,
-                Err(failure) => return CopyOutcome::Unreachable(format!("{failure:?}")),
+                Err(failure) => return CopyOutcome::Unreachable(failure.message().to_string()),
             };
         let cluster = &context.registration_key.name;
         let outcome = match step {
@@ -415,7 +404,8 @@ impl SyncLoop {
         match &outcome {
             CopyOutcome::Failed(message) => {
                 self.ctx.metrics.count_apply_error(cluster);
-                tracing::warn!(cluster = %cluster, object = %target.namespace, error = %message, "sync step failed");
+                let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
+                tracing::warn!(cluster = %cluster, namespace = %target.namespace, name, error = %message, "sync step failed");
             }
             CopyOutcome::Drifted(fields) => {
                 self.ctx.metrics.count_drift(cluster, "report");
