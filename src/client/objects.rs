@@ -210,6 +210,22 @@ impl Connection {
         self.send(request, &format!("apply {} {name}", resource.kind)).await
     }
 
+    /// JSON-merge-patches one object as `field_manager`. Unlike an apply, a patch never
+    /// creates: a missing object is [`ClientError::NotFound`]. With `metadata.resourceVersion`
+    /// in the patch, it applies only if nobody changed the object since (409 otherwise).
+    pub async fn merge_patch(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+        patch: &Value,
+        field_manager: &str,
+    ) -> Result<Value, ClientError> {
+        let params = PatchParams { field_manager: Some(field_manager.to_string()), ..Default::default() };
+        let request = self.request_for(resource, namespace).patch(name, &params, &Patch::Merge(patch));
+        self.send(request, &format!("patch {} {name}", resource.kind)).await
+    }
+
     /// Server-side applies the `status` of `object` through the status subresource. Status is
     /// owned by the controller by design, so conflicts are forced.
     pub async fn apply_status(

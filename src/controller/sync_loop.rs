@@ -22,7 +22,6 @@ use serde_json::{json, Value};
 
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
-use crate::client::ApplyOptions;
 use crate::sync::desired::Target;
 use crate::sync::drift::{drift_settings, DriftPolicy, FieldPath};
 use crate::sync::governs::{governing, Governance, PlacementScope};
@@ -518,7 +517,7 @@ impl SyncLoop {
         if has_finalizer(upstream) {
             return Ok(());
         }
-        self.set_finalizer(wk, ty, true).await
+        self.set_finalizer(wk, ty, upstream, true).await
     }
 
     async fn release_finalizer(
@@ -530,25 +529,29 @@ impl SyncLoop {
         if !has_finalizer(upstream) {
             return Ok(());
         }
-        self.set_finalizer(wk, ty, false).await?;
+        self.set_finalizer(wk, ty, upstream, false).await?;
         tracing::info!(workload = %wk, "downstream copies removed; finalizer released");
         Ok(())
     }
 
-    /// Applies the finalizer as the one field this manager owns on the workload itself;
-    /// applying without it gives it up.
-    async fn set_finalizer(&self, wk: &WorkloadKey, ty: &WorkloadType, held: bool) -> Result<(), ReconcileError> {
+    /// Adds or removes the finalizer with a merge patch at the cached resourceVersion: a patch
+    /// never creates (an apply would bring a just-deleted workload back as an empty object), and
+    /// a workload changed meanwhile is a conflict, retried on the fresh version.
+    async fn set_finalizer(
+        &self,
+        wk: &WorkloadKey,
+        ty: &WorkloadType,
+        upstream: &Value,
+        held: bool,
+    ) -> Result<(), ReconcileError> {
         self.ctx.may_write()?;
-        let mut metadata = json!({"name": wk.key.name, "namespace": wk.key.namespace});
-        if held {
-            metadata["finalizers"] = json!([SYNC_FINALIZER]);
-        }
-        let patch = json!({"apiVersion": ty.resource.api_version(), "kind": ty.resource.kind, "metadata": metadata});
-        let options = ApplyOptions { dry_run: false, force: false };
-        match self.ctx.hub.writer(&wk.key.cluster).apply(&ty.resource, &patch, FIELD_MANAGER, options).await {
+        let patch = finalizer_patch(upstream, held);
+        let writer = self.ctx.hub.writer(&wk.key.cluster);
+        let namespace = Some(wk.key.namespace.as_str());
+        match writer.merge_patch(&ty.resource, namespace, &wk.key.name, &patch, FIELD_MANAGER).await {
             Ok(_) => {}
-            // Released while the workload went away: nothing is left to hold.
-            Err(crate::client::ClientError::NotFound { .. }) if !held => {}
+            // Gone already: nothing to hold, nothing to release.
+            Err(crate::client::ClientError::NotFound { .. }) => return Ok(()),
             Err(e) => return Err(e.into()),
         }
         self.ctx.metrics.count_write(CONTROLLER);
@@ -597,6 +600,22 @@ fn decisions(placement: &WorkloadPlacement) -> Option<Vec<String>> {
 
 fn is_ready(cluster: &ClusterRegistration) -> bool {
     cluster.ready_condition().is_some_and(|c| c.status == ConditionStatus::True)
+}
+
+/// The merge patch that holds (or releases) the sync finalizer, keeping every other finalizer,
+/// at the object's resourceVersion.
+pub fn finalizer_patch(object: &Value, held: bool) -> Value {
+    let mut finalizers: Vec<Value> = object["metadata"]["finalizers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| *f != SYNC_FINALIZER)
+        .cloned()
+        .collect();
+    if held {
+        finalizers.push(Value::String(SYNC_FINALIZER.into()));
+    }
+    json!({"metadata": {"resourceVersion": object["metadata"]["resourceVersion"], "finalizers": finalizers}})
 }
 
 fn has_finalizer(object: &Value) -> bool {
@@ -679,6 +698,15 @@ mod tests {
         assert_eq!(without_status(&a), without_status(&b));
         let c = json!({"metadata": {"name": "x", "resourceVersion": "3", "generation": 3}, "spec": {"replicas": 4}});
         assert_ne!(without_status(&a), without_status(&c));
+    }
+
+    #[test]
+    fn the_finalizer_patch_keeps_other_finalizers_and_pins_the_version() {
+        let object = json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x", SYNC_FINALIZER]}});
+        let released = finalizer_patch(&object, false);
+        assert_eq!(released, json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x"]}}));
+        let held = finalizer_patch(&json!({"metadata": {"resourceVersion": "8"}}), true);
+        assert_eq!(held, json!({"metadata": {"resourceVersion": "8", "finalizers": [SYNC_FINALIZER]}}));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::api::ownership::{SYNC_FINALIZER, SYNC_REQUESTED_ANNOTATION};
 use crate::client::{ApplyOptions, Connection, ConnectionSettings};
 use crate::commands::explain_tmc_error;
+use crate::controller::sync_loop::finalizer_patch;
 use crate::controller::FIELD_MANAGER as CONTROLLER_FIELD_MANAGER;
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
@@ -52,12 +53,15 @@ pub async fn run(args: SyncArgs, settings: &ConnectionSettings) -> Result<(), Cl
             let holds =
                 object["metadata"]["finalizers"].as_array().is_some_and(|f| f.iter().any(|v| v == SYNC_FINALIZER));
             if holds {
-                // The finalizer is the controller's field; applying as the controller without it
-                // gives it up, and nothing else of the object changes.
-                let patch = json!({"apiVersion": api_version, "kind": ty.resource.kind, "metadata": metadata});
-                let options = ApplyOptions { dry_run: false, force: false };
-                if let Err(e) = connection.apply(&ty.resource, &patch, CONTROLLER_FIELD_MANAGER, options).await {
-                    return Err(explain_tmc_error(&connection, e).await);
+                // The finalizer is the controller's; a merge patch at the version just read takes
+                // it off and nothing else, and cannot bring back an object deleted meanwhile.
+                let patch = finalizer_patch(&object, false);
+                match connection
+                    .merge_patch(&ty.resource, Some(namespace), &name, &patch, CONTROLLER_FIELD_MANAGER)
+                    .await
+                {
+                    Ok(_) | Err(crate::client::ClientError::NotFound { .. }) => {}
+                    Err(e) => return Err(explain_tmc_error(&connection, e).await),
                 }
             }
             printer.status(&format!(
