@@ -161,9 +161,23 @@ async fn serve(
         metrics.set_leader(true);
     }
     // Deciding before every cache is full would decide on part of the inventory (and write,
-    // then write back once the rest arrives): a flap. The loops start on complete caches.
-    while !ctx.caches_synced() {
-        tokio::time::sleep(Duration::from_millis(20)).await;
+    // then write back once the rest arrives): a flap. The loops start on complete caches; a
+    // leader keeps renewing meanwhile, and stops if it cannot (kcp may go away while it waits).
+    let synced = async {
+        while !ctx.caches_synced() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    if let Some(elector) = &elector {
+        tokio::select! {
+            () = synced => {}
+            lost = elector.keep() => {
+                metrics.set_leader(false);
+                return Err(lost.into());
+            }
+        }
+    } else {
+        synced.await;
     }
     start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
     start_sync_workers(&ctx, &sync_loop, &mut tasks);

@@ -352,9 +352,12 @@ pub fn soon<T>(what: &str, limit: std::time::Duration, check: impl FnMut() -> Op
     poll(std::time::Duration::from_millis(50), what, limit, check)
 }
 
-/// A lab cluster stopped with kwokctl for an outage. Dropping it starts the cluster again and
-/// waits until its API server answers, so a failing assertion cannot leave the lab with a
-/// stopped cluster for the tests after it.
+/// A lab cluster cut off for an outage: its kube-apiserver frozen (SIGSTOP), so every request
+/// to it hangs until the client gives up, as behind a lost network. Dropping it lets the server
+/// go on (SIGCONT) and waits until it answers, so a failing assertion cannot leave the lab with
+/// a dead cluster for the tests after it. (A `kwokctl stop`/`start` cycle was used before; kwok's
+/// own controller, started again while the API server was still coming up, stopped moving pods
+/// for every later test on that cluster.)
 pub struct StoppedCluster {
     lab: &'static Lab,
     name: &'static str,
@@ -363,15 +366,15 @@ pub struct StoppedCluster {
 }
 
 impl StoppedCluster {
-    /// Stops `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
+    /// Freezes `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
     pub fn stop(lab: &'static Lab, name: &'static str, kubeconfig_var: &'static str) -> Self {
         let mut cluster = StoppedCluster { lab, name, kubeconfig_var, running: true };
-        cluster.kwokctl("stop").unwrap_or_else(|why| panic!("{why}"));
+        cluster.signal("STOP").unwrap_or_else(|why| panic!("{why}"));
         cluster.running = false;
         cluster
     }
 
-    /// Starts the cluster again now and waits until it answers.
+    /// Lets the cluster go on now and waits until it answers.
     pub fn start_again(&mut self) {
         self.start().unwrap_or_else(|why| panic!("{why}"));
     }
@@ -380,7 +383,7 @@ impl StoppedCluster {
         if self.running {
             return Ok(());
         }
-        self.kwokctl("start")?;
+        self.signal("CONT")?;
         let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
         loop {
@@ -396,22 +399,22 @@ impl StoppedCluster {
                 return Ok(());
             }
             if std::time::Instant::now() > deadline {
-                return Err(format!("{} was started again but does not answer: {}", self.name, ready.stderr));
+                return Err(format!("{} was let go on but does not answer: {}", self.name, ready.stderr));
             }
             std::thread::sleep(std::time::Duration::from_millis(500));
         }
     }
 
-    fn kwokctl(&self, verb: &str) -> Result<(), String> {
-        let out = crate::harness::run_command(
-            std::process::Command::new(format!("{}/kwokctl", self.lab.var("LAB_BIN")))
-                .env("KWOK_WORKDIR", self.lab.var("KWOK_WORKDIR"))
-                .env("PATH", format!("{}:{}", self.lab.var("LAB_BIN"), std::env::var("PATH").unwrap_or_default()))
-                .args([verb, "cluster", "--name", self.name]),
-        );
+    fn signal(&self, signal: &str) -> Result<(), String> {
+        let server = format!("{}/clusters/{}/bin/kube-apiserver", self.lab.var("KWOK_WORKDIR"), self.name);
+        let out = crate::harness::run_command(std::process::Command::new("pkill").args([
+            &format!("-{signal}"),
+            "-f",
+            &server,
+        ]));
         match out.code {
             0 => Ok(()),
-            code => Err(format!("kwokctl {verb} cluster {} exited {code}: {}{}", self.name, out.stdout, out.stderr)),
+            code => Err(format!("pkill -{signal} -f {server} exited {code}: {}{}", out.stdout, out.stderr)),
         }
     }
 }
