@@ -352,12 +352,9 @@ pub fn soon<T>(what: &str, limit: std::time::Duration, check: impl FnMut() -> Op
     poll(std::time::Duration::from_millis(50), what, limit, check)
 }
 
-/// A lab cluster cut off for an outage: its kube-apiserver frozen (SIGSTOP), so every request
-/// to it hangs until the client gives up, as behind a lost network. Dropping it lets the server
-/// go on (SIGCONT) and waits until it answers, so a failing assertion cannot leave the lab with
-/// a dead cluster for the tests after it. (A `kwokctl stop`/`start` cycle was used before; kwok's
-/// own controller, started again while the API server was still coming up, stopped moving pods
-/// for every later test on that cluster.)
+/// A lab cluster stopped with kwokctl for an outage. Dropping it starts the cluster again and
+/// waits until its API server answers, so a failing assertion cannot leave the lab with a
+/// stopped cluster for the tests after it.
 pub struct StoppedCluster {
     lab: &'static Lab,
     name: &'static str,
@@ -366,15 +363,15 @@ pub struct StoppedCluster {
 }
 
 impl StoppedCluster {
-    /// Freezes `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
+    /// Stops `name` (the kwok cluster whose kubeconfig the lab env file holds in `kubeconfig_var`).
     pub fn stop(lab: &'static Lab, name: &'static str, kubeconfig_var: &'static str) -> Self {
         let mut cluster = StoppedCluster { lab, name, kubeconfig_var, running: true };
-        cluster.signal("STOP").unwrap_or_else(|why| panic!("{why}"));
+        cluster.kwokctl("stop").unwrap_or_else(|why| panic!("{why}"));
         cluster.running = false;
         cluster
     }
 
-    /// Lets the cluster go on now and waits until it answers.
+    /// Starts the cluster again now and waits until it answers.
     pub fn start_again(&mut self) {
         self.start().unwrap_or_else(|why| panic!("{why}"));
     }
@@ -383,7 +380,7 @@ impl StoppedCluster {
         if self.running {
             return Ok(());
         }
-        self.signal("CONT")?;
+        self.kwokctl("start")?;
         let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
         loop {
@@ -396,25 +393,59 @@ impl StoppedCluster {
             ]));
             if ready.code == 0 {
                 self.running = true;
-                return Ok(());
+                return self.restart_kwok_controller();
             }
             if std::time::Instant::now() > deadline {
-                return Err(format!("{} was let go on but does not answer: {}", self.name, ready.stderr));
+                return Err(format!("{} was started again but does not answer: {}", self.name, ready.stderr));
             }
             std::thread::sleep(std::time::Duration::from_millis(500));
         }
     }
 
-    fn signal(&self, signal: &str) -> Result<(), String> {
-        let server = format!("{}/clusters/{}/bin/kube-apiserver", self.lab.var("KWOK_WORKDIR"), self.name);
-        let out = crate::harness::run_command(std::process::Command::new("pkill").args([
-            &format!("-{signal}"),
-            "-f",
-            &server,
-        ]));
+    /// kwok's controller, started by `kwokctl start` while the API server was still coming up,
+    /// can stay idle: nodes keep their leases but no pod ever leaves Pending, for every later
+    /// test on that cluster. Started once more on a serving API server, it works; its pid file
+    /// is updated so `kwokctl delete` (and `lab/lab down`) still stop it.
+    fn restart_kwok_controller(&self) -> Result<(), String> {
+        let dir = std::path::PathBuf::from(self.lab.var("KWOK_WORKDIR")).join("clusters").join(self.name);
+        let pid_file = dir.join("pids/kwok-controller.pid");
+        let pid = std::fs::read_to_string(&pid_file).map_err(|e| format!("{}: {e}", pid_file.display()))?;
+        let pid = pid.trim();
+        let cmdline =
+            std::fs::read(format!("/proc/{pid}/cmdline")).map_err(|e| format!("kwok-controller {pid}: {e}"))?;
+        let args: Vec<String> = cmdline
+            .split(|b| *b == 0)
+            .filter(|a| !a.is_empty())
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        let _ = Command::new("kill").arg(pid).status();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let log = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(dir.join("logs/kwok-controller.log"))
+            .map_err(|e| e.to_string())?;
+        let child = Command::new("setsid")
+            .args(&args)
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("starting kwok-controller again: {e}"))?;
+        std::fs::write(&pid_file, child.id().to_string()).map_err(|e| e.to_string())
+    }
+
+    fn kwokctl(&self, verb: &str) -> Result<(), String> {
+        let out = crate::harness::run_command(
+            std::process::Command::new(format!("{}/kwokctl", self.lab.var("LAB_BIN")))
+                .env("KWOK_WORKDIR", self.lab.var("KWOK_WORKDIR"))
+                .env("PATH", format!("{}:{}", self.lab.var("LAB_BIN"), std::env::var("PATH").unwrap_or_default()))
+                .args([verb, "cluster", "--name", self.name]),
+        );
         match out.code {
             0 => Ok(()),
-            code => Err(format!("pkill -{signal} -f {server} exited {code}: {}{}", out.stdout, out.stderr)),
+            code => Err(format!("kwokctl {verb} cluster {} exited {code}: {}{}", self.name, out.stdout, out.stderr)),
         }
     }
 }
