@@ -393,7 +393,7 @@ impl StoppedCluster {
             ]));
             if ready.code == 0 {
                 self.running = true;
-                return self.restart_kwok_controller();
+                return self.wait_until_pods_run();
             }
             if std::time::Instant::now() > deadline {
                 return Err(format!("{} was started again but does not answer: {}", self.name, ready.stderr));
@@ -402,15 +402,54 @@ impl StoppedCluster {
         }
     }
 
+    /// Waits until the cluster runs a pod again, so the tests after this one find it whole:
     /// kwok's controller, started by `kwokctl start` while the API server was still coming up,
-    /// can stay idle: nodes keep their leases but no pod ever leaves Pending, for every later
-    /// test on that cluster. Started once more on a serving API server, it works; its pid file
-    /// is updated so `kwokctl delete` (and `lab/lab down`) still stop it.
+    /// can stay idle (nodes keep their leases, no pod leaves Pending). Then it is started once
+    /// more, after the first has exited, with its pid file updated so `kwokctl delete` still
+    /// stops it.
+    fn wait_until_pods_run(&self) -> Result<(), String> {
+        for attempt in 0..3 {
+            if self.canary_runs(std::time::Duration::from_secs(45))? {
+                return Ok(());
+            }
+            if attempt < 2 {
+                self.restart_kwok_controller()?;
+            }
+        }
+        Err(format!("{} serves its API again but runs no pod", self.name))
+    }
+
+    fn canary_runs(&self, limit: std::time::Duration) -> Result<bool, String> {
+        let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
+        let name = unique("canary");
+        let run = |args: &[&str]| {
+            let mut command = Command::new(&kubectl);
+            command.arg("--kubeconfig").arg(self.lab.var(self.kubeconfig_var)).args(args);
+            run_command(&mut command)
+        };
+        let created = run(&["run", &name, "--image=canary", "--restart=Never", "-n", "default"]);
+        if created.code != 0 {
+            return Err(format!("cannot start a canary pod on {}: {}", self.name, created.stderr));
+        }
+        let started = std::time::Instant::now();
+        let mut running = false;
+        while started.elapsed() < limit {
+            let phase = run(&["get", "pod", &name, "-n", "default", "-o", "jsonpath={.status.phase}"]);
+            if phase.stdout.trim() == "Running" {
+                running = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        let _ = run(&["delete", "pod", &name, "-n", "default", "--wait=false"]);
+        Ok(running)
+    }
+
     fn restart_kwok_controller(&self) -> Result<(), String> {
         let dir = std::path::PathBuf::from(self.lab.var("KWOK_WORKDIR")).join("clusters").join(self.name);
         let pid_file = dir.join("pids/kwok-controller.pid");
         let pid = std::fs::read_to_string(&pid_file).map_err(|e| format!("{}: {e}", pid_file.display()))?;
-        let pid = pid.trim();
+        let pid = pid.trim().to_string();
         let cmdline =
             std::fs::read(format!("/proc/{pid}/cmdline")).map_err(|e| format!("kwok-controller {pid}: {e}"))?;
         let args: Vec<String> = cmdline
@@ -418,8 +457,13 @@ impl StoppedCluster {
             .filter(|a| !a.is_empty())
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .collect();
-        let _ = Command::new("kill").arg(pid).status();
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        let _ = Command::new("kill").arg(&pid).status();
+        let gone = std::time::Instant::now();
+        while std::path::Path::new(&format!("/proc/{pid}")).exists()
+            && gone.elapsed() < std::time::Duration::from_secs(20)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         let log = std::fs::OpenOptions::new()
             .append(true)
             .create(true)
