@@ -225,12 +225,7 @@ fn the_controller_survives_a_frozen_and_a_restarted_kcp() {
     let lab = Lab::get();
     let mut kcp = crate::private_kcp::PrivateKcp::start(lab);
     let (provider, ws) = ("root:tmc-p", "root:team");
-    // A fresh kcp bootstraps its workspace types for a while after it answers: retry (install
-    // is idempotent).
-    eventually("install into the private kcp", Duration::from_secs(90), || {
-        let out = kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--create-workspaces"]);
-        (out.code == 0).then_some(())
-    });
+    kcp.install_bound(provider, ws);
     let out = kcp.tmcctl(&[
         "--workspace",
         ws,

@@ -113,6 +113,17 @@ impl PrivateKcp {
         }
     }
 
+    /// Installs the TMC API in `provider` and binds it in `workspace` (created). A fresh kcp
+    /// bootstraps its workspace types for a while after it answers: retried (install is
+    /// idempotent).
+    pub fn install_bound(&self, provider: &str, workspace: &str) {
+        eventually("install into the private kcp", Duration::from_secs(90), || {
+            let out =
+                self.tmcctl(&["install", "--provider-workspace", provider, "--bind", workspace, "--create-workspaces"]);
+            (out.code == 0).then_some(())
+        });
+    }
+
     /// Runs the lab's kubectl against `workspace` of this kcp.
     pub fn kubectl(&self, lab: &Lab, workspace: &str, args: &[&str]) -> crate::harness::Output {
         let mut command = std::process::Command::new(PathBuf::from(lab.var("LAB_BIN")).join("kubectl"));

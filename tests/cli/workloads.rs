@@ -528,10 +528,7 @@ fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing
     let lab = Lab::get();
     let mut kcp = crate::private_kcp::PrivateKcp::start(lab);
     let (provider, ws) = ("root:tmc-w", "root:team-w");
-    eventually("install into the private kcp", Duration::from_secs(90), || {
-        let out = kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--create-workspaces"]);
-        (out.code == 0).then_some(())
-    });
+    kcp.install_bound(provider, ws);
     let register = ["--workspace", ws, "cluster", "register", "pc1", "--cluster-kubeconfig", lab.var("PC1_KUBECONFIG")];
     assert_exit(&kcp.tmcctl(&[&register[..], &["--location", "lab", "--labels", "name=pc1"]].concat()), 0);
     // Only the type this test syncs, so the import stays short.
