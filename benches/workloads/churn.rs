@@ -126,11 +126,13 @@ pub async fn churn(lab: &Lab, fleet: Arc<Fleet>, rate: u32, seconds: u64, first_
     let settle = Instant::now();
     let expected = |e: &Edits| e.sent.values().map(Vec::len).sum::<usize>() * CLUSTERS.len();
     while settle.elapsed() < Duration::from_secs(60) {
-        let e = edits.lock().unwrap();
-        if e.latencies.len() >= expected(&e) {
+        let landed = {
+            let e = edits.lock().unwrap();
+            e.latencies.len() >= expected(&e)
+        };
+        if landed {
             break;
         }
-        drop(e);
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let window = started.elapsed();
