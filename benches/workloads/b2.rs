@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! t0 create placement ─► decision ─► sync loop ─► copies on pc1, pc2 ─► pods ─► status upstream
-//!                                   (a) list each cluster every ~100 ms   (b) list kcp every ~250 ms
+//!                                   (a) list each cluster every ~100 ms   (b) list kcp every 250-500 ms
 //! ```
 //!
 //! creationTimestamp has whole seconds only, so each copy's time is when a list first showed

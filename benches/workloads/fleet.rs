@@ -202,7 +202,8 @@ impl Fleet {
     /// Stops the controller, then deletes the workloads (their finalizers taken off first),
     /// the downstream namespaces (which takes the copies with them) and both workspaces.
     /// Deleting through the controller is not used: a workload deleted while the controller
-    /// runs can come back as an empty object holding the finalizer (see the B2 results notes).
+    /// runs could come back as an empty object holding the finalizer (the controller's
+    /// server-side apply of the finalizer, or of status, re-creates a workload just gone).
     /// Best effort: a leftover is reported, not fatal.
     pub async fn cleanup(self, lab: &Lab, kcp: &Connection) {
         let started = Instant::now();

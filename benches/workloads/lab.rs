@@ -274,13 +274,16 @@ pub fn cpu_seconds(controller_pid: Option<u32>) -> HashMap<&'static str, f64> {
         let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
         let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
         let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        // By the program run, not by any argument: a short-lived kubectl naming a cluster's
+        // kubeconfig must not count (it would leave the window and make the sum go down).
+        let program = cmdline.split_whitespace().next().unwrap_or_default();
         let name = if Some(pid) == controller_pid {
             "controller"
-        } else if cmdline.contains("/kwok/clusters/pc1/") {
+        } else if program.contains("/kwok/clusters/pc1/bin/") {
             "pc1"
-        } else if cmdline.contains("/kwok/clusters/pc2/") {
+        } else if program.contains("/kwok/clusters/pc2/bin/") {
             "pc2"
-        } else if cmdline.split_whitespace().next().is_some_and(|a| a.ends_with("/kcp")) && cmdline.contains(" start") {
+        } else if program.ends_with("/kcp") && cmdline.contains(" start") {
             "kcp"
         } else if pid == std::process::id() {
             "bench"
