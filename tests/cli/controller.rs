@@ -11,7 +11,7 @@ use crate::harness::{assert_exit, eventually, soon, unique, using_clusters, writ
 use crate::placements::decision;
 
 /// Registers the lab cluster behind `var` as `name` in `ws`, with labels.
-fn register(lab: &Lab, ws: &str, name: &str, var: &str, labels: &str) {
+pub(crate) fn register(lab: &Lab, ws: &str, name: &str, var: &str, labels: &str) {
     let out = lab.tmcctl(&[
         "--workspace",
         ws,

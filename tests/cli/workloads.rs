@@ -25,21 +25,7 @@ impl Fleet {
     fn new(lab: &Lab) -> Fleet {
         let (provider, ws) = lab.fresh_install();
         for (name, var) in [("pc1", "PC1_KUBECONFIG"), ("pc2", "PC2_KUBECONFIG")] {
-            let labels = format!("name={name}");
-            let out = lab.tmcctl(&[
-                "--workspace",
-                &ws,
-                "cluster",
-                "register",
-                name,
-                "--cluster-kubeconfig",
-                lab.var(var),
-                "--location",
-                "lab",
-                "--labels",
-                &labels,
-            ]);
-            assert_exit(&out, 0);
+            crate::controller::register(lab, &ws, name, var, &format!("name={name}"));
         }
         let out = lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &ws, "--workload-apis"]);
         assert_exit(&out, 0);
