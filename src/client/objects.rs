@@ -242,6 +242,22 @@ impl Connection {
         self.send(request, &format!("apply the status of {} {name}", resource.kind)).await
     }
 
+    /// JSON-merge-patches the `status` of one object through the status subresource: `patch`
+    /// is the whole body (`{"status": {…}}`), a `null` removes a field.
+    pub async fn merge_patch_status(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+        patch: &Value,
+        field_manager: &str,
+    ) -> Result<Value, ClientError> {
+        let params = PatchParams { field_manager: Some(field_manager.to_string()), ..Default::default() };
+        let request =
+            self.request_for(resource, namespace).patch_subresource("status", name, &params, &Patch::Merge(patch));
+        self.send(request, &format!("patch the status of {} {name}", resource.kind)).await
+    }
+
     /// Replaces `object` as a whole; with its `metadata.resourceVersion` set, only if nobody
     /// changed it since (409 otherwise).
     pub async fn replace(&self, resource: &Resource, object: &Value) -> Result<Value, ClientError> {

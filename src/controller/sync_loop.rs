@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use futures::future::join_all;
 use serde_json::{json, Value};
 
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
@@ -28,7 +29,7 @@ use crate::sync::governs::{governing, Governance, PlacementScope};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
 use crate::sync::replicas::{split, Share};
-use crate::sync::status::{aggregate, copy_status, ClusterEntry, Phase, TmcStatus};
+use crate::sync::status::{aggregate, copy_status, merge_patch, ClusterEntry, Phase, TmcStatus};
 
 use super::context::Context;
 use super::downstream::{Downstream, DownstreamChange};
@@ -241,60 +242,35 @@ impl SyncLoop {
             .collect();
         let plan = moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout);
         let placement_name = placement.as_ref().and_then(|p| p.metadata.name.clone()).unwrap_or_default();
+        let inputs = StepInputs {
+            wk,
+            ty,
+            upstream,
+            namespace: &namespace,
+            placement: &placement_name,
+            chosen: &chosen,
+            copies: &copies,
+            policy,
+            ignored: &ignored,
+            remove_all,
+            now: &now,
+        };
+        // Each cluster is its own server: its steps go at once, applies (new copies) before
+        // the steps that retire or remove old ones.
+        let (applies, others): (Vec<&Step>, Vec<&Step>) =
+            plan.steps.iter().partition(|step| matches!(step, Step::Apply { .. }));
+        let mut reports = join_all(applies.into_iter().map(|step| self.carry_out(step, &inputs))).await;
+        reports.extend(join_all(others.into_iter().map(|step| self.carry_out(step, &inputs))).await);
         let mut entries: Vec<ClusterEntry> = Vec::new();
         let mut all_written = true;
         let mut recheck: Option<Duration> = None;
-        for step in &plan.steps {
-            let cluster = step_cluster(step);
-            let live = copies.iter().find(|(c, _)| c == cluster).map(|(_, copy)| copy.clone());
-            let replicas = match step {
-                Step::Apply { .. } => chosen.iter().find(|(c, _)| c == cluster).and_then(|(_, r)| *r),
-                // A copy on its way out keeps serving with what it runs now.
-                _ => live.as_ref().and_then(|l| l.object["spec"]["replicas"].as_u64()).map(|r| r as u32),
-            };
-            let target = Target {
-                logical_cluster: &wk.key.cluster,
-                workspace: self.workspace_path(),
-                namespace: &namespace,
-                placement: &placement_name,
-                replicas,
-                ignored: &ignored,
-            };
-            let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
-            let outcome = match self.ctx.clusters.get(&registration_key) {
-                None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
-                Some(registration) if !is_ready(&registration) => {
-                    CopyOutcome::Unreachable(format!("cluster {cluster} is not Ready; its copy is left as it is"))
-                }
-                Some(registration) => match self.downstream.synced_store(&registration_key, wk.type_index) {
-                    None => {
-                        recheck = Some(recheck.map_or(LOOK_AGAIN, |r| r.min(LOOK_AGAIN)));
-                        CopyOutcome::Skipped(format!("waiting for the watch of cluster {cluster}"))
-                    }
-                    Some(_)
-                        if matches!(step, Step::Delete { .. }) && !remove_all && self.evictions.check().is_err() =>
-                    {
-                        recheck = Some(recheck.map_or(LOOK_AGAIN, |r| r.min(LOOK_AGAIN)));
-                        CopyOutcome::Skipped("waiting for the eviction rate limit".into())
-                    }
-                    Some(_) => {
-                        self.ctx.may_write()?;
-                        let context = StepContext { registration: &registration, registration_key: &registration_key };
-                        self.run_step(step, ty, upstream, &target, live.as_deref(), policy, &ignored, &context, &now)
-                            .await
-                    }
-                },
-            };
-            if let Step::Keep { until, .. } = step {
-                let wait = Duration::try_from(until.duration_since(now)).unwrap_or(Duration::ZERO);
+        for report in reports {
+            let report = report?;
+            all_written &= report.written;
+            if let Some(wait) = report.recheck {
                 recheck = Some(recheck.map_or(wait, |r| r.min(wait)));
             }
-            if matches!(step, Step::Apply { .. }) && !outcome.written_or_current() {
-                all_written = false;
-            }
-            if let Some(entry) = self.entry(step, ty, cluster, &namespace, live.as_deref(), &outcome) {
-                entries.push(entry);
-            }
+            entries.extend(report.entry);
         }
         if all_written {
             if let Some((_, since)) = self.lock_pending().remove(wk) {
@@ -330,6 +306,70 @@ impl SyncLoop {
             ..Default::default()
         };
         self.write_status(wk, ty, upstream, &chosen_names, tmc, &now).await
+    }
+
+    /// Carries out one step of the move plan on its cluster, as far as the cluster's state allows.
+    async fn carry_out(&self, step: &Step, inputs: &StepInputs<'_>) -> Result<StepReport, ReconcileError> {
+        let wk = inputs.wk;
+        let cluster = step_cluster(step);
+        let live = inputs.copies.iter().find(|(c, _)| c == cluster).map(|(_, copy)| copy.clone());
+        let replicas = match step {
+            Step::Apply { .. } => inputs.chosen.iter().find(|(c, _)| c == cluster).and_then(|(_, r)| *r),
+            // A copy on its way out keeps serving with what it runs now.
+            _ => live.as_ref().and_then(|l| l.object["spec"]["replicas"].as_u64()).map(|r| r as u32),
+        };
+        let target = Target {
+            logical_cluster: &wk.key.cluster,
+            workspace: self.workspace_path(),
+            namespace: inputs.namespace,
+            placement: inputs.placement,
+            replicas,
+            ignored: inputs.ignored,
+        };
+        let mut recheck = None;
+        let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
+        let outcome = match self.ctx.clusters.get(&registration_key) {
+            None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
+            Some(registration) if !is_ready(&registration) => {
+                CopyOutcome::Unreachable(format!("cluster {cluster} is not Ready; its copy is left as it is"))
+            }
+            Some(registration) => match self.downstream.synced_store(&registration_key, wk.type_index) {
+                None => {
+                    recheck = Some(LOOK_AGAIN);
+                    CopyOutcome::Skipped(format!("waiting for the watch of cluster {cluster}"))
+                }
+                Some(_)
+                    if matches!(step, Step::Delete { .. }) && !inputs.remove_all && self.evictions.check().is_err() =>
+                {
+                    recheck = Some(LOOK_AGAIN);
+                    CopyOutcome::Skipped("waiting for the eviction rate limit".into())
+                }
+                Some(_) => {
+                    self.ctx.may_write()?;
+                    let context = StepContext { registration: &registration, registration_key: &registration_key };
+                    self.run_step(
+                        step,
+                        inputs.ty,
+                        inputs.upstream,
+                        &target,
+                        live.as_deref(),
+                        inputs.policy,
+                        inputs.ignored,
+                        &context,
+                        inputs.now,
+                    )
+                    .await
+                }
+            },
+        };
+        if let Step::Keep { until, .. } = step {
+            recheck = Some(Duration::try_from(until.duration_since(*inputs.now)).unwrap_or(Duration::ZERO));
+        }
+        Ok(StepReport {
+            written: !matches!(step, Step::Apply { .. }) || outcome.written_or_current(),
+            recheck,
+            entry: self.entry(step, inputs.ty, cluster, inputs.namespace, live.as_deref(), &outcome),
+        })
     }
 
     /// The placement that governs a workload, by the placements' namespace and workload selectors.
@@ -474,13 +514,16 @@ impl SyncLoop {
             return Ok(());
         }
         self.ctx.may_write()?;
-        let patch = json!({
-            "apiVersion": ty.resource.api_version(),
-            "kind": ty.resource.kind,
-            "metadata": {"name": wk.key.name, "namespace": wk.key.namespace},
-            "status": status,
-        });
-        self.ctx.hub.writer(&wk.key.cluster).apply_status(&ty.resource, &patch, FIELD_MANAGER).await?;
+        // A merge patch, not an apply: see `merge_patch` for why fields must be removed by name.
+        let patch = json!({"status": merge_patch(&upstream["status"], &status)});
+        let writer = self.ctx.hub.writer(&wk.key.cluster);
+        let namespace = Some(wk.key.namespace.as_str());
+        match writer.merge_patch_status(&ty.resource, namespace, &wk.key.name, &patch, FIELD_MANAGER).await {
+            Ok(_) => {}
+            // Deleted meanwhile: there is no status left to write.
+            Err(crate::client::ClientError::NotFound { .. }) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        }
         self.ctx.metrics.count_write(CONTROLLER);
         Ok(())
     }
@@ -561,6 +604,33 @@ impl SyncLoop {
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<WorkloadKey, (i64, Instant)>> {
         self.pending_since.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// What every step of one reconcile shares.
+struct StepInputs<'a> {
+    wk: &'a WorkloadKey,
+    ty: &'a WorkloadType,
+    upstream: &'a Value,
+    namespace: &'a str,
+    placement: &'a str,
+    /// The chosen clusters with each one's `spec.replicas`.
+    chosen: &'a [(String, Option<u32>)],
+    /// The live copies, by cluster.
+    copies: &'a [(String, Arc<super::downstream::DownstreamCopy>)],
+    policy: DriftPolicy,
+    ignored: &'a [FieldPath],
+    remove_all: bool,
+    now: &'a jiff::Timestamp,
+}
+
+/// What one step came to, for the workload's status and its next look.
+struct StepReport {
+    /// The cluster holds what it should (always true of steps other than Apply).
+    written: bool,
+    /// Look again after this long, if anything is left to do later.
+    recheck: Option<Duration>,
+    /// The cluster's line of `status.tmc.clusters` (none for a copy removed).
+    entry: Option<ClusterEntry>,
 }
 
 struct StepContext<'a> {

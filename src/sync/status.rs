@@ -27,6 +27,7 @@
 
 mod aggregate;
 mod copy;
+mod patch;
 #[cfg(test)]
 mod tests;
 
@@ -34,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 pub use aggregate::aggregate;
 pub use copy::copy_status;
+pub use patch::merge_patch;
 
 /// The kinds whose status tmcctl knows how to sum; others get only `status.tmc`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -356,9 +356,11 @@ fn two_workspaces_with_the_same_names_land_in_distinct_namespaces() {
     }
     assert_exit(&a.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("same", 1, "a:1", "x: a"))), 0);
     assert_exit(&b.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("same", 2, "b:1", "x: b"))), 0);
+    // `workload where` lists a chosen cluster as Pending before its copy exists: wait for the copies.
     let (na, nb) = eventually("both synced", Duration::from_secs(90), || {
         let (ca, cb) = (a.copies(lab, "deployment/same"), b.copies(lab, "deployment/same"));
-        (ca.len() == 1 && cb.len() == 1).then(|| (ca[0].1.clone(), cb[0].1.clone()))
+        let synced = |c: &[(String, String, String)]| c.len() == 1 && c[0].2 != "Pending";
+        (synced(&ca) && synced(&cb)).then(|| (ca[0].1.clone(), cb[0].1.clone()))
     })
     .0;
     assert_ne!(na, nb);
