@@ -67,6 +67,13 @@ impl CopyOutcome {
     }
 }
 
+/// An object the pod template refers to, as read from the workspace.
+pub struct Dependency {
+    resource: Resource,
+    name: String,
+    source: Value,
+}
+
 /// What the loop remembers across reconciles about what it wrote to clusters.
 #[derive(Default)]
 pub struct ClusterSync {
@@ -85,11 +92,11 @@ impl ClusterSync {
     #[allow(clippy::too_many_arguments)]
     pub async fn apply(
         &self,
-        ctx: &Context,
         cluster: &Connection,
         registration: &ObjectKey,
         ty: &WorkloadType,
         upstream: &Value,
+        dependencies: &[Dependency],
         target: &Target<'_>,
         live: Option<&DownstreamCopy>,
         policy: DriftPolicy,
@@ -98,7 +105,7 @@ impl ClusterSync {
         if let Err(outcome) = self.ensure_namespace(cluster, registration, upstream, target).await {
             return outcome;
         }
-        if let Err(outcome) = self.copy_dependencies(ctx, cluster, registration, upstream, target).await {
+        if let Err(outcome) = self.copy_dependencies(cluster, registration, dependencies, target).await {
             return outcome;
         }
         let desired = match desired_copy(upstream, target) {
@@ -211,15 +218,15 @@ impl ClusterSync {
         Ok(())
     }
 
-    /// Copies the ConfigMaps, Secrets and ServiceAccounts the pod template refers to.
-    async fn copy_dependencies(
+    /// Reads the ConfigMaps, Secrets and ServiceAccounts the pod template refers to from the
+    /// workspace, once for all clusters of a reconcile. One that does not exist is left out:
+    /// the pods will say what is missing, and the workload itself is still copied.
+    pub async fn read_dependencies(
         &self,
         ctx: &Context,
-        cluster: &Connection,
-        registration: &ObjectKey,
+        logical_cluster: &str,
         upstream: &Value,
-        target: &Target<'_>,
-    ) -> Result<(), CopyOutcome> {
+    ) -> Result<Vec<Dependency>, CopyOutcome> {
         let found = references(upstream);
         let namespace = upstream["metadata"]["namespace"].as_str().unwrap_or_default();
         let kinds = [
@@ -227,30 +234,44 @@ impl ClusterSync {
             (Resource::new("", "v1", "Secret", "secrets", true), &found.secrets),
             (Resource::new("", "v1", "ServiceAccount", "serviceaccounts", true), &found.service_accounts),
         ];
-        let hub = ctx.hub.writer(target.logical_cluster);
+        let hub = ctx.hub.writer(logical_cluster);
+        let mut sources = Vec::new();
         for (resource, names) in kinds {
             for name in names {
-                let Some(source) = hub.get(&resource, Some(namespace), name).await.map_err(|e| failed(&e))? else {
-                    // The pods will say what is missing; the workload itself is still copied.
-                    tracing::info!(kind = %resource.kind, namespace, name, "a referenced object does not exist upstream");
-                    continue;
-                };
-                let version = source["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
-                let memo = (registration.clone(), resource.kind.clone(), target.namespace.to_string(), name.clone());
-                if self.lock_dependencies().get(&memo) == Some(&version) {
-                    continue;
+                match hub.get(&resource, Some(namespace), name).await.map_err(|e| failed(&e))? {
+                    Some(source) => sources.push(Dependency { resource: resource.clone(), name: name.clone(), source }),
+                    None => {
+                        tracing::info!(kind = %resource.kind, namespace, name, "a referenced object does not exist upstream")
+                    }
                 }
-                let Some(desired) =
-                    desired_dependency(&source, target).map_err(|e| CopyOutcome::Failed(e.to_string()))?
-                else {
-                    continue;
-                };
-                let live = cluster.get(&resource, Some(target.namespace), name).await.map_err(|e| failed(&e))?;
-                if live.as_ref().is_none_or(|l| !differences(&desired, l, &[]).is_empty()) {
-                    cluster.apply(&resource, &desired, FIELD_MANAGER, FORCE).await.map_err(|e| failed(&e))?;
-                }
-                self.lock_dependencies().insert(memo, version);
             }
+        }
+        Ok(sources)
+    }
+
+    /// Copies the objects the pod template refers to (read by [`ClusterSync::read_dependencies`]).
+    async fn copy_dependencies(
+        &self,
+        cluster: &Connection,
+        registration: &ObjectKey,
+        dependencies: &[Dependency],
+        target: &Target<'_>,
+    ) -> Result<(), CopyOutcome> {
+        for Dependency { resource, name, source } in dependencies {
+            let version = source["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+            let memo = (registration.clone(), resource.kind.clone(), target.namespace.to_string(), name.clone());
+            if self.lock_dependencies().get(&memo) == Some(&version) {
+                continue;
+            }
+            let Some(desired) = desired_dependency(source, target).map_err(|e| CopyOutcome::Failed(e.to_string()))?
+            else {
+                continue;
+            };
+            let live = cluster.get(resource, Some(target.namespace), name).await.map_err(|e| failed(&e))?;
+            if live.as_ref().is_none_or(|l| !differences(&desired, l, &[]).is_empty()) {
+                cluster.apply(resource, &desired, FIELD_MANAGER, FORCE).await.map_err(|e| failed(&e))?;
+            }
+            self.lock_dependencies().insert(memo, version);
         }
         Ok(())
     }

@@ -35,7 +35,7 @@ use super::context::Context;
 use super::downstream::{Downstream, DownstreamChange};
 use super::error::ReconcileError;
 use super::runtime::{Change, ObjectKey, WorkQueue};
-use super::sync_cluster::{ClusterSync, CopyOutcome};
+use super::sync_cluster::{ClusterSync, CopyOutcome, Dependency};
 use super::workload_types::WorkloadType;
 use super::FIELD_MANAGER;
 
@@ -242,6 +242,12 @@ impl SyncLoop {
             .collect();
         let plan = moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout);
         let placement_name = placement.as_ref().and_then(|p| p.metadata.name.clone()).unwrap_or_default();
+        // What the pod template refers to is read once for every cluster it goes to.
+        let dependencies = if plan.steps.iter().any(|step| matches!(step, Step::Apply { .. })) {
+            self.cluster_sync.read_dependencies(&self.ctx, &wk.key.cluster, upstream).await
+        } else {
+            Ok(Vec::new())
+        };
         let inputs = StepInputs {
             wk,
             ty,
@@ -253,6 +259,7 @@ impl SyncLoop {
             policy,
             ignored: &ignored,
             remove_all,
+            dependencies: &dependencies,
             now: &now,
         };
         // Each cluster is its own server: its steps go at once, applies (new copies) before
@@ -347,18 +354,7 @@ impl SyncLoop {
                 Some(_) => {
                     self.ctx.may_write()?;
                     let context = StepContext { registration: &registration, registration_key: &registration_key };
-                    self.run_step(
-                        step,
-                        inputs.ty,
-                        inputs.upstream,
-                        &target,
-                        live.as_deref(),
-                        inputs.policy,
-                        inputs.ignored,
-                        &context,
-                        inputs.now,
-                    )
-                    .await
+                    self.run_step(step, inputs, &target, live.as_deref(), &context).await
                 }
             },
         };
@@ -398,44 +394,44 @@ impl SyncLoop {
         Some(&*self.ctx.hub.default_cluster).filter(|p| !p.is_empty())
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn run_step(
         &self,
         step: &Step,
-        ty: &WorkloadType,
-        upstream: &Value,
+        inputs: &StepInputs<'_>,
         target: &Target<'_>,
         live: Option<&super::downstream::DownstreamCopy>,
-        policy: DriftPolicy,
-        ignored: &[FieldPath],
         context: &StepContext<'_>,
-        now: &jiff::Timestamp,
     ) -> CopyOutcome {
+        let (ty, upstream) = (inputs.ty, inputs.upstream);
         let connection =
             match self.ctx.cluster_clients.get(&self.ctx, context.registration_key, context.registration).await {
                 Ok(connection) => connection,
                 Err(failure) => return CopyOutcome::Unreachable(failure.message().to_string()),
             };
         let cluster = &context.registration_key.name;
-        let outcome = match step {
-            Step::Apply { .. } => {
+        let outcome = match (step, inputs.dependencies) {
+            (Step::Apply { .. }, Err(failure)) => failure.clone(),
+            (Step::Apply { .. }, Ok(dependencies)) => {
+                let registration = context.registration_key;
                 self.cluster_sync
                     .apply(
-                        &self.ctx,
                         &connection,
-                        context.registration_key,
+                        registration,
                         ty,
                         upstream,
+                        dependencies,
                         target,
                         live,
-                        policy,
-                        ignored,
+                        inputs.policy,
+                        inputs.ignored,
                     )
                     .await
             }
-            Step::MarkRetiring { .. } => self.cluster_sync.mark_retiring(&connection, ty, upstream, target, now).await,
-            Step::Keep { .. } => CopyOutcome::Current,
-            Step::Delete { .. } => {
+            (Step::MarkRetiring { .. }, _) => {
+                self.cluster_sync.mark_retiring(&connection, ty, upstream, target, inputs.now).await
+            }
+            (Step::Keep { .. }, _) => CopyOutcome::Current,
+            (Step::Delete { .. }, _) => {
                 let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
                 self.cluster_sync.delete(&connection, ty, target, name).await
             }
@@ -620,6 +616,8 @@ struct StepInputs<'a> {
     policy: DriftPolicy,
     ignored: &'a [FieldPath],
     remove_all: bool,
+    /// What the pod template refers to, read from the workspace (or why it could not be).
+    dependencies: &'a Result<Vec<Dependency>, CopyOutcome>,
     now: &'a jiff::Timestamp,
 }
 
