@@ -408,18 +408,21 @@ impl StoppedCluster {
     /// more, after the first has exited, with its pid file updated so `kwokctl delete` still
     /// stops it.
     fn wait_until_pods_run(&self) -> Result<(), String> {
+        let mut why = String::new();
         for attempt in 0..3 {
-            if self.canary_runs(std::time::Duration::from_secs(45))? {
-                return Ok(());
+            match self.canary_runs(std::time::Duration::from_secs(45))? {
+                None => return Ok(()),
+                Some(state) => why = state,
             }
             if attempt < 2 {
                 self.restart_kwok_controller()?;
             }
         }
-        Err(format!("{} serves its API again but runs no pod", self.name))
+        Err(format!("{} serves its API again but runs no pod; {why}", self.name))
     }
 
-    fn canary_runs(&self, limit: std::time::Duration) -> Result<bool, String> {
+    /// `None` when a canary pod runs within `limit`, else what the cluster says of it.
+    fn canary_runs(&self, limit: std::time::Duration) -> Result<Option<String>, String> {
         let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
         let name = unique("canary");
         let run = |args: &[&str]| {
@@ -441,8 +444,24 @@ impl StoppedCluster {
             }
             std::thread::sleep(std::time::Duration::from_millis(500));
         }
+        if !running {
+            // Say why, so a failure names the piece of the cluster that did not come back.
+            let pod = run(&["get", "pod", &name, "-n", "default", "-o", "wide"]);
+            let events =
+                run(&["get", "events", "-n", "default", "--field-selector", &format!("involvedObject.name={name}")]);
+            let nodes = run(&["get", "nodes", "--no-headers"]);
+            let node_lines: Vec<&str> = nodes.stdout.lines().take(3).collect();
+            let _ = run(&["delete", "pod", &name, "-n", "default", "--wait=false"]);
+            return Ok(Some(format!(
+                "canary not Running after {limit:?}:\n{}{}nodes (first 3 of {}):\n{}",
+                pod.stdout,
+                events.stdout,
+                nodes.stdout.lines().count(),
+                node_lines.join("\n")
+            )));
+        }
         let _ = run(&["delete", "pod", &name, "-n", "default", "--wait=false"]);
-        Ok(running)
+        Ok(None)
     }
 
     fn restart_kwok_controller(&self) -> Result<(), String> {
