@@ -94,7 +94,11 @@ start_cluster() {
   kc="$(cluster_kubeconfig "$name")"
   log "creating kwok cluster $name (log: $LOG_DIR/kwokctl-$name.log)"
   # --kubeconfig= : do not touch ~/.kube/config; the cluster's own kubeconfig is $kc.
-  if ! "$LAB_BIN/kwokctl" create cluster --name "$name" --runtime binary \
+  # --heartbeat-factor 1: node leases of 40 s renewed every 10 s, as a kubelet's (kwokctl's
+  # default of 5 makes them 200 s). Each start of kwok's controller holds the leases under a
+  # new identity and takes a node over only once its old lease expires: with 200 s, a cluster
+  # stopped and started again ran no pod for minutes.
+  if ! "$LAB_BIN/kwokctl" create cluster --name "$name" --runtime binary --heartbeat-factor 1 \
     --kube-apiserver-binary "$LAB_BIN/kube-apiserver" \
     --kube-controller-manager-binary "$LAB_BIN/kube-controller-manager" \
     --kube-scheduler-binary "$LAB_BIN/kube-scheduler" \

@@ -402,26 +402,34 @@ impl StoppedCluster {
         }
     }
 
-    /// Waits until the cluster runs a pod again, so the tests after this one find it whole:
-    /// kwok's controller, started by `kwokctl start` while the API server was still coming up,
-    /// can stay idle (nodes keep their leases, no pod leaves Pending). Then it is started once
-    /// more, after the first has exited, with its pid file updated so `kwokctl delete` still
-    /// stops it.
+    /// Waits until the cluster runs a pod again, so the tests after this one find it whole.
+    /// kwok's controller, started again, holds node leases under a new identity and takes a
+    /// node over only once the old holder's lease expires; until then no pod leaves Pending.
+    /// The old holder is gone for good, so its leases are removed and the new controller
+    /// creates its own at its next renewal (every 10 s in the lab).
     fn wait_until_pods_run(&self) -> Result<(), String> {
         let mut why = String::new();
-        for attempt in 0..3 {
+        for _ in 0..2 {
+            self.release_node_leases()?;
             match self.canary_runs(std::time::Duration::from_secs(45))? {
                 None => return Ok(()),
                 Some(state) => why = state,
-            }
-            if attempt < 2 {
-                self.restart_kwok_controller()?;
             }
         }
         Err(format!("{} serves its API again but runs no pod; {why}", self.name))
     }
 
-    /// `None` when a canary pod runs within `limit`, else what the cluster says of it.
+    fn release_node_leases(&self) -> Result<(), String> {
+        let mut command = Command::new(format!("{}/kubectl", self.lab.var("LAB_BIN")));
+        command.arg("--kubeconfig").arg(self.lab.var(self.kubeconfig_var));
+        command.args(["delete", "leases", "--all", "-n", "kube-node-lease", "--wait=false"]);
+        let out = run_command(&mut command);
+        match out.code {
+            0 => Ok(()),
+            code => Err(format!("removing the node leases of {} exited {code}: {}", self.name, out.stderr)),
+        }
+    }
+
     fn canary_runs(&self, limit: std::time::Duration) -> Result<Option<String>, String> {
         let kubectl = format!("{}/kubectl", self.lab.var("LAB_BIN"));
         let name = unique("canary");
@@ -462,41 +470,6 @@ impl StoppedCluster {
         }
         let _ = run(&["delete", "pod", &name, "-n", "default", "--wait=false"]);
         Ok(None)
-    }
-
-    fn restart_kwok_controller(&self) -> Result<(), String> {
-        let dir = std::path::PathBuf::from(self.lab.var("KWOK_WORKDIR")).join("clusters").join(self.name);
-        let pid_file = dir.join("pids/kwok-controller.pid");
-        let pid = std::fs::read_to_string(&pid_file).map_err(|e| format!("{}: {e}", pid_file.display()))?;
-        let pid = pid.trim().to_string();
-        let cmdline =
-            std::fs::read(format!("/proc/{pid}/cmdline")).map_err(|e| format!("kwok-controller {pid}: {e}"))?;
-        let args: Vec<String> = cmdline
-            .split(|b| *b == 0)
-            .filter(|a| !a.is_empty())
-            .map(|a| String::from_utf8_lossy(a).into_owned())
-            .collect();
-        let _ = Command::new("kill").arg(&pid).status();
-        let gone = std::time::Instant::now();
-        while std::path::Path::new(&format!("/proc/{pid}")).exists()
-            && gone.elapsed() < std::time::Duration::from_secs(20)
-        {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        let log = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(dir.join("logs/kwok-controller.log"))
-            .map_err(|e| e.to_string())?;
-        let child = Command::new("setsid")
-            .args(&args)
-            .current_dir(&dir)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().map_err(|e| e.to_string())?)
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("starting kwok-controller again: {e}"))?;
-        std::fs::write(&pid_file, child.id().to_string()).map_err(|e| e.to_string())
     }
 
     fn kwokctl(&self, verb: &str) -> Result<(), String> {
