@@ -51,6 +51,14 @@ impl<'a> StoppedCluster<'a> {
             std::thread::sleep(Duration::from_millis(500));
         }
         self.running = true;
+        // kwok's controller, started again, takes a node over only once the old holder's node
+        // lease expires; the old holder is gone, so its leases go and pods run again at once.
+        let kubeconfig = self.lab.cluster_kubeconfig(self.name);
+        let (code, _, stderr) =
+            self.lab.kubectl(&["--kubeconfig", kubeconfig, "delete", "leases", "--all", "-n", "kube-node-lease"]);
+        if code != 0 {
+            return Err(format!("removing the node leases of {}: {stderr}", self.name));
+        }
         Ok(started.elapsed())
     }
 }
