@@ -23,6 +23,7 @@ pub mod runtime;
 mod supervisor;
 mod sync_cluster;
 pub mod sync_loop;
+mod sync_step;
 pub mod workload_types;
 
 pub use context::LoopSettings;

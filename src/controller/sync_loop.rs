@@ -9,6 +9,8 @@
 //!       ─► status::aggregate ─► write status (only when it changed) ─► finalizer
 //! ```
 //!
+//! Each cluster's step runs in [`super::sync_step`], the clusters at once.
+//!
 //! Deletes need a positive signal — the workload is being deleted, no placement governs it
 //! any more, or its placement moved it and the new copies are Available (or the graceful
 //! timeout passed). Nothing is written to a cluster that is not Ready or whose watch has not
@@ -23,8 +25,7 @@ use serde_json::{json, Value};
 
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
-use crate::sync::desired::Target;
-use crate::sync::drift::{drift_settings, DriftPolicy, FieldPath};
+use crate::sync::drift::drift_settings;
 use crate::sync::governs::{governing, Governance, PlacementScope};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
@@ -35,7 +36,8 @@ use super::context::Context;
 use super::downstream::{Downstream, DownstreamChange};
 use super::error::ReconcileError;
 use super::runtime::{Change, ObjectKey, WorkQueue};
-use super::sync_cluster::{ClusterSync, CopyOutcome, Dependency};
+use super::sync_cluster::ClusterSync;
+use super::sync_step::StepInputs;
 use super::workload_types::WorkloadType;
 use super::FIELD_MANAGER;
 
@@ -45,7 +47,7 @@ pub const CONTROLLER: &str = "sync";
 /// released anyway (a cluster gone for good must not block deletion forever).
 pub const FINALIZER_TIMEOUT: Duration = Duration::from_secs(300);
 /// How soon to look again while a cluster's watch has not listed yet, or the eviction rate is spent.
-const LOOK_AGAIN: Duration = Duration::from_secs(1);
+pub(super) const LOOK_AGAIN: Duration = Duration::from_secs(1);
 
 /// A workload: its type (index into the synced types) and its key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,19 +66,19 @@ impl std::fmt::Display for WorkloadKey {
 
 /// The loop: its queue, the downstream watches and what it remembers between reconciles.
 pub struct SyncLoop {
-    ctx: Arc<Context>,
+    pub(super) ctx: Arc<Context>,
     /// The loop's work queue.
     pub queue: Arc<WorkQueue<WorkloadKey>>,
     /// The copies on every cluster.
     pub downstream: Arc<Downstream>,
-    cluster_sync: ClusterSync,
+    pub(super) cluster_sync: ClusterSync,
     /// When an upstream change was first seen and not yet written everywhere (sync lag).
     pending_since: Mutex<HashMap<WorkloadKey, (i64, Instant)>>,
     /// The clusters whose `tmc_workload_sync_status` series each workload exported.
     exported: Mutex<HashMap<WorkloadKey, Vec<String>>>,
     /// Removals of old copies after a move or an eviction, at most `--eviction-rate` a second,
     /// so a fleet-wide change (a drained or lost cluster) moves workloads in waves.
-    evictions: governor::DefaultDirectRateLimiter,
+    pub(super) evictions: governor::DefaultDirectRateLimiter,
 }
 
 impl SyncLoop {
@@ -315,59 +317,6 @@ impl SyncLoop {
         self.write_status(wk, ty, upstream, &chosen_names, tmc, &now).await
     }
 
-    /// Carries out one step of the move plan on its cluster, as far as the cluster's state allows.
-    async fn carry_out(&self, step: &Step, inputs: &StepInputs<'_>) -> Result<StepReport, ReconcileError> {
-        let wk = inputs.wk;
-        let cluster = step_cluster(step);
-        let live = inputs.copies.iter().find(|(c, _)| c == cluster).map(|(_, copy)| copy.clone());
-        let replicas = match step {
-            Step::Apply { .. } => inputs.chosen.iter().find(|(c, _)| c == cluster).and_then(|(_, r)| *r),
-            // A copy on its way out keeps serving with what it runs now.
-            _ => live.as_ref().and_then(|l| l.object["spec"]["replicas"].as_u64()).map(|r| r as u32),
-        };
-        let target = Target {
-            logical_cluster: &wk.key.cluster,
-            workspace: self.workspace_path(),
-            namespace: inputs.namespace,
-            placement: inputs.placement,
-            replicas,
-            ignored: inputs.ignored,
-        };
-        let mut recheck = None;
-        let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
-        let outcome = match self.ctx.clusters.get(&registration_key) {
-            None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
-            Some(registration) if !is_ready(&registration) => {
-                CopyOutcome::Unreachable(format!("cluster {cluster} is not Ready; its copy is left as it is"))
-            }
-            Some(registration) => match self.downstream.synced_store(&registration_key, wk.type_index) {
-                None => {
-                    recheck = Some(LOOK_AGAIN);
-                    CopyOutcome::Skipped(format!("waiting for the watch of cluster {cluster}"))
-                }
-                Some(_)
-                    if matches!(step, Step::Delete { .. }) && !inputs.remove_all && self.evictions.check().is_err() =>
-                {
-                    recheck = Some(LOOK_AGAIN);
-                    CopyOutcome::Skipped("waiting for the eviction rate limit".into())
-                }
-                Some(_) => {
-                    self.ctx.may_write()?;
-                    let context = StepContext { registration: &registration, registration_key: &registration_key };
-                    self.run_step(step, inputs, &target, live.as_deref(), &context).await
-                }
-            },
-        };
-        if let Step::Keep { until, .. } = step {
-            recheck = Some(Duration::try_from(until.duration_since(*inputs.now)).unwrap_or(Duration::ZERO));
-        }
-        Ok(StepReport {
-            written: !matches!(step, Step::Apply { .. }) || outcome.written_or_current(),
-            recheck,
-            entry: self.entry(step, inputs.ty, cluster, inputs.namespace, live.as_deref(), &outcome),
-        })
-    }
-
     /// The placement that governs a workload, by the placements' namespace and workload selectors.
     fn governance(&self, key: &ObjectKey, upstream: &Value) -> Governance {
         let scopes: Vec<PlacementScope> = self
@@ -390,109 +339,8 @@ impl SyncLoop {
         governing(&scopes, &key.namespace, &namespace_labels, &workload_labels)
     }
 
-    fn workspace_path(&self) -> Option<&str> {
+    pub(super) fn workspace_path(&self) -> Option<&str> {
         Some(&*self.ctx.hub.default_cluster).filter(|p| !p.is_empty())
-    }
-
-    async fn run_step(
-        &self,
-        step: &Step,
-        inputs: &StepInputs<'_>,
-        target: &Target<'_>,
-        live: Option<&super::downstream::DownstreamCopy>,
-        context: &StepContext<'_>,
-    ) -> CopyOutcome {
-        let (ty, upstream) = (inputs.ty, inputs.upstream);
-        let connection =
-            match self.ctx.cluster_clients.get(&self.ctx, context.registration_key, context.registration).await {
-                Ok(connection) => connection,
-                Err(failure) => return CopyOutcome::Unreachable(failure.message().to_string()),
-            };
-        let cluster = &context.registration_key.name;
-        let outcome = match (step, inputs.dependencies) {
-            (Step::Apply { .. }, Err(failure)) => failure.clone(),
-            (Step::Apply { .. }, Ok(dependencies)) => {
-                let registration = context.registration_key;
-                self.cluster_sync
-                    .apply(
-                        &connection,
-                        registration,
-                        ty,
-                        upstream,
-                        dependencies,
-                        target,
-                        live,
-                        inputs.policy,
-                        inputs.ignored,
-                    )
-                    .await
-            }
-            (Step::MarkRetiring { .. }, _) => {
-                self.cluster_sync.mark_retiring(&connection, ty, upstream, target, inputs.now).await
-            }
-            (Step::Keep { .. }, _) => CopyOutcome::Current,
-            (Step::Delete { .. }, _) => {
-                let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
-                self.cluster_sync.delete(&connection, ty, target, name).await
-            }
-        };
-        match &outcome {
-            CopyOutcome::Failed(message) => {
-                self.ctx.metrics.count_apply_error(cluster);
-                let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
-                tracing::warn!(cluster = %cluster, namespace = %target.namespace, name, error = %message, "sync step failed");
-            }
-            CopyOutcome::Drifted(fields) => {
-                self.ctx.metrics.count_drift(cluster, "report");
-                tracing::info!(cluster = %cluster, fields = ?fields, "drift left in place (report)");
-            }
-            CopyOutcome::Healed(fields) => {
-                self.ctx.metrics.count_drift(cluster, "heal");
-                tracing::info!(cluster = %cluster, fields = ?fields, "drift healed");
-            }
-            _ => {}
-        }
-        outcome
-    }
-
-    /// The per-cluster line of `status.tmc.clusters`, and the sync-status metric.
-    fn entry(
-        &self,
-        step: &Step,
-        ty: &WorkloadType,
-        cluster: &str,
-        namespace: &str,
-        live: Option<&super::downstream::DownstreamCopy>,
-        outcome: &CopyOutcome,
-    ) -> Option<ClusterEntry> {
-        if matches!(step, Step::Delete { .. }) && matches!(outcome, CopyOutcome::Written | CopyOutcome::Current) {
-            return None;
-        }
-        let status = live.map(|l| copy_status(ty.kind, &l.object)).unwrap_or_default();
-        let phase = match (step, outcome) {
-            (_, CopyOutcome::Unreachable(_)) => Phase::Unreachable,
-            (_, CopyOutcome::Failed(_)) => Phase::Failed,
-            (Step::MarkRetiring { .. } | Step::Keep { .. } | Step::Delete { .. }, _) => Phase::Retiring,
-            (_, CopyOutcome::Drifted(_)) => Phase::Drifted,
-            _ if live.is_none() => Phase::Pending,
-            _ if status.failed => Phase::Failed,
-            _ if status.available => Phase::Available,
-            _ => Phase::Progressing,
-        };
-        let drift = match outcome {
-            CopyOutcome::Drifted(fields) => fields.clone(),
-            _ => Vec::new(),
-        };
-        let message = outcome.message().or_else(|| status.message.clone());
-        Some(ClusterEntry {
-            cluster: cluster.to_string(),
-            namespace: namespace.to_string(),
-            phase,
-            last_seen: live.map(|l| l.seen.to_string()),
-            status,
-            drift,
-            message,
-        })
     }
 
     async fn write_status(
@@ -602,49 +450,6 @@ impl SyncLoop {
     }
 }
 
-/// What every step of one reconcile shares.
-struct StepInputs<'a> {
-    wk: &'a WorkloadKey,
-    ty: &'a WorkloadType,
-    upstream: &'a Value,
-    namespace: &'a str,
-    placement: &'a str,
-    /// The chosen clusters with each one's `spec.replicas`.
-    chosen: &'a [(String, Option<u32>)],
-    /// The live copies, by cluster.
-    copies: &'a [(String, Arc<super::downstream::DownstreamCopy>)],
-    policy: DriftPolicy,
-    ignored: &'a [FieldPath],
-    remove_all: bool,
-    /// What the pod template refers to, read from the workspace (or why it could not be).
-    dependencies: &'a Result<Vec<Dependency>, CopyOutcome>,
-    now: &'a jiff::Timestamp,
-}
-
-/// What one step came to, for the workload's status and its next look.
-struct StepReport {
-    /// The cluster holds what it should (always true of steps other than Apply).
-    written: bool,
-    /// Look again after this long, if anything is left to do later.
-    recheck: Option<Duration>,
-    /// The cluster's line of `status.tmc.clusters` (none for a copy removed).
-    entry: Option<ClusterEntry>,
-}
-
-struct StepContext<'a> {
-    registration: &'a ClusterRegistration,
-    registration_key: &'a ObjectKey,
-}
-
-fn step_cluster(step: &Step) -> &str {
-    match step {
-        Step::Apply { cluster }
-        | Step::MarkRetiring { cluster }
-        | Step::Delete { cluster }
-        | Step::Keep { cluster, .. } => cluster,
-    }
-}
-
 /// The chosen clusters of a placement's decision, with each one's `spec.replicas`.
 pub fn targets(placement: &WorkloadPlacement, upstream: &Value) -> Vec<(String, Option<u32>)> {
     let clusters: Vec<String> =
@@ -666,7 +471,7 @@ fn decisions(placement: &WorkloadPlacement) -> Option<Vec<String>> {
     placement.status.as_ref().map(|s| s.decisions.iter().map(|d| format!("{}={:?}", d.cluster, d.replicas)).collect())
 }
 
-fn is_ready(cluster: &ClusterRegistration) -> bool {
+pub(super) fn is_ready(cluster: &ClusterRegistration) -> bool {
     cluster.ready_condition().is_some_and(|c| c.status == ConditionStatus::True)
 }
 
