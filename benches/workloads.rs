@@ -5,7 +5,8 @@
 //! `bash bench/workloads.sh`, which builds the binary; results go to bench/results/.
 //!
 //! Parts: BENCH_PARTS (default `b2,footprint,b7`; `b8` stops pc2 for a minute or two and so
-//! runs only when named). Sizes: BENCH_WORKLOADS (B2, default `100,1000`; the footprint is
+//! runs only when named; `b11` restarts the controller of the largest B2 fleet once every copy
+//! is Available: time to synced and idle, writes, memory — B11 and B3 with synced workloads). Sizes: BENCH_WORKLOADS (B2, default `100,1000`; the footprint is
 //! taken on the largest), BENCH_EDIT_RATES (`10,50`), BENCH_EDIT_SECONDS (30),
 //! BENCH_B7_WORKLOADS (100), BENCH_B8_WORKLOADS (10).
 //!
@@ -34,6 +35,8 @@ mod footprint;
 mod lab;
 #[path = "workloads/nodes.rs"]
 mod nodes;
+#[path = "workloads/restart.rs"]
+mod restart;
 
 use fleet::{Fleet, CLUSTERS};
 use lab::{env_list, env_usize, machine, write_result, Lab};
@@ -59,17 +62,19 @@ fn main() {
     // Room on the bench's own nodes: one pod per copy (B2), two while a copy rolls out (B7),
     // the full replicas on the survivor (B8).
     let pods = [
-        (want("b2") || want("footprint")).then_some(largest),
+        (want("b2") || want("footprint") || want("b11")).then_some(largest),
         want("b7").then_some(2 * b7_workloads),
         want("b8").then_some(2 * b8_workloads),
     ];
     let pods = pods.into_iter().flatten().max().unwrap_or(0) + 20;
     let bench_nodes = runtime.block_on(nodes::BenchNodes::ensure(&lab, &CLUSTERS, pods));
 
-    if want("b2") || want("footprint") {
+    if want("b2") || want("footprint") || want("b11") {
         let mut runs = Vec::new();
         let mut hub_footprint = None;
         let measured: Vec<usize> = if want("b2") { sizes.clone() } else { vec![largest] };
+        // B11 and B3 with synced workloads restart the controller of the largest fleet once
+        // every copy is Available (part `b11`).
         for n in measured {
             let footprint_here = want("footprint") && n == largest;
             let mut fleet = runtime.block_on(Fleet::new(&lab, &kcp, &format!("b2-{n}"), &[]));
@@ -86,7 +91,14 @@ fn main() {
                 hub_footprint = Some(footprint::report(&before, &after, n));
             }
             runs.push(result);
-            let fleet = Arc::try_unwrap(fleet).unwrap_or_else(|_| panic!("the fleet is still shared"));
+            let mut fleet = Arc::try_unwrap(fleet).unwrap_or_else(|_| panic!("the fleet is still shared"));
+            if want("b11") && n == largest {
+                let mut restart = runtime.block_on(restart::measure(&lab, &mut fleet, &[]));
+                restart["machine"] = machine(&lab);
+                restart["target"] = json!({"synced_and_idle_s": 30, "writes": 0});
+                restart["anchor"] = json!("KubeFleet: ~100k bindings resync p90 11 min (published, not run here)");
+                write_result("b11-workload-restart.json", &restart);
+            }
             runtime.block_on(fleet.cleanup(&lab, &kcp));
         }
         if want("b2") {
