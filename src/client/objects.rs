@@ -221,9 +221,7 @@ impl Connection {
         patch: &Value,
         field_manager: &str,
     ) -> Result<Value, ClientError> {
-        let params = PatchParams { field_manager: Some(field_manager.to_string()), ..Default::default() };
-        let request = self.request_for(resource, namespace).patch(name, &params, &Patch::Merge(patch));
-        self.send(request, &format!("patch {} {name}", resource.kind)).await
+        self.merge_patch_at(resource, namespace, name, None, patch, field_manager).await
     }
 
     /// Server-side applies the `status` of `object` through the status subresource. Status is
@@ -252,10 +250,28 @@ impl Connection {
         patch: &Value,
         field_manager: &str,
     ) -> Result<Value, ClientError> {
+        self.merge_patch_at(resource, namespace, name, Some("status"), patch, field_manager).await
+    }
+
+    async fn merge_patch_at(
+        &self,
+        resource: &Resource,
+        namespace: Option<&str>,
+        name: &str,
+        subresource: Option<&str>,
+        patch: &Value,
+        field_manager: &str,
+    ) -> Result<Value, ClientError> {
         let params = PatchParams { field_manager: Some(field_manager.to_string()), ..Default::default() };
-        let request =
-            self.request_for(resource, namespace).patch_subresource("status", name, &params, &Patch::Merge(patch));
-        self.send(request, &format!("patch the status of {} {name}", resource.kind)).await
+        let request = self.request_for(resource, namespace);
+        let (request, what) = match subresource {
+            None => (request.patch(name, &params, &Patch::Merge(patch)), format!("patch {} {name}", resource.kind)),
+            Some(sub) => (
+                request.patch_subresource(sub, name, &params, &Patch::Merge(patch)),
+                format!("patch the {sub} of {} {name}", resource.kind),
+            ),
+        };
+        self.send(request, &what).await
     }
 
     /// Replaces `object` as a whole; with its `metadata.resourceVersion` set, only if nobody

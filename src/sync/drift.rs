@@ -312,4 +312,4 @@ fn display(path: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

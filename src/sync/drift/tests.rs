@@ -145,7 +145,8 @@ fn a_live_object_of_another_shape_is_drift_of_the_whole_object() {
     assert_eq!(differences(&json!({"spec": {"a": 1}}), &json!("x"), &[]), ["(the whole object)"]);
 }
 
-fn arb_json() -> impl Strategy<Value = Value> {
+/// Any JSON value, nested up to three levels: for property tests of JSON-walking code.
+pub(crate) fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),

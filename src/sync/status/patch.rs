@@ -63,6 +63,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::sync::drift::tests::arb_json;
 
     #[test]
     fn a_field_no_longer_sent_is_removed_with_null() {
@@ -90,28 +91,13 @@ mod tests {
         assert_eq!(merge_patch(&Value::Null, &desired), json!({"replicas": 2, "tmc": {"placement": "p"}}));
     }
 
-    fn json_value() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            (0u8..4).prop_map(|n| json!(n)),
-            "[ab]{0,2}".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(3, 24, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
-                prop::collection::btree_map("[abc]", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
-            ]
-        })
-    }
-
     proptest! {
         /// Applying the patch by RFC 7386 turns the stored status into the desired one (nulls
         /// count as absent on both sides, as they do for the server).
         #[test]
         fn the_patch_applied_to_the_stored_status_gives_the_desired_one(
-            from in prop::collection::btree_map("[abc]", json_value(), 0..4),
-            to in prop::collection::btree_map("[abc]", json_value(), 0..4),
+            from in prop::collection::btree_map("[abc]", arb_json(), 0..4),
+            to in prop::collection::btree_map("[abc]", arb_json(), 0..4),
         ) {
             let (from, to) = (Value::Object(from.into_iter().collect()), Value::Object(to.into_iter().collect()));
             let mut patched = from.clone();
