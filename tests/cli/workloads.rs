@@ -526,7 +526,9 @@ fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing
         &kcp.tmcctl(&["install", "--provider-workspace", provider, "--bind", ws, "--workload-apis", "services"]),
         0,
     );
-    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "create", "svc", "--location-selector", "name=pc1"]), 0);
+    // At first the placement chooses no cluster, so each workload's status carries a message
+    // that must go once it does (written through the export's virtual workspace).
+    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "create", "svc", "--location-selector", "name=none"]), 0);
     // Every bound workspace, through the export's virtual workspace; a lease that outlives the restart.
     let patient =
         ["--probe-interval", "2s", "--leader-elect-lease-duration", "120s", "--leader-elect-renew-deadline", "100s"];
@@ -537,6 +539,15 @@ fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing
         .collect();
     let file = write_file(&format!("{}-kcp-restart.yaml", crate::harness::unique("svc")), &services);
     assert_exit(&kcp.kubectl(lab, ws, &["apply", "-f", &file]), 0);
+    let r0_message = |kcp: &crate::private_kcp::PrivateKcp| {
+        let out = kcp.kubectl(lab, ws, &["get", "service", "r0", "-n", "default", "-o", "json"]);
+        let object: Value = serde_json::from_str(&out.stdout).ok()?;
+        object["status"]["tmc"]["message"].as_str().map(String::from)
+    };
+    wait_or_explain(&controller, "r0's status saying no cluster is chosen", Duration::from_secs(60), || {
+        r0_message(&kcp).filter(|m| m.contains("chosen no cluster")).ok_or_else(|| "no message yet".to_string())
+    });
+    assert_exit(&kcp.tmcctl(&["--workspace", ws, "placement", "update", "svc", "--location-selector", "name=pc1"]), 0);
     let where_r0 = || {
         let out = kcp.tmcctl(&["--workspace", ws, "workload", "where", "service/r0", "-o", "json"]);
         let rows: Value = serde_json::from_str(&out.stdout).ok()?;
@@ -561,4 +572,10 @@ fn a_kcp_restarted_in_the_middle_of_syncing_loses_duplicates_and_deletes_nothing
     for (name, uid) in &before {
         assert_eq!(after.get(name), Some(uid), "{name} was deleted or re-created across the kcp restart");
     }
+    wait_or_explain(&controller, "r0's stale status message removed", Duration::from_secs(60), || {
+        match r0_message(&kcp) {
+            None => Ok(()),
+            Some(message) => Err(format!("status.tmc.message is still {message:?}")),
+        }
+    });
 }
