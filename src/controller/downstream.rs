@@ -152,6 +152,16 @@ impl Downstream {
         self.lock().get(&(registration.clone(), type_index)).map(|w| w.store.clone()).filter(|s| s.is_synced())
     }
 
+    /// Whether every watch of the registrations `ready` accepts has completed its first list,
+    /// for every type: until then what those clusters hold is not known.
+    pub fn listed(&self, registrations: &[ObjectKey], ready: impl Fn(&ObjectKey) -> bool) -> bool {
+        let watches = self.lock();
+        registrations.iter().filter(|r| ready(r)).all(|registration| {
+            (0..self.types.len())
+                .all(|index| watches.get(&(registration.clone(), index)).is_some_and(|watch| watch.store.is_synced()))
+        })
+    }
+
     /// Every copy of one object across the clusters of its workspace: (registration name, copy).
     pub fn copies(&self, type_index: usize, key: &ObjectKey) -> Vec<(String, Arc<DownstreamCopy>)> {
         let watches = self.lock();

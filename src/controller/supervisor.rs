@@ -34,7 +34,7 @@ use super::runtime::{
     identity, warn_about_other_holders, Cached, Change, Elector, LeadershipLost, LeaseTiming, ObjectKey, Reflector,
     Store, WorkQueue, WriteGate,
 };
-use super::sync_loop::{self, NamespaceObject, SyncLoop, WorkloadObject};
+use super::sync_loop::{self, is_ready, NamespaceObject, SyncLoop, WorkloadObject};
 use super::workload_types::{self, WorkloadType};
 
 /// How long a stopping controller may spend giving up its lease.
@@ -43,6 +43,8 @@ const RELEASE_DEADLINE: Duration = Duration::from_secs(1);
 const GAUGE_PERIOD: Duration = Duration::from_secs(1);
 /// How often downstream watches are started for new registrations (and stopped for gone ones).
 const DOWNSTREAM_REFRESH: Duration = Duration::from_secs(2);
+/// How long the sync loop waits at start for the watches of Ready clusters to list.
+const DOWNSTREAM_FIRST_LIST: Duration = Duration::from_secs(30);
 
 /// What `controller run` asked for.
 #[derive(Clone, Debug)]
@@ -168,18 +170,20 @@ async fn serve(
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     };
-    if let Some(elector) = &elector {
-        tokio::select! {
-            () = synced => {}
-            lost = elector.keep() => {
-                metrics.set_leader(false);
-                return Err(lost.into());
-            }
-        }
-    } else {
-        synced.await;
-    }
+    leading_while(elector.as_deref(), &metrics, synced).await?;
     start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
+    // Likewise the sync loop and the clusters' copies: started before the watches listed, it
+    // would see no copy, write every status as Pending and then back (a restart with 1,000
+    // synced workloads wrote 622 statuses). A cluster whose watch cannot list (the type not
+    // served there) holds it back only so long.
+    let listed = async {
+        let started = tokio::time::Instant::now();
+        let ready = |r: &ObjectKey| ctx.clusters.get(r).is_some_and(|c| is_ready(&c));
+        while !sync_loop.downstream.listed(&ctx.clusters.keys(), ready) && started.elapsed() < DOWNSTREAM_FIRST_LIST {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    leading_while(elector.as_deref(), &metrics, listed).await?;
     start_sync_workers(&ctx, &sync_loop, &mut tasks);
     match elector {
         Some(elector) => {
@@ -453,6 +457,26 @@ fn start_workers(
 }
 
 /// The sync loop's workers, timers and resync (nothing without workload types).
+/// Waits for `until`, renewing the lease meanwhile when there is one: a leader that loses it
+/// while waiting stops (with the loss as its error) instead of starting loops it cannot lead.
+async fn leading_while(
+    elector: Option<&Elector>,
+    metrics: &Metrics,
+    until: impl std::future::Future<Output = ()>,
+) -> Result<(), ControllerError> {
+    let Some(elector) = elector else {
+        until.await;
+        return Ok(());
+    };
+    tokio::select! {
+        () = until => Ok(()),
+        lost = elector.keep() => {
+            metrics.set_leader(false);
+            Err(lost.into())
+        }
+    }
+}
+
 fn start_sync_workers(ctx: &Arc<Context>, sync: &Arc<SyncLoop>, tasks: &mut JoinSet<()>) {
     if ctx.workload_types.is_empty() {
         return;
