@@ -269,7 +269,21 @@ impl SyncLoop {
         let (applies, others): (Vec<&Step>, Vec<&Step>) =
             plan.steps.iter().partition(|step| matches!(step, Step::Apply { .. }));
         let mut reports = join_all(applies.into_iter().map(|step| self.carry_out(step, &inputs))).await;
-        reports.extend(join_all(others.into_iter().map(|step| self.carry_out(step, &inputs))).await);
+        // The plan judged the replacements by what they ran before this reconcile: one just
+        // rewritten (a drain scaling it up) is not yet what it will be, so old copies wait
+        // until the replacements report again (their watch wakes this loop; a look in 2 s in
+        // case). Removing them now would leave the workload with the replacements' old replicas.
+        let rewritten = reports.iter().any(|r| r.as_ref().is_ok_and(|r| r.rewrote));
+        let others: Vec<Step> = others
+            .into_iter()
+            .map(|step| match step {
+                Step::Delete { cluster } if rewritten && !remove_all => {
+                    Step::Keep { cluster: cluster.clone(), until: now + jiff::SignedDuration::from_secs(2) }
+                }
+                other => other.clone(),
+            })
+            .collect();
+        reports.extend(join_all(others.iter().map(|step| self.carry_out(step, &inputs))).await);
         let mut entries: Vec<ClusterEntry> = Vec::new();
         let mut all_written = true;
         let mut recheck: Option<Duration> = None;

@@ -74,6 +74,9 @@ impl SyncLoop {
             recheck = Some(Duration::try_from(until.duration_since(*inputs.now)).unwrap_or(Duration::ZERO));
         }
         Ok(StepReport {
+            rewrote: matches!(step, Step::Apply { .. })
+                && live.is_some()
+                && matches!(outcome, CopyOutcome::Written | CopyOutcome::Healed(_)),
             written: !matches!(step, Step::Apply { .. }) || outcome.written_or_current(),
             recheck,
             entry: self.entry(step, inputs.ty, cluster, inputs.namespace, live.as_deref(), &outcome),
@@ -203,6 +206,8 @@ pub(super) struct StepInputs<'a> {
 
 /// What one step came to, for the workload's status and its next look.
 pub(super) struct StepReport {
+    /// An existing copy was changed by this step (an Apply that wrote).
+    pub(super) rewrote: bool,
     /// The cluster holds what it should (always true of steps other than Apply).
     pub(super) written: bool,
     /// Look again after this long, if anything is left to do later.
