@@ -256,7 +256,7 @@ fn changing_the_placement_moves_the_workload_without_an_outage_and_drain_moves_i
     let _shared = using_clusters();
     let lab = Lab::get();
     let fleet = Fleet::new(lab);
-    fleet.place(lab, "api", "name=pc1", false);
+    fleet.place(lab, "api", "name=pc1", true);
     let _controller = fleet.controller(lab, &[]);
     assert_exit(&fleet.kubectl(lab, &["apply", "-f", "-"], Some(&deployment("api", 2, "api:1", "tier: back"))), 0);
     eventually("api Available on pc1", Duration::from_secs(90), || {
@@ -286,13 +286,29 @@ fn changing_the_placement_moves_the_workload_without_an_outage_and_drain_moves_i
     println!("api: moved pc1 → pc2 in {:?}; lowest ready replicas over {samples} samples: {lowest}", started.elapsed());
     assert!(lowest >= 1, "ready replicas dropped to {lowest} during the move");
 
-    // Back with a selector over both, then drain pc2: everything ends on pc1.
+    // Back with a selector over both (one replica each), then drain pc2: pc1 is scaled to both
+    // replicas before pc2's copy goes, so the ready count never falls below 2.
     assert_exit(&fleet.tmcctl(lab, &["placement", "update", "api", "--location-selector", "name in (pc1,pc2)"]), 0);
-    eventually("api on both clusters", Duration::from_secs(90), || {
-        (fleet.copies(lab, "deployment/api").len() == 2).then_some(())
+    eventually("api Available on both clusters", Duration::from_secs(90), || {
+        let copies = fleet.copies(lab, "deployment/api");
+        (copies.len() == 2 && copies.iter().all(|c| c.2 == "Available")).then_some(())
     });
-    let drained = fleet.tmcctl(lab, &["cluster", "drain", "pc2", "--wait", "--timeout", "90s"]);
+    let ready = || -> i64 {
+        let on = |c: &str| downstream(lab, c, "deployment", &namespace, "api").map_or(0, |d| ready_replicas(&d));
+        on("pc1") + on("pc2")
+    };
+    let (drained, lowest) = std::thread::scope(|scope| {
+        let drain = scope.spawn(|| fleet.tmcctl(lab, &["cluster", "drain", "pc2", "--wait", "--timeout", "90s"]));
+        let mut lowest = i64::MAX;
+        while !drain.is_finished() {
+            lowest = lowest.min(ready());
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        (drain.join().unwrap(), lowest)
+    });
     assert_exit(&drained, 0);
+    println!("api: drained pc2; lowest ready replicas meanwhile: {lowest}");
+    assert!(lowest >= 2, "ready replicas fell to {lowest} while pc2 was drained");
     let copies = fleet.copies(lab, "deployment/api");
     assert_eq!(copies.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["pc1"], "{copies:?}");
     assert!(downstream(lab, "pc2", "deployment", &namespace, "api").is_none(), "copy left on drained pc2");
