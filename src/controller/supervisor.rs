@@ -456,7 +456,6 @@ fn start_workers(
     });
 }
 
-/// The sync loop's workers, timers and resync (nothing without workload types).
 /// Waits for `until`, renewing the lease meanwhile when there is one: a leader that loses it
 /// while waiting stops (with the loss as its error) instead of starting loops it cannot lead.
 async fn leading_while(
@@ -477,6 +476,7 @@ async fn leading_while(
     }
 }
 
+/// The sync loop's workers, timers and resync (nothing without workload types).
 fn start_sync_workers(ctx: &Arc<Context>, sync: &Arc<SyncLoop>, tasks: &mut JoinSet<()>) {
     if ctx.workload_types.is_empty() {
         return;
