@@ -88,7 +88,7 @@ run tmcctl --workspace root:team-a workload where deployment/web
 ns=$(tmcctl --workspace root:team-a workload where deployment/web -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["downstreamNamespace"])')
 run kubectl --kubeconfig "$PC1_KUBECONFIG" get deployments,configmaps -n "$ns"
 run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployments,configmaps -n "$ns"
-say "drain pc1: the copy on pc2 takes all 3 replicas first, then pc1's copy goes; ready replicas never reach 0"
+say "drain pc1: the copy on pc2 takes all 3 replicas first, then pc1's copy goes; the ready count never drops"
 run tmcctl --workspace root:team-a cluster drain pc1 --wait --timeout 120s
 run tmcctl --workspace root:team-a workload status -o wide
 run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployment web -n "$ns"
