@@ -14,6 +14,10 @@ pub enum ReconcileError {
     /// This replica no longer leads (its lease was not renewed in time): it writes nothing.
     #[error("not the leader: not writing")]
     NotLeader,
+    /// A workload's step failed on some clusters (their names): the rest was done and its
+    /// status written, and the whole is tried again so the failed copies catch up.
+    #[error("syncing to cluster(s) {0} failed")]
+    ClusterSteps(String),
 }
 
 impl ReconcileError {
@@ -21,6 +25,7 @@ impl ReconcileError {
     pub fn metric_label(&self) -> &'static str {
         match self {
             ReconcileError::NotLeader => "not_leader",
+            ReconcileError::ClusterSteps(_) => "cluster_step",
             ReconcileError::Client(e) => match e {
                 ClientError::Unreachable { .. } | ClientError::Timeout { .. } => "unavailable",
                 ClientError::Conflict { .. } => "conflict",
@@ -46,5 +51,6 @@ mod tests {
         assert_eq!(ReconcileError::from(unreachable).metric_label(), "unavailable");
         assert_eq!(ReconcileError::from(ClientError::Conflict { message: "m".into() }).metric_label(), "conflict");
         assert_eq!(ReconcileError::NotLeader.metric_label(), "not_leader");
+        assert_eq!(ReconcileError::ClusterSteps("pc1".into()).metric_label(), "cluster_step");
     }
 }

@@ -285,6 +285,7 @@ impl SyncLoop {
             .collect();
         reports.extend(join_all(others.iter().map(|step| self.carry_out(step, &inputs))).await);
         let mut entries: Vec<ClusterEntry> = Vec::new();
+        let mut failed: Vec<String> = Vec::new();
         let mut all_written = true;
         let mut recheck: Option<Duration> = None;
         for report in reports {
@@ -294,6 +295,7 @@ impl SyncLoop {
                 recheck = Some(recheck.map_or(wait, |r| r.min(wait)));
             }
             entries.extend(report.entry);
+            failed.extend(report.failed);
         }
         if all_written {
             if let Some((_, since)) = self.lock_pending().remove(wk) {
@@ -328,7 +330,14 @@ impl SyncLoop {
             },
             ..Default::default()
         };
-        self.write_status(wk, ty, upstream, &chosen_names, tmc, &now).await
+        self.write_status(wk, ty, upstream, &chosen_names, tmc, &now).await?;
+        // A failed write is not left for the workload's next change or the resync: the queue
+        // brings the workload back after its back-off (200 ms, doubling up to 60 s).
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(ReconcileError::ClusterSteps(failed.join(", ")))
+        }
     }
 
     /// The placement that governs a workload, by the placements' namespace and workload selectors.

@@ -46,6 +46,7 @@ impl SyncLoop {
             ignored: inputs.ignored,
         };
         let mut recheck = None;
+        let mut attempted = false;
         let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
         let outcome = match self.ctx.clusters.get(&registration_key) {
             None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
@@ -65,6 +66,7 @@ impl SyncLoop {
                 }
                 Some(_) => {
                     self.ctx.may_write()?;
+                    attempted = true;
                     let context = StepContext { registration: &registration, registration_key: &registration_key };
                     self.run_step(step, inputs, &target, live.as_deref(), &context).await
                 }
@@ -73,7 +75,11 @@ impl SyncLoop {
         if let Step::Keep { until, .. } = step {
             recheck = Some(Duration::try_from(until.duration_since(*inputs.now)).unwrap_or(Duration::ZERO));
         }
+        // A write the cluster refused or did not answer is tried again (with the loop's
+        // back-off); one not attempted waits for what it waits for (readiness, the watch).
+        let failed = attempted && matches!(outcome, CopyOutcome::Failed(_) | CopyOutcome::Unreachable(_));
         Ok(StepReport {
+            failed: failed.then(|| cluster.to_string()),
             rewrote: matches!(step, Step::Apply { .. })
                 && live.is_some()
                 && matches!(outcome, CopyOutcome::Written | CopyOutcome::Healed(_)),
@@ -206,6 +212,8 @@ pub(super) struct StepInputs<'a> {
 
 /// What one step came to, for the workload's status and its next look.
 pub(super) struct StepReport {
+    /// The cluster, when the step was attempted there and failed.
+    pub(super) failed: Option<String>,
     /// An existing copy was changed by this step (an Apply that wrote).
     pub(super) rewrote: bool,
     /// The cluster holds what it should (always true of steps other than Apply).
