@@ -270,14 +270,15 @@ impl SyncLoop {
             plan.steps.iter().partition(|step| matches!(step, Step::Apply { .. }));
         let mut reports = join_all(applies.into_iter().map(|step| self.carry_out(step, &inputs))).await;
         // The plan judged the replacements by what they ran before this reconcile: one just
-        // rewritten (a drain scaling it up) is not yet what it will be, so old copies wait
-        // until the replacements report again (their watch wakes this loop; a look in 2 s in
-        // case). Removing them now would leave the workload with the replacements' old replicas.
-        let rewritten = reports.iter().any(|r| r.as_ref().is_ok_and(|r| r.rewrote));
+        // rewritten (a drain scaling it up), or whose write failed, is not yet what it will be,
+        // so old copies wait until every replacement is current (their watch wakes this loop;
+        // a look in 2 s in case). Removing them now would leave the workload with the
+        // replacements' old replicas.
+        let unsettled = !reports.iter().all(|r| r.as_ref().is_ok_and(|r| r.settled));
         let others: Vec<Step> = others
             .into_iter()
             .map(|step| match step {
-                Step::Delete { cluster } if rewritten && !remove_all => {
+                Step::Delete { cluster } if unsettled && !remove_all => {
                     Step::Keep { cluster: cluster.clone(), until: now + jiff::SignedDuration::from_secs(2) }
                 }
                 other => other.clone(),

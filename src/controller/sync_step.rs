@@ -80,9 +80,8 @@ impl SyncLoop {
         let failed = attempted && matches!(outcome, CopyOutcome::Failed(_) | CopyOutcome::Unreachable(_));
         Ok(StepReport {
             failed: failed.then(|| cluster.to_string()),
-            rewrote: matches!(step, Step::Apply { .. })
-                && live.is_some()
-                && matches!(outcome, CopyOutcome::Written | CopyOutcome::Healed(_)),
+            settled: !matches!(step, Step::Apply { .. })
+                || matches!(outcome, CopyOutcome::Current | CopyOutcome::Drifted(_)),
             written: !matches!(step, Step::Apply { .. }) || outcome.written_or_current(),
             recheck,
             entry: self.entry(step, inputs.ty, cluster, inputs.namespace, live.as_deref(), &outcome),
@@ -214,8 +213,9 @@ pub(super) struct StepInputs<'a> {
 pub(super) struct StepReport {
     /// The cluster, when the step was attempted there and failed.
     pub(super) failed: Option<String>,
-    /// An existing copy was changed by this step (an Apply that wrote).
-    pub(super) rewrote: bool,
+    /// The cluster already held what this step meant it to (an Apply that found its copy
+    /// current, or drifted under `report`); always true of other steps.
+    pub(super) settled: bool,
     /// The cluster holds what it should (always true of steps other than Apply).
     pub(super) written: bool,
     /// Look again after this long, if anything is left to do later.
