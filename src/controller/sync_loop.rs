@@ -381,14 +381,30 @@ impl SyncLoop {
         if same_ignoring_times(&status, &upstream["status"]) {
             return Ok(());
         }
-        self.ctx.may_write()?;
         // A merge patch, not an apply: see `merge_patch` for why fields must be removed by name.
         let patch = json!({"status": merge_patch(&upstream["status"], &status)});
+        self.patch_workload(wk, ty, true, &patch).await
+    }
+
+    /// Merge-patches the workload (`status`: its status subresource) in its workspace. A
+    /// workload gone meanwhile has nothing left to hold, release or report.
+    async fn patch_workload(
+        &self,
+        wk: &WorkloadKey,
+        ty: &WorkloadType,
+        status: bool,
+        patch: &Value,
+    ) -> Result<(), ReconcileError> {
+        self.ctx.may_write()?;
         let writer = self.ctx.hub.writer(&wk.key.cluster);
-        let namespace = Some(wk.key.namespace.as_str());
-        match writer.merge_patch_status(&ty.resource, namespace, &wk.key.name, &patch, FIELD_MANAGER).await {
+        let (resource, namespace, name) = (&ty.resource, Some(wk.key.namespace.as_str()), wk.key.name.as_str());
+        let written = if status {
+            writer.merge_patch_status(resource, namespace, name, patch, FIELD_MANAGER).await
+        } else {
+            writer.merge_patch(resource, namespace, name, patch, FIELD_MANAGER).await
+        };
+        match written {
             Ok(_) => {}
-            // Deleted meanwhile: there is no status left to write.
             Err(crate::client::ClientError::NotFound { .. }) => return Ok(()),
             Err(e) => return Err(e.into()),
         }
@@ -455,18 +471,7 @@ impl SyncLoop {
         upstream: &Value,
         held: bool,
     ) -> Result<(), ReconcileError> {
-        self.ctx.may_write()?;
-        let patch = finalizer_patch(upstream, held);
-        let writer = self.ctx.hub.writer(&wk.key.cluster);
-        let namespace = Some(wk.key.namespace.as_str());
-        match writer.merge_patch(&ty.resource, namespace, &wk.key.name, &patch, FIELD_MANAGER).await {
-            Ok(_) => {}
-            // Gone already: nothing to hold, nothing to release.
-            Err(crate::client::ClientError::NotFound { .. }) => return Ok(()),
-            Err(e) => return Err(e.into()),
-        }
-        self.ctx.metrics.count_write(CONTROLLER);
-        Ok(())
+        self.patch_workload(wk, ty, false, &finalizer_patch(upstream, held)).await
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<WorkloadKey, (i64, Instant)>> {
