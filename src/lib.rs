@@ -18,6 +18,7 @@ pub mod install;
 pub mod observability;
 pub mod output;
 pub mod placement;
+pub mod security;
 pub mod selector;
 pub mod settings;
 pub mod sync;

@@ -5,11 +5,16 @@
 #   lab.env             the env file (written last by `up`, removed first by `down`)
 #   pids/*.pid          every process the lab started (kcp; each kwok cluster's components)
 #   kcp/                kcp --root-directory (admin.kubeconfig, embedded etcd data)
+#   kcp-users.csv       kcp --token-auth-file: the test users' bearer tokens (made once per lab)
 #   kwok/               KWOK_WORKDIR: kwokctl's clusters (clusters/<name>/kubeconfig.yaml, ...)
 #   logs/               kcp.log, kwokctl-<name>.log
 
 KCP_ROOT="$LAB_STATE/kcp"
 KCP_KUBECONFIG_PATH="$KCP_ROOT/admin.kubeconfig"
+KCP_USERS_FILE="$LAB_STATE/kcp-users.csv"
+# Test users kcp knows by bearer token (RBAC tests), as user:group,group (groups may be empty).
+# No RBAC object names them: what they may do is what a test grants them.
+KCP_TEST_USERS="alice:lab:team-a bob:lab:team-b carol:lab:auditors dave:"
 PID_DIR="$LAB_STATE/pids"
 LOG_DIR="$LAB_STATE/logs"
 export KWOK_WORKDIR="$LAB_STATE/kwok"
@@ -49,6 +54,8 @@ kubectl_lab() { "$LAB_BIN/kubectl" "$@"; }
 
 kcp_healthy() {
   pid_alive "$PID_DIR/kcp.pid" && [[ -f "$KCP_KUBECONFIG_PATH" ]] &&
+    # a kcp started before the lab had test users is stale: restart it with them
+    tr '\0' ' ' <"/proc/$(cat "$PID_DIR/kcp.pid")/cmdline" | grep -qF -- "--token-auth-file" &&
     kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
 }
 
@@ -72,6 +79,7 @@ start_kcp() {
   done
   mkdir -p "$KCP_ROOT"
   rm -f "$KCP_KUBECONFIG_PATH" # rewritten on every start, with a new token
+  write_users_file
   log "starting kcp $("$LAB_BIN/kcp" --version 2>/dev/null | awk '{print $NF}') on https://127.0.0.1:$KCP_PORT (log: $LOG_DIR/kcp.log)"
   setsid "$LAB_BIN/kcp" start \
     --root-directory "$KCP_ROOT" \
@@ -79,6 +87,7 @@ start_kcp() {
     --secure-port="$KCP_PORT" \
     --embedded-etcd-client-port="$KCP_ETCD_CLIENT_PORT" \
     --embedded-etcd-peer-port="$KCP_ETCD_PEER_PORT" \
+    --token-auth-file="$KCP_USERS_FILE" \
     </dev/null >"$LOG_DIR/kcp.log" 2>&1 &
   echo $! >"$PID_DIR/kcp.pid"
   wait_for 120 "kcp admin.kubeconfig" test -s "$KCP_KUBECONFIG_PATH" || { tail -20 "$LOG_DIR/kcp.log" >&2; return 1; }
@@ -86,6 +95,20 @@ start_kcp() {
   wait_for 180 "kcp /readyz" kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /readyz || { tail -20 "$LOG_DIR/kcp.log" >&2; return 1; }
   # The root workspace's APIs are served a moment after /readyz.
   wait_for 60 "kcp root workspace API" kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" --request-timeout=5s get --raw /apis/tenancy.kcp.io/v1alpha1/workspaces
+}
+
+# kube-apiserver's static token file: token,user,uid,"group,group". Random tokens, kept for the
+# lab's life so that a restarted kcp accepts the ones in the env file.
+write_users_file() {
+  local entry user groups
+  [[ -s "$KCP_USERS_FILE" ]] && return 0
+  (
+    umask 077
+    for entry in $KCP_TEST_USERS; do
+      user="${entry%%:*}" groups="${entry#*:}"
+      printf '%s,%s,%s,"%s"\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$user" "$user" "$groups"
+    done >"$KCP_USERS_FILE"
+  )
 }
 
 # --- kwok clusters ----------------------------------------------------------------------------------
@@ -144,6 +167,8 @@ write_env_file() {
     echo "KCP_URL=https://127.0.0.1:$KCP_PORT"
     # kcp-admin's bearer token; kcp makes a new one on every start (so does this file)
     echo "KCP_ADMIN_TOKEN=$(kubectl_lab --kubeconfig "$KCP_KUBECONFIG_PATH" config view --raw -o jsonpath='{.users[?(@.name=="kcp-admin")].user.token}')"
+    # the test users' tokens: KCP_TOKEN_ALICE=... (see KCP_TEST_USERS)
+    awk -F, '{ printf "KCP_TOKEN_%s=%s\n", toupper($2), $1 }' "$KCP_USERS_FILE"
     echo "KCP_VERSION=$KCP_VERSION"
     echo "KUBERNETES_VERSION=$KUBERNETES_VERSION"
     echo "LAB_CLUSTERS=\"$LAB_CLUSTERS\""
