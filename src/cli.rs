@@ -69,9 +69,10 @@ pub enum Command {
     /// See where workloads run and how they are doing on each cluster.
     #[command(subcommand)]
     Workload(commands::workload::WorkloadCommand),
-    /// Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings.
+    /// Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and
+    /// check access across the workspace and every cluster.
     #[command(subcommand)]
-    Rbac(commands::pending::RbacCommand),
+    Rbac(commands::rbac::RbacCommand),
     /// Write the TMC objects of a workspace to an archive.
     Backup(commands::pending::BackupArgs),
     /// Restore TMC objects from an archive made by `tmcctl backup`.

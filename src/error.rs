@@ -29,6 +29,8 @@ pub enum ExitKind {
     Conflict = 7,
     /// 8: the command exists but is not implemented in this version.
     NotImplemented = 8,
+    /// 9: an access check found a denied (or unanswerable) cell (`rbac check`).
+    Denied = 9,
     /// 130: interrupted by SIGINT.
     Interrupted = 130,
 }

@@ -183,4 +183,56 @@ impl Connection {
             Err(e) => Err(e),
         }
     }
+
+    /// The URLs of an APIExport's virtual workspace, from its endpoint slice in this (the
+    /// provider) workspace.
+    pub async fn export_endpoint_urls(&self, export: &str) -> Result<Vec<String>, ClientError> {
+        let slice = match self.get(&api_export_endpoint_slices(), None, export).await {
+            Ok(slice) => slice,
+            Err(ClientError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let Some(slice) = slice else {
+            return Err(ClientError::NotFound {
+                message: format!(
+                    "APIExportEndpointSlice {export} in {} (is the TMC API installed there? run `tmcctl install`)",
+                    self.url()
+                ),
+            });
+        };
+        Ok(slice["status"]["endpoints"]
+            .as_array()
+            .map(|eps| eps.iter().filter_map(|e| e["url"].as_str().map(String::from)).collect())
+            .unwrap_or_default())
+    }
+
+    /// The workspaces that bind `export` of this (the provider) workspace, by path. Every
+    /// binding that accepted the export's claim on Namespaces shows its namespaces through the
+    /// virtual workspace; their logical clusters are the bound workspaces, and each
+    /// LogicalCluster knows its path.
+    pub async fn bound_workspaces(&self, export: &str) -> Result<Vec<WorkspacePath>, ClientError> {
+        let namespaces = Resource::new("", "v1", "Namespace", "namespaces", false);
+        let mut clusters = std::collections::BTreeSet::new();
+        for url in self.export_endpoint_urls(export).await? {
+            for ns in self.virtual_workspace(&url)?.list(&namespaces, None, None).await?.items {
+                if let Some(cluster) = ns["metadata"]["annotations"]["kcp.io/cluster"].as_str() {
+                    clusters.insert(cluster.to_string());
+                }
+            }
+        }
+        let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
+        let mut paths = Vec::new();
+        for cluster in clusters {
+            let found = self.for_logical_cluster(&cluster).get(&logical_clusters, None, "cluster").await?;
+            let path = found.as_ref().and_then(|lc| lc["metadata"]["annotations"]["kcp.io/path"].as_str());
+            // Without a path the logical cluster's name addresses it just as well.
+            let path = path.unwrap_or(&cluster);
+            paths.push(path.parse().map_err(|e| ClientError::Protocol {
+                url: self.url(),
+                cause: format!("logical cluster {cluster} has path {path:?}, which is not a workspace path: {e}"),
+            })?);
+        }
+        paths.sort();
+        Ok(paths)
+    }
 }

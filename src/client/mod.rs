@@ -13,6 +13,7 @@
 //! so thousands of workspaces share one connection pool and one TLS session per server.
 //! Nothing outside this module builds a `kube::Client`.
 
+mod access;
 mod discovery;
 mod error;
 pub mod kcp;

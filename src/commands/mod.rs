@@ -10,6 +10,7 @@ pub mod install;
 pub mod metrics;
 pub mod pending;
 pub mod placement;
+pub mod rbac;
 pub mod version;
 pub mod workload;
 
@@ -95,7 +96,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Version(args) => version::run(args, &connection).await,
         Command::Placement(cmd) => placement::run(cmd, &connection).await,
         Command::Workload(cmd) => workload::run(cmd, &connection).await,
-        Command::Rbac(cmd) => pending::rbac(cmd),
+        Command::Rbac(cmd) => rbac::run(cmd, &connection).await,
         Command::Backup(_) => pending::not_implemented("backup"),
         Command::Restore(_) => pending::not_implemented("restore"),
         Command::Metrics(cmd) => metrics::run(cmd, &connection).await,

@@ -3,26 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::Args;
 
 use crate::error::{CliError, ExitKind};
-
-/// `tmcctl rbac …`
-#[derive(Debug, Subcommand)]
-pub enum RbacCommand {
-    /// Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer.
-    Install,
-    /// Bind a TMC role to a user or group.
-    Grant {
-        /// tmc:cluster-admin, tmc:operator or tmc:viewer.
-        role: String,
-        /// The user to bind.
-        #[arg(long)]
-        user: Option<String>,
-    },
-    /// List TMC role bindings.
-    List,
-}
 
 /// Arguments of `tmcctl backup`.
 #[derive(Debug, Args)]
@@ -49,12 +32,3 @@ pub fn not_implemented(what: &str) -> Result<(), CliError> {
     .with_hint("see README.md for what this version does"))
 }
 
-/// Dispatches `rbac` verbs.
-pub fn rbac(cmd: RbacCommand) -> Result<(), CliError> {
-    let verb = match cmd {
-        RbacCommand::Install => "install",
-        RbacCommand::Grant { .. } => "grant",
-        RbacCommand::List => "list",
-    };
-    not_implemented(&format!("rbac {verb}"))
-}

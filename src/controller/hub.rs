@@ -12,7 +12,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::client::kcp::api_export_endpoint_slices;
 use crate::client::{ClientError, Connection, WorkspacePath};
 use crate::install::EXPORT_NAME;
 
@@ -69,7 +68,7 @@ impl Hub {
                 let provider_connection = kcp.for_workspace(provider);
                 let mut announced = false;
                 loop {
-                    let urls = endpoint_urls(&provider_connection).await?;
+                    let urls = provider_connection.export_endpoint_urls(EXPORT_NAME).await?;
                     if !urls.is_empty() {
                         let watch = urls.iter().map(|u| kcp.virtual_workspace(u)).collect::<Result<Vec<_>, _>>()?;
                         return Ok(Hub {
@@ -122,23 +121,3 @@ impl Hub {
     }
 }
 
-/// The URLs of the TMC APIExport's virtual workspace, from its endpoint slice.
-async fn endpoint_urls(provider: &Connection) -> Result<Vec<String>, ClientError> {
-    let slice = match provider.get(&api_export_endpoint_slices(), None, EXPORT_NAME).await {
-        Ok(slice) => slice,
-        Err(ClientError::NotFound { .. }) => None,
-        Err(e) => return Err(e),
-    };
-    let Some(slice) = slice else {
-        return Err(ClientError::NotFound {
-            message: format!(
-                "APIExportEndpointSlice {EXPORT_NAME} in {} (is the TMC API installed there? run `tmcctl install`)",
-                provider.url()
-            ),
-        });
-    };
-    Ok(slice["status"]["endpoints"]
-        .as_array()
-        .map(|eps| eps.iter().filter_map(|e| e["url"].as_str().map(String::from)).collect())
-        .unwrap_or_default())
-}

@@ -101,6 +101,49 @@ impl Permission {
     pub fn url(verb: &str, url: &str) -> Self {
         Permission { verb: verb.into(), group: String::new(), resource: String::new(), url: Some(url.into()) }
     }
+
+    /// `verb` on a resource written as kubectl does: `secrets`, `deployments.apps`,
+    /// `clusterregistrations.tmc.kcp.io/status`; a text starting with `/` is a URL.
+    pub fn parse(verb: &str, text: &str) -> Result<Self, String> {
+        if verb.is_empty() || verb.contains(char::is_whitespace) {
+            return Err(format!("verb \"{verb}\" is not a verb (such as get, list, create)"));
+        }
+        if text.starts_with('/') {
+            return Ok(Permission::url(verb, text));
+        }
+        let (typed, sub) = match text.split_once('/') {
+            Some((typed, sub)) => (typed, Some(sub)),
+            None => (text, None),
+        };
+        let (plural, group) = typed.split_once('.').unwrap_or((typed, ""));
+        let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+        if typed.ends_with('.') || !(word(plural) || plural == "*") || !(group.is_empty() || word(group) || group == "*") || sub.is_some_and(|s| !word(s)) {
+            return Err(format!(
+                "resource \"{text}\" is not PLURAL[.GROUP][/SUBRESOURCE] (such as secrets, deployments.apps, clusterregistrations.tmc.kcp.io/status)"
+            ));
+        }
+        let resource = match sub {
+            Some(sub) => format!("{plural}/{sub}"),
+            None => plural.to_string(),
+        };
+        Ok(Permission::resource(verb, group, &resource))
+    }
+
+    /// The attributes of an access review asking about this permission, in `namespace` and for
+    /// the object `name` when given.
+    pub fn review_attributes(&self, namespace: Option<&str>, name: Option<&str>) -> serde_json::Value {
+        if let Some(url) = &self.url {
+            return json!({"nonResourceAttributes": {"path": url, "verb": self.verb}});
+        }
+        let (resource, sub) = self.resource.split_once('/').unwrap_or((&self.resource, ""));
+        let mut attributes = json!({"verb": self.verb, "group": self.group, "resource": resource});
+        for (key, value) in [("subresource", Some(sub)), ("namespace", namespace), ("name", name)] {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                attributes[key] = json!(value);
+            }
+        }
+        json!({"resourceAttributes": attributes})
+    }
 }
 
 impl fmt::Display for Permission {
@@ -254,6 +297,8 @@ pub fn cluster_agent_role(synced: &[SyncedType]) -> RoleDefinition {
         // sync::references: what a pod template names, applied beside the workload.
         Rule::resources(&[""], &["configmaps", "serviceaccounts", "persistentvolumeclaims"], &["get", "create", "patch"]),
         Rule::resources(&[""], &["secrets"], &["create", "patch"]),
+        // commands::rbac::check asks the cluster's authorizer about a subject.
+        Rule::resources(&["authorization.k8s.io"], &["subjectaccessreviews"], &["create"]),
     ];
     // controller::downstream watches each synced type; sync_cluster applies, retires and deletes.
     let mut groups: Vec<&str> = synced.iter().map(|t| t.group.as_str()).collect();
@@ -352,6 +397,31 @@ mod tests {
         assert!(allows("watch", "apiexports/content", "tmc.kcp.io"));
         assert!(!allows("watch", "apiexports/content", "other.export"));
         assert!(!controller.rules.iter().any(|r| r.allows("get", "", "secrets", None)));
+    }
+
+    #[test]
+    fn permissions_parse_as_kubectl_writes_resources() {
+        let status = Permission::parse("patch", "clusterregistrations.tmc.kcp.io/status").unwrap();
+        assert_eq!(status, Permission::resource("patch", "tmc.kcp.io", "clusterregistrations/status"));
+        assert_eq!(Permission::parse("get", "secrets").unwrap().to_string(), "get secrets");
+        assert_eq!(Permission::parse("access", "/").unwrap(), Permission::url("access", "/"));
+        for bad in ["Secrets", "", "deployments./x", "a b"] {
+            assert!(Permission::parse("get", bad).is_err(), "{bad}");
+        }
+        assert!(Permission::parse("", "secrets").is_err());
+    }
+
+    #[test]
+    fn review_attributes_split_subresources_and_scope() {
+        let status = Permission::parse("patch", "clusterregistrations.tmc.kcp.io/status").unwrap();
+        assert_eq!(
+            status.review_attributes(None, Some("pc1")),
+            json!({"resourceAttributes": {"verb": "patch", "group": "tmc.kcp.io", "resource": "clusterregistrations",
+                                          "subresource": "status", "name": "pc1"}})
+        );
+        let secrets = Permission::parse("get", "secrets").unwrap().review_attributes(Some("kube-system"), None);
+        assert_eq!(secrets["resourceAttributes"]["namespace"], "kube-system");
+        assert_eq!(Permission::url("access", "/").review_attributes(None, None)["nonResourceAttributes"]["verb"], "access");
     }
 
     #[test]

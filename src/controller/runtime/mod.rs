@@ -9,7 +9,7 @@
 
 mod cache;
 mod key;
-mod leader;
+pub mod leader;
 mod queue;
 
 pub use cache::{decode, Cached, Change, Reflector, Store};
