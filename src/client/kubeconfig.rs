@@ -194,6 +194,60 @@ impl ClusterCredentials {
         Self::from_yaml(&text, source_name)
     }
 
+    /// The same cluster entry (server, CA, TLS server name) with the bearer token `token` as the
+    /// only credentials, under the user name `user`: what a ServiceAccount token replaces.
+    pub fn with_token(&self, token: &str, user: &str) -> Self {
+        let mut kubeconfig = self.kubeconfig.clone();
+        let auth = kube::config::AuthInfo { token: Some(token.to_string().into()), ..Default::default() };
+        kubeconfig.auth_infos = vec![kube::config::NamedAuthInfo { name: user.to_string(), auth_info: Some(auth), ..Default::default() }];
+        for context in kubeconfig.contexts.iter_mut().filter_map(|c| c.context.as_mut()) {
+            context.user = Some(user.to_string());
+        }
+        ClusterCredentials { kubeconfig, context: self.context.clone(), server: self.server.clone() }
+    }
+
+    /// What kind of credentials these are, for `cluster status` (never the secret itself).
+    pub fn kind(&self) -> String {
+        let Some(auth) = self.kubeconfig.auth_infos.first().and_then(|a| a.auth_info.as_ref()) else {
+            return "none".into();
+        };
+        let user = self.kubeconfig.auth_infos.first().map(|a| a.name.as_str()).unwrap_or_default();
+        if let Some(program) = self.exec_command() {
+            return format!("exec plugin ({program})");
+        }
+        if auth.client_certificate_data.is_some() || auth.client_certificate.is_some() {
+            return "client certificate".into();
+        }
+        if auth.token.is_some() || auth.token_file.is_some() {
+            return match user.strip_prefix("system:serviceaccount:") {
+                Some(sa) => format!("service account token ({})", sa.replacen(':', "/", 1)),
+                None => "bearer token".into(),
+            };
+        }
+        if auth.username.is_some() {
+            return "basic auth".into();
+        }
+        "none".into()
+    }
+
+    /// When a bearer token that is a JWT (as ServiceAccount and OIDC tokens are) expires, from
+    /// its `exp` claim; `None` for other credentials or a token without one.
+    pub fn token_expiry(&self) -> Option<jiff::Timestamp> {
+        use base64::Engine;
+        use secrecy::ExposeSecret;
+        let auth = self.kubeconfig.auth_infos.first()?.auth_info.as_ref()?;
+        let token = auth.token.as_ref()?.expose_secret().to_string();
+        let payload = token.split('.').nth(1)?;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+        let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+        jiff::Timestamp::from_second(claims["exp"].as_i64()?).ok()
+    }
+
+    /// Whether the cluster entry turns TLS verification off.
+    pub fn skips_tls_verify(&self) -> bool {
+        self.kubeconfig.clusters.iter().filter_map(|c| c.cluster.as_ref()).any(|c| c.insecure_skip_tls_verify == Some(true))
+    }
+
     /// The kubeconfig as YAML, for storing in a Secret. Contains secrets: never print it.
     pub fn to_yaml(&self) -> String {
         serde_saphyr::to_string(&self.kubeconfig).expect("a kubeconfig always serializes")

@@ -195,11 +195,13 @@ fn bad_registrations_fail_clearly_and_leave_nothing_behind() {
     let server_line = pc1.lines().find(|l| l.trim_start().starts_with("server:")).unwrap().to_string();
     let unreachable =
         write_file("unreachable", &pc1.replace(&server_line, &format!("    server: https://127.0.0.1:{closed_port}")));
+    let ca_line = pc1.lines().find(|l| l.trim_start().starts_with("certificate-authority:")).unwrap().to_string();
     let token_kubeconfig = format!(
-        "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n{}\n    insecure-skip-tls-verify: true\ncontexts:\n- name: t\n  context: {{cluster: c, user: u}}\nusers:\n- name: u\n  user: {{token: expired-token-0000}}\n",
-        server_line
+        "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n{}\n{}\ncontexts:\n- name: t\n  context: {{cluster: c, user: u}}\nusers:\n- name: u\n  user: {{token: expired-token-0000}}\n",
+        server_line, ca_line
     );
     let bad_token = write_file("bad-token", &token_kubeconfig);
+    let insecure = write_file("insecure", &token_kubeconfig.replace(&ca_line, "    insecure-skip-tls-verify: true"));
     let exec = write_file(
         "exec",
         &token_kubeconfig.replace(
@@ -216,6 +218,7 @@ fn bad_registrations_fail_clearly_and_leave_nothing_behind() {
         ),
         (vec!["--cluster-kubeconfig", &unreachable], 4, "cannot verify cluster \"bad\": cannot reach"),
         (vec!["--cluster-kubeconfig", &bad_token], 5, "unauthorized"),
+        (vec!["--cluster-kubeconfig", &insecure], 2, "--allow-insecure"),
         (vec!["--cluster-kubeconfig", &exec], 2, "--allow-exec"),
         (vec!["--cluster-kubeconfig", lab.var("PC1_KUBECONFIG"), "--capabilities", "gpu:yes"], 2, "\"yes\""),
         (vec!["--cluster-kubeconfig", lab.var("PC1_KUBECONFIG"), "--capabilities", "gpu"], 2, "\"gpu\""),

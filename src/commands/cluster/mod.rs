@@ -1,5 +1,6 @@
 //! `tmcctl cluster …`: the platform team's view of registered physical clusters.
 
+mod agent;
 mod drain;
 mod list;
 mod register;

@@ -16,6 +16,7 @@ use crate::error::CliError;
 use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
 
+use super::agent;
 use super::shared::{
     kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY, SECRET_NAMESPACE,
 };
@@ -44,8 +45,16 @@ pub struct RegisterArgs {
     #[arg(long)]
     pub allow_exec: bool,
     /// Do not connect to the cluster before registering it.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "create_service_account")]
     pub skip_verify: bool,
+    /// Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and
+    /// store its token instead of the credentials given (which are then never stored).
+    #[arg(long)]
+    pub create_service_account: bool,
+    /// Accept credentials that turn TLS verification off (insecure-skip-tls-verify); `cluster
+    /// status` shows it.
+    #[arg(long)]
+    pub allow_insecure: bool,
     /// client: print what would be written; server: also have the server validate it.
     #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "client",
           value_parser = ["client", "server", "none"])]
@@ -75,12 +84,39 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         ))
         .with_hint("pass --allow-exec if you trust it, or use a token or client certificate"));
     }
-    let verified = if args.skip_verify { None } else { Some(verify(&args.name, &credentials).await?) };
+    if credentials.skips_tls_verify() && !args.allow_insecure {
+        return Err(CliError::usage(format!(
+            "the credentials of context \"{}\" in {} turn TLS verification off (insecure-skip-tls-verify); \
+             the controller would trust any server that answers at {}",
+            credentials.context(),
+            args.cluster_kubeconfig.display(),
+            credentials.server()
+        ))
+        .with_hint("give the cluster's certificate-authority instead, or pass --allow-insecure"));
+    }
+    let mut verified = if args.skip_verify { None } else { Some(verify(&args.name, &credentials).await?) };
 
     let connection = Connection::open(settings).await?;
+    let dry_run = args.dry_run.as_deref().unwrap_or("none");
+    let credentials = if args.create_service_account && dry_run == "none" {
+        let synced = agent::synced_types(&connection).await;
+        let agent = agent::create_agent(&args.name, &credentials, &synced, agent::AGENT_TOKEN_SECRET).await?;
+        // The token must work on its own before it replaces anything.
+        verified = Some(verify(&args.name, &agent).await?);
+        agent
+    } else {
+        if !args.skip_verify && !args.create_service_account && agent::is_cluster_admin(&credentials).await.unwrap_or(false) {
+            printer.warn(&format!(
+                "the credentials of context \"{}\" may do anything on cluster \"{}\", and tmcctl stores them; \
+                 pass --create-service-account to store a token with only what tmcctl needs",
+                credentials.context(),
+                args.name
+            ))?;
+        }
+        credentials
+    };
     let secret = secret_object(&args.name, &credentials);
     let registration = registration_object(&args);
-    let dry_run = args.dry_run.as_deref().unwrap_or("none");
     if dry_run == "client" {
         return print_result(&printer, &registration, "registered (dry run)", verified.as_ref());
     }

@@ -82,6 +82,12 @@ pub async fn verify(name: &str, credentials: &ClusterCredentials) -> Result<(Str
 
 /// A client of a registered cluster, from the credentials stored for it.
 pub async fn connect_registered(connection: &Connection, name: &str) -> Result<Connection, CliError> {
+    let credentials = stored_credentials(connection, name).await?;
+    Ok(Connection::to_cluster(&credentials, Some(VERIFY_TIMEOUT), Default::default()).await?)
+}
+
+/// The credentials stored for a registered cluster.
+pub async fn stored_credentials(connection: &Connection, name: &str) -> Result<ClusterCredentials, CliError> {
     let registration: ClusterRegistration = serde_json::from_value(require(connection, name).await?)
         .map_err(|e| CliError::new(ExitKind::Failure, format!("cluster \"{name}\": not a ClusterRegistration: {e}")))?;
     let Some(reference) = registration.spec.credentials else {
@@ -106,8 +112,7 @@ pub async fn connect_registered(connection: &Connection, name: &str) -> Result<C
         .ok_or_else(|| {
             CliError::new(ExitKind::Config, format!("cluster \"{name}\": {source} is empty or not base64 text"))
         })?;
-    let credentials = ClusterCredentials::from_yaml(&text, &source)?;
-    Ok(Connection::to_cluster(&credentials, Some(VERIFY_TIMEOUT), Default::default()).await?)
+    Ok(ClusterCredentials::from_yaml(&text, &source)?)
 }
 
 /// The placements whose current decision includes `cluster`.

@@ -9,7 +9,7 @@ use crate::error::{CliError, ExitKind};
 use crate::output::age::age;
 use crate::output::{Describe, OutputFormat, Printer, Table};
 
-use super::shared::{kind_group, placements_on, require, DRAIN_ANNOTATION};
+use super::shared::{kind_group, placements_on, require, stored_credentials, DRAIN_ANNOTATION};
 
 /// Arguments of `cluster status`.
 #[derive(Debug, Args)]
@@ -33,11 +33,28 @@ pub async fn run(args: StatusArgs, settings: &ConnectionSettings) -> Result<(), 
         CliError::new(ExitKind::Failure, format!("cluster \"{}\" does not match the TMC schema: {e}", args.name))
     })?;
     let placements = placements_on(&connection, &args.name).await?;
-    printer.write_out(&describe(&cluster, &placements, jiff::Timestamp::now()))?;
+    let kind = match stored_credentials(&connection, &args.name).await {
+        Ok(credentials) => credential_kind(&credentials),
+        // Reading the Secret is a privilege of its own (tmc:operator and tmc:viewer lack it).
+        Err(e) => format!("<not readable: {}>", e.message),
+    };
+    printer.write_out(&describe(&cluster, &kind, &placements, jiff::Timestamp::now()))?;
     Ok(())
 }
 
-fn describe(cluster: &ClusterRegistration, placements: &[String], now: jiff::Timestamp) -> String {
+/// What the stored credentials are, when they expire, and whether they skip TLS verification.
+fn credential_kind(credentials: &crate::client::ClusterCredentials) -> String {
+    let mut kind = credentials.kind();
+    if let Some(expiry) = credentials.token_expiry() {
+        kind.push_str(&format!(", expires {expiry}"));
+    }
+    if credentials.skips_tls_verify() {
+        kind.push_str(", TLS verification OFF (registered with --allow-insecure)");
+    }
+    kind
+}
+
+fn describe(cluster: &ClusterRegistration, credential_kind: &str, placements: &[String], now: jiff::Timestamp) -> String {
     let status = cluster.status.clone().unwrap_or_default();
     let meta = &cluster.metadata;
     let joined = |items: Vec<String>| if items.is_empty() { "<none>".to_string() } else { items.join(", ") };
@@ -104,6 +121,7 @@ fn describe(cluster: &ClusterRegistration, placements: &[String], now: jiff::Tim
         .field("Capabilities", capabilities)
         .field("Schedulable", schedulable)
         .field("Credentials", credentials)
+        .field("Credential kind", credential_kind.to_string())
         .field("Kubernetes", status.kubernetes_version.clone().unwrap_or_else(|| "<unknown>".into()))
         .field("Nodes", status.node_count.map(|n| n.to_string()).unwrap_or_else(|| "<unknown>".into()))
         .field("Last heartbeat", heartbeat)
@@ -137,12 +155,13 @@ mod tests {
                        "conditions": [{"type": "Ready", "status": "True", "reason": "ClusterReady", "lastTransitionTime": "2026-01-01T00:00:00Z"}],
                        "capacity": {"cpu": "12", "memory": "48Gi", "pods": "330"}, "allocatable": {"cpu": "12"}}
         })).unwrap();
-        let text = describe(&cluster, &[], "2026-01-01T00:01:00Z".parse().unwrap());
+        let text = describe(&cluster, "bearer token", &[], "2026-01-01T00:01:00Z".parse().unwrap());
         for expected in [
             "Schedulable:     no (cordoned)",
             "Health score:    97/100",
             "Last heartbeat:  2026-01-01T00:00:50Z (10s ago)",
             "Credentials:     Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
+            "Credential kind: bearer token",
             "Ready   True     ClusterReady   60s ago",
             "cpu        12         12",
             "dedicated   gpu     NoSchedule",
