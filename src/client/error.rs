@@ -322,7 +322,7 @@ fn classify_transport(err: &(dyn std::error::Error + 'static), url: String, cont
     let lower = chain.join(": ").to_ascii_lowercase();
     let innermost = chain.last().cloned().unwrap_or_default();
     if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-        ClientError::Tls { url, context, cause: innermost }
+        ClientError::Tls { url, context, cause: plain_names(&innermost) }
     } else if lower.contains("timed out") || lower.contains("elapsed") {
         ClientError::Timeout { url, context, after: Duration::ZERO }
     } else {
@@ -330,9 +330,40 @@ fn classify_transport(err: &(dyn std::error::Error + 'static), url: String, cont
     }
 }
 
+/// rustls names a certificate's subjects in Rust syntax (`DnsName("localhost")`,
+/// `IpAddress(127.0.0.1)`); people read them as plain names.
+fn plain_names(cause: &str) -> String {
+    let mut out = String::with_capacity(cause.len());
+    let mut rest = cause;
+    loop {
+        let next = [("DnsName(\"", "\")"), ("IpAddress(", ")")]
+            .into_iter()
+            .filter_map(|(open, close)| rest.find(open).map(|at| (at, open, close)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, open, close)) = next else { break };
+        let inner_start = at + open.len();
+        let Some(len) = rest[inner_start..].find(close) else { break };
+        out.push_str(&rest[..at]);
+        out.push_str(&rest[inner_start..inner_start + len]);
+        rest = &rest[inner_start + len + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn certificate_names_read_as_plain_names() {
+        let cause = "certificate not valid for name \"wrong.example\"; certificate is only valid for DnsName(\"localhost\"), IpAddress(127.0.0.1) or IpAddress(fe80::1)";
+        assert_eq!(
+            plain_names(cause),
+            "certificate not valid for name \"wrong.example\"; certificate is only valid for localhost, 127.0.0.1 or fe80::1"
+        );
+        assert_eq!(plain_names("UnknownIssuer"), "UnknownIssuer");
+    }
 
     #[test]
     fn causes_are_shown_with_their_case_kept() {

@@ -199,7 +199,8 @@ impl ClusterCredentials {
     pub fn with_token(&self, token: &str, user: &str) -> Self {
         let mut kubeconfig = self.kubeconfig.clone();
         let auth = kube::config::AuthInfo { token: Some(token.to_string().into()), ..Default::default() };
-        kubeconfig.auth_infos = vec![kube::config::NamedAuthInfo { name: user.to_string(), auth_info: Some(auth), ..Default::default() }];
+        kubeconfig.auth_infos =
+            vec![kube::config::NamedAuthInfo { name: user.to_string(), auth_info: Some(auth), ..Default::default() }];
         for context in kubeconfig.contexts.iter_mut().filter_map(|c| c.context.as_mut()) {
             context.user = Some(user.to_string());
         }
@@ -245,7 +246,11 @@ impl ClusterCredentials {
 
     /// Whether the cluster entry turns TLS verification off.
     pub fn skips_tls_verify(&self) -> bool {
-        self.kubeconfig.clusters.iter().filter_map(|c| c.cluster.as_ref()).any(|c| c.insecure_skip_tls_verify == Some(true))
+        self.kubeconfig
+            .clusters
+            .iter()
+            .filter_map(|c| c.cluster.as_ref())
+            .any(|c| c.insecure_skip_tls_verify == Some(true))
     }
 
     /// The kubeconfig as YAML, for storing in a Secret. Contains secrets: never print it.

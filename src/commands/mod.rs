@@ -10,6 +10,7 @@ pub mod install;
 pub mod metrics;
 pub mod pending;
 pub mod placement;
+pub mod preflight;
 pub mod rbac;
 pub mod version;
 pub mod workload;

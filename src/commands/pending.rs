@@ -31,4 +31,3 @@ pub fn not_implemented(what: &str) -> Result<(), CliError> {
     )
     .with_hint("see README.md for what this version does"))
 }
-

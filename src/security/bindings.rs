@@ -74,7 +74,9 @@ impl Subject {
         match &self.kind {
             SubjectKind::User => Some(self.name.clone()),
             SubjectKind::Group => None,
-            SubjectKind::ServiceAccount { namespace } => Some(format!("system:serviceaccount:{namespace}:{}", self.name)),
+            SubjectKind::ServiceAccount { namespace } => {
+                Some(format!("system:serviceaccount:{namespace}:{}", self.name))
+            }
         }
     }
 
@@ -180,7 +182,8 @@ pub fn grants_in(workspace: &str, bindings: &[Value]) -> Vec<Grant> {
     let mut out = Vec::new();
     for binding in bindings {
         let role = binding["roleRef"]["name"].as_str().unwrap_or_default();
-        if binding["roleRef"]["kind"] != "ClusterRole" || role.parse::<TmcRole>().is_err() || !role.starts_with("tmc:") {
+        if binding["roleRef"]["kind"] != "ClusterRole" || role.parse::<TmcRole>().is_err() || !role.starts_with("tmc:")
+        {
             continue;
         }
         let name = binding["metadata"]["name"].as_str().unwrap_or_default();
@@ -199,7 +202,10 @@ mod tests {
 
     #[test]
     fn names_say_role_kind_and_subject() {
-        assert_eq!(binding_name("tmc:viewer", &Subject::user("alice@example.com")), "tmc:viewer:user:alice@example.com");
+        assert_eq!(
+            binding_name("tmc:viewer", &Subject::user("alice@example.com")),
+            "tmc:viewer:user:alice@example.com"
+        );
         assert_eq!(binding_name("tmc:operator", &Subject::group("devs")), "tmc:operator:group:devs");
         let sa = Subject::service_account("ci/deployer").unwrap();
         assert_eq!(binding_name("tmc:operator", &sa), "tmc:operator:sa:ci:deployer");

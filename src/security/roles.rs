@@ -116,8 +116,14 @@ impl Permission {
             None => (text, None),
         };
         let (plural, group) = typed.split_once('.').unwrap_or((typed, ""));
-        let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-        if typed.ends_with('.') || !(word(plural) || plural == "*") || !(group.is_empty() || word(group) || group == "*") || sub.is_some_and(|s| !word(s)) {
+        let word = |s: &str| {
+            !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        };
+        if typed.ends_with('.')
+            || !(word(plural) || plural == "*")
+            || !(group.is_empty() || word(group) || group == "*")
+            || sub.is_some_and(|s| !word(s))
+        {
             return Err(format!(
                 "resource \"{text}\" is not PLURAL[.GROUP][/SUBRESOURCE] (such as secrets, deployments.apps, clusterregistrations.tmc.kcp.io/status)"
             ));
@@ -258,7 +264,8 @@ pub fn controller_role(footprint: ControllerFootprint<'_>) -> RoleDefinition {
     let kcp_apis = "apis.kcp.io";
     let rules = vec![
         // controller::hub: the endpoint slice gives the virtual workspace URLs.
-        Rule::resources(&[kcp_apis], &["apiexportendpointslices"], &["get", "list", "watch"]).named(&[footprint.export]),
+        Rule::resources(&[kcp_apis], &["apiexportendpointslices"], &["get", "list", "watch"])
+            .named(&[footprint.export]),
         // controller::workload_types: the export's resources say which workload types to sync.
         Rule::resources(&[kcp_apis], &["apiexports"], &["get"]).named(&[footprint.export]),
         Rule::resources(&[kcp_apis], &["apiresourceschemas"], &["get"]),
@@ -295,7 +302,11 @@ pub fn cluster_agent_role(synced: &[SyncedType]) -> RoleDefinition {
         // controller::sync_cluster: each workspace's namespaces are applied, never deleted.
         Rule::resources(&[""], &["namespaces"], &["get", "list", "watch", "create", "patch"]),
         // sync::references: what a pod template names, applied beside the workload.
-        Rule::resources(&[""], &["configmaps", "serviceaccounts", "persistentvolumeclaims"], &["get", "create", "patch"]),
+        Rule::resources(
+            &[""],
+            &["configmaps", "serviceaccounts", "persistentvolumeclaims"],
+            &["get", "create", "patch"],
+        ),
         Rule::resources(&[""], &["secrets"], &["create", "patch"]),
         // commands::rbac::check asks the cluster's authorizer about a subject.
         Rule::resources(&["authorization.k8s.io"], &["subjectaccessreviews"], &["create"]),
@@ -311,7 +322,11 @@ pub fn cluster_agent_role(synced: &[SyncedType]) -> RoleDefinition {
             resources.push(format!("{}/status", t.plural));
         }
         let resources: Vec<&str> = resources.iter().map(String::as_str).collect();
-        rules.push(Rule::resources(&[group], &resources, &["get", "list", "watch", "create", "update", "patch", "delete"]));
+        rules.push(Rule::resources(
+            &[group],
+            &resources,
+            &["get", "list", "watch", "create", "update", "patch", "delete"],
+        ));
     }
     RoleDefinition::new(CLUSTER_AGENT_ROLE, "cluster-agent", rules)
 }
@@ -391,9 +406,8 @@ mod tests {
     #[test]
     fn the_controller_reaches_workspaces_only_through_its_export() {
         let controller = controller_role(footprint());
-        let allows = |verb, resource, name| {
-            controller.rules.iter().any(|r| r.allows(verb, "apis.kcp.io", resource, Some(name)))
-        };
+        let allows =
+            |verb, resource, name| controller.rules.iter().any(|r| r.allows(verb, "apis.kcp.io", resource, Some(name)));
         assert!(allows("watch", "apiexports/content", "tmc.kcp.io"));
         assert!(!allows("watch", "apiexports/content", "other.export"));
         assert!(!controller.rules.iter().any(|r| r.allows("get", "", "secrets", None)));
@@ -421,7 +435,10 @@ mod tests {
         );
         let secrets = Permission::parse("get", "secrets").unwrap().review_attributes(Some("kube-system"), None);
         assert_eq!(secrets["resourceAttributes"]["namespace"], "kube-system");
-        assert_eq!(Permission::url("access", "/").review_attributes(None, None)["nonResourceAttributes"]["verb"], "access");
+        assert_eq!(
+            Permission::url("access", "/").review_attributes(None, None)["nonResourceAttributes"]["verb"],
+            "access"
+        );
     }
 
     #[test]

@@ -50,16 +50,21 @@ impl Rule {
     pub fn allows(&self, verb: &str, group: &str, resource: &str, name: Option<&str>) -> bool {
         let any = |list: &[String], wanted: &str| list.iter().any(|s| s == "*" || s == wanted);
         let resource_matches = self.resources.iter().any(|r| {
-            r == "*" || r == resource || r.strip_suffix("/*").is_some_and(|base| resource.starts_with(&format!("{base}/")))
+            r == "*"
+                || r == resource
+                || r.strip_suffix("/*").is_some_and(|base| resource.starts_with(&format!("{base}/")))
         });
-        let name_matches = self.resource_names.is_empty() || name.is_some_and(|n| self.resource_names.iter().any(|r| r == n));
+        let name_matches =
+            self.resource_names.is_empty() || name.is_some_and(|n| self.resource_names.iter().any(|r| r == n));
         any(&self.verbs, verb) && any(&self.api_groups, group) && resource_matches && name_matches
     }
 
     /// Whether the rule allows `verb` on the non-resource URL `path` (a trailing `*` is a prefix).
     pub fn allows_url(&self, verb: &str, path: &str) -> bool {
-        let url_matches =
-            self.non_resource_urls.iter().any(|u| u == path || u.strip_suffix('*').is_some_and(|p| path.starts_with(p)));
+        let url_matches = self
+            .non_resource_urls
+            .iter()
+            .any(|u| u == path || u.strip_suffix('*').is_some_and(|p| path.starts_with(p)));
         self.verbs.iter().any(|v| v == "*" || v == verb) && url_matches
     }
 
@@ -143,7 +148,10 @@ mod tests {
     fn json_round_trips_and_omits_empty_lists() {
         let rule = Rule::resources(&[""], &["secrets"], &["get"]).named(&["x"]);
         let value = rule.to_json();
-        assert_eq!(value, json!({"apiGroups": [""], "resources": ["secrets"], "resourceNames": ["x"], "verbs": ["get"]}));
+        assert_eq!(
+            value,
+            json!({"apiGroups": [""], "resources": ["secrets"], "resourceNames": ["x"], "verbs": ["get"]})
+        );
         assert_eq!(Rule::from_json(&value), rule);
         assert_eq!(Rule::urls(&["/"], &["access"]).to_json(), json!({"nonResourceURLs": ["/"], "verbs": ["access"]}));
     }

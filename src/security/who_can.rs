@@ -120,7 +120,11 @@ mod tests {
                 role(None, "reader", json!([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}])),
                 role(None, "admin", json!([{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}])),
             ],
-            roles: vec![role(Some("a"), "local", json!([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}]))],
+            roles: vec![role(
+                Some("a"),
+                "local",
+                json!([{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]}]),
+            )],
             cluster_role_bindings: vec![
                 binding(None, "admins", "ClusterRole", "admin", json!([{"kind": "Group", "name": "system:masters"}])),
                 binding(None, "missing", "ClusterRole", "gone", json!([{"kind": "User", "name": "ghost"}])),
@@ -128,8 +132,13 @@ mod tests {
             role_bindings: vec![
                 binding(Some("a"), "readers", "ClusterRole", "reader", json!([{"kind": "User", "name": "alice"}])),
                 binding(Some("b"), "locals", "Role", "local", json!([{"kind": "User", "name": "bob"}])),
-                binding(Some("a"), "locals", "Role", "local",
-                        json!([{"kind": "ServiceAccount", "name": "ci", "namespace": "a"}])),
+                binding(
+                    Some("a"),
+                    "locals",
+                    "Role",
+                    "local",
+                    json!([{"kind": "ServiceAccount", "name": "ci", "namespace": "a"}]),
+                ),
             ],
         }
     }

@@ -10,4 +10,5 @@ mod harness;
 mod install;
 mod placements;
 mod private_kcp;
+mod rbac;
 mod workloads;

@@ -67,14 +67,18 @@ pub async fn create_agent(
         message: format!("cannot create the tmcctl ServiceAccount on cluster \"{cluster_name}\": {}", e.message),
         ..e
     };
-    let cluster = Connection::to_cluster(admin, Some(VERIFY_TIMEOUT), Default::default()).await.map_err(|e| prefix(e.into()))?;
+    let cluster =
+        Connection::to_cluster(admin, Some(VERIFY_TIMEOUT), Default::default()).await.map_err(|e| prefix(e.into()))?;
     let subject = Subject::service_account(&format!("{AGENT_NAMESPACE}/{AGENT_ACCOUNT}")).expect("valid constants");
     let mut binding = binding_object(CLUSTER_AGENT_ROLE, "cluster-agent", &subject, &MANAGED);
     binding["metadata"]["name"] = json!(CLUSTER_AGENT_ROLE);
     let labels = json!({MANAGED_BY_LABEL: MANAGED_BY});
     let rbac = |kind: &str, plural: &str| Resource::new("rbac.authorization.k8s.io", "v1", kind, plural, false);
     let objects: Vec<(Resource, Value)> = vec![
-        (namespaces(), json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": AGENT_NAMESPACE, "labels": labels}})),
+        (
+            namespaces(),
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": AGENT_NAMESPACE, "labels": labels}}),
+        ),
         (
             Resource::new("", "v1", "ServiceAccount", "serviceaccounts", true),
             json!({"apiVersion": "v1", "kind": "ServiceAccount",

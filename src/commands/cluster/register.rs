@@ -12,6 +12,7 @@ use crate::api::names::{check_label_value, check_object_name};
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings};
 use crate::commands::explain_tmc_error;
+use crate::commands::preflight::{self, Need};
 use crate::error::CliError;
 use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
@@ -98,6 +99,9 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
 
     let connection = Connection::open(settings).await?;
     let dry_run = args.dry_run.as_deref().unwrap_or("none");
+    if dry_run != "client" {
+        preflight(&connection, &args.name).await?;
+    }
     let credentials = if args.create_service_account && dry_run == "none" {
         let synced = agent::synced_types(&connection).await;
         let agent = agent::create_agent(&args.name, &credentials, &synced, agent::AGENT_TOKEN_SECRET).await?;
@@ -105,7 +109,10 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         verified = Some(verify(&args.name, &agent).await?);
         agent
     } else {
-        if !args.skip_verify && !args.create_service_account && agent::is_cluster_admin(&credentials).await.unwrap_or(false) {
+        if !args.skip_verify
+            && !args.create_service_account
+            && agent::is_cluster_admin(&credentials).await.unwrap_or(false)
+        {
             printer.warn(&format!(
                 "the credentials of context \"{}\" may do anything on cluster \"{}\", and tmcctl stores them; \
                  pass --create-service-account to store a token with only what tmcctl needs",
@@ -146,6 +153,29 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
     };
     let verb = if server_dry_run { "registered (server dry run)" } else { "registered" };
     print_result(&printer, &applied, verb, verified.as_ref())
+}
+
+/// Everything `register` writes in the workspace, asked before the first write (the physical
+/// cluster's ServiceAccount included).
+async fn preflight(connection: &Connection, name: &str) -> Result<(), CliError> {
+    let ns = Some(SECRET_NAMESPACE);
+    let group = registrations().group;
+    let needs = [
+        Need::new("patch", "", "namespaces", None).named(SECRET_NAMESPACE),
+        Need::new("get", "", "secrets", ns),
+        Need::new("create", "", "secrets", ns),
+        Need::new("patch", "", "secrets", ns),
+        Need::new("create", &group, "clusterregistrations", None),
+        Need::new("patch", &group, "clusterregistrations", None),
+    ];
+    let at = connection.workspace().map(|w| format!(" in workspace {w}")).unwrap_or_default();
+    preflight::require(
+        connection,
+        &needs,
+        &format!("register cluster \"{name}\"{at}"),
+        "registering stores credentials: it takes the tmc:cluster-admin role (`tmcctl rbac grant cluster-admin --user …`)",
+    )
+    .await
 }
 
 fn print_result(

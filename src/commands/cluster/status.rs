@@ -54,7 +54,12 @@ fn credential_kind(credentials: &crate::client::ClusterCredentials) -> String {
     kind
 }
 
-fn describe(cluster: &ClusterRegistration, credential_kind: &str, placements: &[String], now: jiff::Timestamp) -> String {
+fn describe(
+    cluster: &ClusterRegistration,
+    credential_kind: &str,
+    placements: &[String],
+    now: jiff::Timestamp,
+) -> String {
     let status = cluster.status.clone().unwrap_or_default();
     let meta = &cluster.metadata;
     let joined = |items: Vec<String>| if items.is_empty() { "<none>".to_string() } else { items.join(", ") };

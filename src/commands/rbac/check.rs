@@ -60,7 +60,13 @@ impl Asked<'_> {
         }
     }
 
-    async fn row(&self, place: Place, connection: &Connection, permissions: &[Permission], namespace: Option<&str>) -> MatrixRow {
+    async fn row(
+        &self,
+        place: Place,
+        connection: &Connection,
+        permissions: &[Permission],
+        namespace: Option<&str>,
+    ) -> MatrixRow {
         let mut verdicts = Vec::new();
         for permission in permissions {
             verdicts.push(match self.review(connection, &permission.review_attributes(namespace, None)).await {
@@ -94,7 +100,10 @@ pub async fn run(args: CheckArgs, settings: &ConnectionSettings) -> Result<(), C
     if connection.server_info().await?.is_kcp {
         target_workspace(&connection)?;
     }
-    let mut matrix = AccessMatrix { verbs: verbs.clone(), rows: vec![asked.row(hub_place, &connection, &permissions, namespace).await] };
+    let mut matrix = AccessMatrix {
+        verbs: verbs.clone(),
+        rows: vec![asked.row(hub_place, &connection, &permissions, namespace).await],
+    };
 
     let clusters = chosen_clusters(&connection, &args.clusters).await?;
     let rows = join_all(clusters.iter().map(|name| async {
@@ -123,7 +132,8 @@ async fn chosen_clusters(connection: &Connection, choice: &str) -> Result<Vec<St
         "none" => return Ok(Vec::new()),
         "all" => {}
         list => {
-            let mut names: Vec<String> = list.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+            let mut names: Vec<String> =
+                list.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
             names.sort();
             return Ok(names);
         }
@@ -144,11 +154,14 @@ async fn chosen_clusters(connection: &Connection, choice: &str) -> Result<Vec<St
 fn print(printer: &Printer, matrix: &AccessMatrix, args: &CheckArgs, no_headers: bool) -> Result<(), CliError> {
     match printer.format() {
         OutputFormat::Table | OutputFormat::Wide | OutputFormat::Name => {
-            let mut table = Table::new(std::iter::once("PLACE".to_string()).chain(matrix.verbs.iter().map(|v| v.to_uppercase())));
+            let mut table =
+                Table::new(std::iter::once("PLACE".to_string()).chain(matrix.verbs.iter().map(|v| v.to_uppercase())));
             let mut reasons = String::new();
             for row in &matrix.rows {
                 let label = row.place.label();
-                table.push(std::iter::once(label.clone()).chain(row.verdicts.iter().map(|v| v.word().to_string())).collect());
+                table.push(
+                    std::iter::once(label.clone()).chain(row.verdicts.iter().map(|v| v.word().to_string())).collect(),
+                );
                 for (verb, verdict) in matrix.verbs.iter().zip(&row.verdicts) {
                     if !verdict.reason().is_empty() {
                         reasons.push_str(&format!("  {label} {verb}: {}\n", escape_control(verdict.reason())));
@@ -182,7 +195,8 @@ fn print(printer: &Printer, matrix: &AccessMatrix, args: &CheckArgs, no_headers:
                     json!({"kind": kind, "name": name, "cells": cells})
                 })
                 .collect();
-            let subject = if args.as_me { json!({"asMe": true}) } else { json!({"user": args.user, "groups": args.groups}) };
+            let subject =
+                if args.as_me { json!({"asMe": true}) } else { json!({"user": args.user, "groups": args.groups}) };
             let document = json!({"subject": subject, "resource": args.resource, "namespace": args.namespace,
                                   "verbs": matrix.verbs, "rows": rows, "allAllowed": matrix.all_allowed()});
             printer.value(&document, String::new)?;

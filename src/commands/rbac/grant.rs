@@ -14,10 +14,8 @@ use crate::output::Printer;
 use crate::security::roles::WORKSPACE_ACCESS_ROLE;
 use crate::security::{access_binding, binding_name, grant_binding, grants_in, Permission, Subject, TmcRole};
 
-use super::{
-    apply_and_report, cluster_role_bindings, cluster_roles, missing_permissions, refused, target_workspace, Applied,
-    MANAGED,
-};
+use super::{apply_and_report, cluster_role_bindings, cluster_roles, refused, target_workspace, Applied, MANAGED};
+use crate::commands::preflight::{missing, Need};
 
 /// Arguments of `rbac grant` and `rbac revoke`.
 #[derive(Debug, Args)]
@@ -40,7 +38,8 @@ pub struct GrantArgs {
 
 impl GrantArgs {
     fn parse(&self) -> Result<(TmcRole, Subject), CliError> {
-        let role: TmcRole = self.role.parse().map_err(|e: crate::security::UnknownRole| CliError::usage(e.to_string()))?;
+        let role: TmcRole =
+            self.role.parse().map_err(|e: crate::security::UnknownRole| CliError::usage(e.to_string()))?;
         let subject = match (&self.user, &self.group, &self.serviceaccount) {
             (Some(user), _, _) => Subject::user(user),
             (_, Some(group), _) => Subject::group(group),
@@ -68,28 +67,31 @@ pub async fn grant(args: GrantArgs, settings: &ConnectionSettings) -> Result<(),
     let fail = |e| in_workspace(e, &workspace);
 
     // Everything the server would refuse is found out before the first write.
-    let create = Permission::resource("create", "rbac.authorization.k8s.io", "clusterrolebindings");
-    let bind = Permission::resource("bind", "rbac.authorization.k8s.io", "clusterroles");
+    let rbac_group = "rbac.authorization.k8s.io";
     let role_name = role.role_name();
-    let mut missing = missing_permissions(&connection, &[(create.clone(), None)]).await.map_err(fail)?;
-    if !missing.is_empty() {
+    let create = [Need::new("create", rbac_group, "clusterrolebindings", None)];
+    if let Some(lacking) = missing(&connection, &create).await.map_err(fail)?.first() {
         return Err(refused(
-            format!("cannot grant {role} in workspace {workspace}: you may not {}", missing[0]),
+            format!("cannot grant {role} in workspace {workspace}: you may not {lacking}"),
             "ask someone who may create ClusterRoleBindings in this workspace",
         ));
     }
-    if missing_permissions(&connection, &[(bind, Some(&role_name))]).await.map_err(fail)?.len() == 1 {
-        let definition = role.definition();
-        let held: Vec<(Permission, Option<&str>)> = definition.permissions().into_iter().map(|p| (p, None)).collect();
-        missing = missing_permissions(&connection, &held).await.map_err(fail)?;
-        if !missing.is_empty() {
-            let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+    let bind = [Need::new("bind", rbac_group, "clusterroles", None).named(&role_name)];
+    if !missing(&connection, &bind).await.map_err(fail)?.is_empty() {
+        let held: Vec<Need> = role
+            .definition()
+            .permissions()
+            .into_iter()
+            .map(|permission| Need { permission, namespace: None, name: None })
+            .collect();
+        let lacking = missing(&connection, &held).await.map_err(fail)?;
+        if !lacking.is_empty() {
             return Err(refused(
                 format!(
                     "cannot grant {role} in workspace {workspace}: Kubernetes lets you grant only a role you could \
-                     hold yourself, and you have neither `bind clusterroles {role_name}` nor all of its permissions \
-                     (missing: {})",
-                    list.join(", ")
+                     hold yourself, and you have neither `bind clusterroles.rbac.authorization.k8s.io {role_name}` \
+                     nor all of its permissions (missing: {})",
+                    lacking.join(", ")
                 ),
                 &format!("ask someone who holds {role}, or who may bind it, to grant it"),
             ));
@@ -107,7 +109,9 @@ pub async fn grant(args: GrantArgs, settings: &ConnectionSettings) -> Result<(),
     let report = json!({"role": role_name, "subject": subject.to_string(), "kind": subject.kind_name(),
                         "workspace": workspace, "binding": binding["metadata"]["name"], "result": verb,
                         "workspaceAccess": access});
-    printer.value(&report, || format!("{role} {verb} to {} \"{subject}\" in workspace {workspace} ({access})\n", subject.kind_name()))?;
+    printer.value(&report, || {
+        format!("{role} {verb} to {} \"{subject}\" in workspace {workspace} ({access})\n", subject.kind_name())
+    })?;
     Ok(())
 }
 
@@ -119,7 +123,9 @@ async fn ensure_access(connection: &Connection, subject: &Subject, printer: &Pri
         None => vec![subject.name.clone()],
         Some(_) => Vec::new(),
     };
-    let status = connection.subject_access_review(subject.user_name().as_deref(), &groups, &access.review_attributes(None, None)).await;
+    let status = connection
+        .subject_access_review(subject.user_name().as_deref(), &groups, &access.review_attributes(None, None))
+        .await;
     match status {
         Ok(status) if status["allowed"].as_bool() == Some(true) => return Ok("has workspace access".into()),
         Ok(_) => {}
@@ -138,7 +144,8 @@ async fn ensure_access(connection: &Connection, subject: &Subject, printer: &Pri
     match apply_and_report(connection, &cluster_role_bindings(), &access_binding(subject, &MANAGED)).await {
         Ok(_) => Ok(format!("given workspace access by {}", binding_name(WORKSPACE_ACCESS_ROLE, subject))),
         Err(ClientError::Forbidden { message, .. }) => {
-            printer.warn(&format!("{subject} cannot enter this workspace, and you may not give it access: {message}"))?;
+            printer
+                .warn(&format!("{subject} cannot enter this workspace, and you may not give it access: {message}"))?;
             Ok("no workspace access".into())
         }
         Err(e) => Err(e.into()),
@@ -152,10 +159,10 @@ pub async fn revoke(args: GrantArgs, settings: &ConnectionSettings) -> Result<()
     let connection = Connection::open(settings).await?;
     let workspace = target_workspace(&connection)?.to_string();
     let fail = |e| in_workspace(e, &workspace);
-    let delete = Permission::resource("delete", "rbac.authorization.k8s.io", "clusterrolebindings");
-    if !missing_permissions(&connection, &[(delete.clone(), None)]).await.map_err(fail)?.is_empty() {
+    let delete = [Need::new("delete", "rbac.authorization.k8s.io", "clusterrolebindings", None)];
+    if let Some(lacking) = missing(&connection, &delete).await.map_err(fail)?.first() {
         return Err(refused(
-            format!("cannot revoke {role} in workspace {workspace}: you may not {delete}"),
+            format!("cannot revoke {role} in workspace {workspace}: you may not {lacking}"),
             "ask someone who may delete ClusterRoleBindings in this workspace",
         ));
     }

@@ -30,15 +30,20 @@ pub struct ListArgs {
 pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
     let connection = Connection::open(settings).await?;
-    let workspaces =
-        if args.all_workspaces { all_bound(&connection, &args.provider_workspace).await? } else { vec![target_workspace(&connection)?] };
+    let workspaces = if args.all_workspaces {
+        all_bound(&connection, &args.provider_workspace).await?
+    } else {
+        vec![target_workspace(&connection)?]
+    };
     let mut grants = Vec::new();
     for workspace in &workspaces {
         let bindings = connection.for_workspace(workspace).list(&cluster_role_bindings(), None, None).await?;
         grants.extend(grants_in(workspace.as_str(), &bindings.items));
     }
     let rows: Vec<Value> = grants.iter().map(row).collect();
-    if grants.is_empty() && matches!(printer.format(), crate::output::OutputFormat::Table | crate::output::OutputFormat::Wide) {
+    if grants.is_empty()
+        && matches!(printer.format(), crate::output::OutputFormat::Table | crate::output::OutputFormat::Wide)
+    {
         printer.status("No TMC role is granted.")?;
         return Ok(());
     }

@@ -14,7 +14,6 @@ use serde_json::Value;
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::error::{CliError, ExitKind};
 use crate::install::{EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
-use crate::security::Permission;
 
 /// `tmcctl rbac …`
 #[derive(Debug, Subcommand)]
@@ -83,7 +82,11 @@ impl Applied {
 /// Server-side applies `object` as tmcctl, unless the object already holds every field of it
 /// (compared as an apply would: extra server fields are fine). kcp gives even a no-op apply a
 /// new resourceVersion, so not writing is what keeps a second `setup` a true no-op.
-async fn apply_and_report(connection: &Connection, resource: &Resource, object: &Value) -> Result<Applied, ClientError> {
+async fn apply_and_report(
+    connection: &Connection,
+    resource: &Resource,
+    object: &Value,
+) -> Result<Applied, ClientError> {
     let name = object["metadata"]["name"].as_str().unwrap_or_default();
     let namespace = object["metadata"]["namespace"].as_str();
     let before = connection.get(resource, namespace, name).await?;
@@ -92,22 +95,6 @@ async fn apply_and_report(connection: &Connection, resource: &Resource, object: 
     }
     connection.apply(resource, object, FIELD_MANAGER, ApplyOptions::default()).await?;
     Ok(if before.is_none() { Applied::Created } else { Applied::Updated })
-}
-
-/// The permissions in `needed` this connection's credentials lack, asked with one
-/// SelfSubjectAccessReview each, before anything is written.
-async fn missing_permissions(
-    connection: &Connection,
-    needed: &[(Permission, Option<&str>)],
-) -> Result<Vec<Permission>, ClientError> {
-    let mut missing = Vec::new();
-    for (permission, name) in needed {
-        let status = connection.self_access_review(&permission.review_attributes(None, *name)).await?;
-        if status["allowed"].as_bool() != Some(true) {
-            missing.push(permission.clone());
-        }
-    }
-    Ok(missing)
 }
 
 /// The workspace a command acts on: `--workspace` or the context's.
@@ -122,7 +109,10 @@ fn target_workspace(connection: &Connection) -> Result<WorkspacePath, CliError> 
 async fn all_bound(connection: &Connection, provider: &WorkspacePath) -> Result<Vec<WorkspacePath>, CliError> {
     connection.for_workspace(provider).bound_workspaces(EXPORT_NAME).await.map_err(|e| {
         let e = CliError::from(e);
-        CliError { message: format!("cannot list the workspaces that bind the TMC API of {provider}: {}", e.message), ..e }
+        CliError {
+            message: format!("cannot list the workspaces that bind the TMC API of {provider}: {}", e.message),
+            ..e
+        }
     })
 }
 

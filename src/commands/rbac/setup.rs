@@ -67,13 +67,17 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
         }
         let mut plan = Vec::new();
         for workspace in &targets {
-            plan.extend(user_roles().into_iter().map(|(r, o)| Planned { workspace: Some(workspace.clone()), resource: r, object: o }));
+            plan.extend(user_roles().into_iter().map(|(r, o)| Planned {
+                workspace: Some(workspace.clone()),
+                resource: r,
+                object: o,
+            }));
         }
-        plan.extend(
-            controller_objects(&controller)
-                .into_iter()
-                .map(|(r, o)| Planned { workspace: Some(args.provider_workspace.clone()), resource: r, object: o }),
-        );
+        plan.extend(controller_objects(&controller).into_iter().map(|(r, o)| Planned {
+            workspace: Some(args.provider_workspace.clone()),
+            resource: r,
+            object: o,
+        }));
         plan
     } else {
         // A plain Kubernetes hub: the user roles only (the controller's role is kcp's shape).
@@ -99,7 +103,8 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
                 .map_err(|e| {
                     let e = CliError::from(e);
                     let name = step.object["metadata"]["name"].as_str().unwrap_or_default();
-                    let message = format!("{} {name} in {}: {}", step.resource.kind, where_(&step.workspace, &at), e.message);
+                    let message =
+                        format!("{} {name} in {}: {}", step.resource.kind, where_(&step.workspace, &at), e.message);
                     CliError { message, ..e }
                 })?
                 .word()
@@ -124,8 +129,10 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
         _ => {
             let rows: Vec<Value> = plan
                 .iter()
-                .map(|p| json!({"workspace": p.workspace.as_ref().map(|w| w.to_string()), "kind": p.resource.kind,
-                                "name": p.object["metadata"]["name"]}))
+                .map(|p| {
+                    json!({"workspace": p.workspace.as_ref().map(|w| w.to_string()), "kind": p.resource.kind,
+                                "name": p.object["metadata"]["name"]})
+                })
                 .collect();
             printer.value(&rows, String::new)?;
         }
@@ -155,9 +162,7 @@ fn controller_objects(controller: &RoleDefinition) -> Vec<(Resource, Value)> {
     let mut binding = binding_object(CONTROLLER_ROLE, &controller.label, &service_account, &MANAGED);
     // The controller's binding is a system binding, not a grant: `rbac list` does not show it.
     binding["metadata"]["name"] = json!(CONTROLLER_ROLE);
-    binding["metadata"]["labels"]
-        .as_object_mut()
-        .map(|l| l.remove(crate::security::bindings::WORKSPACE_BINDING_LABEL));
+    binding["metadata"]["labels"].as_object_mut().map(|l| l.remove(crate::security::bindings::WORKSPACE_BINDING_LABEL));
     binding["metadata"]["labels"]["tmc.kcp.io/system-binding"] = json!("true");
     vec![
         (

@@ -80,10 +80,15 @@ pub async fn run(args: WhoCanArgs, settings: &ConnectionSettings) -> Result<(), 
         _ => {
             let rows: Vec<Value> = holders
                 .iter()
-                .map(|h| json!({"subject": h.subject.to_string(), "kind": h.subject.kind_name(),
-                                "binding": h.binding, "role": h.role}))
+                .map(|h| {
+                    json!({"subject": h.subject.to_string(), "kind": h.subject.kind_name(),
+                                "binding": h.binding, "role": h.role})
+                })
                 .collect();
-            printer.value(&json!({"source": SOURCE, "permission": permission.to_string(), "subjects": rows}), String::new)?;
+            printer.value(
+                &json!({"source": SOURCE, "permission": permission.to_string(), "subjects": rows}),
+                String::new,
+            )?;
         }
     }
     Ok(())

@@ -1,0 +1,363 @@
+//! `tmcctl rbac …`, least-privilege cluster credentials and connection security against the
+//! lab. kcp knows the test users alice (group lab:team-a), bob (lab:team-b), carol and dave by
+//! bearer token (lab/lib/run.sh); what they may do is only what each test grants them.
+
+use base64::Engine;
+use serde_json::Value;
+
+use crate::harness::{assert_exit, tmcctl, using_clusters, write_file, Lab, Output};
+
+/// A kubeconfig that reaches kcp as the lab's test user `user` (its token from the env file),
+/// trusting kcp's CA as the admin kubeconfig does.
+fn user_kubeconfig(lab: &Lab, user: &str) -> String {
+    let admin = std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap();
+    let ca = admin.lines().find(|l| l.trim_start().starts_with("certificate-authority-data:")).unwrap().trim();
+    let token = lab.var(&format!("KCP_TOKEN_{}", user.to_uppercase()));
+    let text = format!(
+        "apiVersion: v1\nkind: Config\ncurrent-context: {user}\nclusters:\n- name: kcp\n  cluster:\n    server: {}/clusters/root\n    {ca}\ncontexts:\n- name: {user}\n  context: {{cluster: kcp, user: {user}}}\nusers:\n- name: {user}\n  user: {{token: {token}}}\n",
+        lab.kcp_url()
+    );
+    write_file(&format!("{user}-kubeconfig"), &text)
+}
+
+/// Runs tmcctl as a test user in `workspace`.
+fn as_user(lab: &Lab, user: &str, workspace: &str, args: &[&str]) -> Output {
+    let kubeconfig = user_kubeconfig(lab, user);
+    let mut all = vec!["--kubeconfig", kubeconfig.as_str(), "--workspace", workspace];
+    all.extend_from_slice(args);
+    tmcctl(&all)
+}
+
+fn admin(lab: &Lab, workspace: &str, args: &[&str]) -> Output {
+    let mut all = vec!["--workspace", workspace];
+    all.extend_from_slice(args);
+    lab.tmcctl(&all)
+}
+
+/// A workspace with the TMC API bound and the roles set up; returns (provider, consumer).
+fn set_up(lab: &Lab) -> (String, String) {
+    let (provider, ws) = lab.fresh_install();
+    let out = admin(lab, &ws, &["rbac", "setup", "--provider-workspace", &provider]);
+    assert_exit(&out, 0);
+    (provider, ws)
+}
+
+#[test]
+fn setup_twice_changes_nothing_and_prints_the_controller_role() {
+    let lab = Lab::get();
+    let (provider, ws) = lab.fresh_install();
+    let dry = admin(lab, &ws, &["rbac", "setup", "--provider-workspace", &provider, "--dry-run", "-o", "yaml"]);
+    assert_exit(&dry, 0);
+    for expected in [
+        "name: tmc:cluster-admin",
+        "name: tmc:operator",
+        "name: tmc:viewer",
+        "name: tmc:controller-manager",
+        "kind: ClusterRoleBinding",
+        "name: tmc-controller-manager",
+        "tmc.kcp.io/rbac-role: viewer",
+    ] {
+        assert!(dry.stdout.contains(expected), "missing {expected:?} in\n{}", dry.stdout);
+    }
+    let missing = lab.kubectl(&ws, &["get", "clusterrole", "tmc:viewer"], None);
+    assert_ne!(missing.code, 0, "--dry-run wrote the viewer role");
+
+    let first = admin(lab, &ws, &["rbac", "setup", "--provider-workspace", &provider]);
+    assert_exit(&first, 0);
+    assert!(first.stdout.contains("created"), "{}", first.stdout);
+    let rv = |name: &str| {
+        lab.kubectl(&ws, &["get", "clusterrole", name, "-o", "jsonpath={.metadata.resourceVersion}"], None).stdout
+    };
+    let before = rv("tmc:viewer");
+    let second = admin(lab, &ws, &["rbac", "setup", "--provider-workspace", &provider]);
+    assert_exit(&second, 0);
+    let results: Vec<&str> = second
+        .stdout
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().last().unwrap())
+        .collect();
+    assert_eq!(results.len(), 12, "{}", second.stdout);
+    assert!(results.iter().all(|r| *r == "unchanged"), "{}", second.stdout);
+    assert_eq!(rv("tmc:viewer"), before, "a second setup wrote the role again");
+    // The controller's generated role is printed, and has no wildcard.
+    let rules = second.stdout.split("no wildcard):").nth(1).expect("controller role printed");
+    assert!(rules.contains("apiexports/content") && rules.contains("leases"), "{rules}");
+    assert!(!rules.contains('*'), "{rules}");
+    let viewer = lab.kubectl(&ws, &["get", "clusterrole", "tmc:viewer", "-o", "json"], None);
+    let viewer: Value = serde_json::from_str(&viewer.stdout).unwrap();
+    assert_eq!(viewer["metadata"]["labels"]["tmc.kcp.io/rbac-role"], "viewer");
+    assert!(!viewer.to_string().contains("secrets"), "the viewer must never read Secrets");
+}
+
+#[test]
+fn grant_list_revoke_with_the_real_access_checked_through_kcp() {
+    let lab = Lab::get();
+    let (_, ws) = set_up(lab);
+    // Before any grant alice cannot even enter the workspace.
+    assert_exit(&as_user(lab, "alice", &ws, &["cluster", "list"]), 5);
+
+    let granted = admin(lab, &ws, &["rbac", "grant", "viewer", "--user", "alice"]);
+    assert_exit(&granted, 0);
+    assert!(granted.stdout.contains("tmc:viewer granted to User \"alice\""), "{}", granted.stdout);
+    assert!(granted.stdout.contains("given workspace access"), "{}", granted.stdout);
+    assert_exit(&as_user(lab, "alice", &ws, &["cluster", "list"]), 0);
+    // The viewer reads TMC objects but changes nothing and reads no Secret.
+    let create = as_user(lab, "alice", &ws, &["placement", "create", "p", "--strategy", "Spread"]);
+    assert_exit(&create, 5);
+    let secrets = as_user(lab, "alice", &ws, &["rbac", "check", "get", "secrets", "-n", "tmc-system", "--as-me"]);
+    assert_exit(&secrets, 9);
+    let again = admin(lab, &ws, &["rbac", "grant", "tmc:viewer", "--user", "alice"]);
+    assert_exit(&again, 0);
+    assert!(again.stdout.contains("already granted"), "{}", again.stdout);
+
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "operator", "--group", "lab:team-b"]), 0);
+    assert_exit(&as_user(lab, "bob", &ws, &["cluster", "list"]), 0);
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "viewer", "--serviceaccount", "ci/deployer"]), 0);
+
+    let list = admin(lab, &ws, &["rbac", "list", "-o", "json"]);
+    assert_exit(&list, 0);
+    let rows: Vec<Value> = serde_json::from_str(&list.stdout).unwrap();
+    let row = |subject: &str| rows.iter().find(|r| r["subject"] == subject).cloned();
+    assert_eq!(row("alice").unwrap()["binding"], "tmc:viewer:user:alice");
+    assert_eq!(row("lab:team-b").unwrap()["kind"], "Group");
+    assert_eq!(row("deployer").unwrap()["namespace"], "ci");
+    let table = admin(lab, &ws, &["rbac", "list"]);
+    assert!(table.stdout.starts_with("SUBJECT"), "{}", table.stdout);
+    assert!(table.stdout.contains("ci/deployer") && table.stdout.contains(&ws), "{}", table.stdout);
+
+    for (flag, subject, user) in [("--user", "alice", Some("alice")), ("--group", "lab:team-b", Some("bob"))] {
+        let role = if flag == "--user" { "viewer" } else { "operator" };
+        let revoked = admin(lab, &ws, &["rbac", "revoke", role, flag, subject]);
+        assert_exit(&revoked, 0);
+        assert!(
+            revoked.stdout.contains("revoked") && revoked.stdout.contains("workspace access was removed"),
+            "{}",
+            revoked.stdout
+        );
+        if let Some(user) = user {
+            assert_exit(&as_user(lab, user, &ws, &["cluster", "list"]), 5);
+        }
+    }
+    let twice = admin(lab, &ws, &["rbac", "revoke", "viewer", "--user", "alice"]);
+    assert_exit(&twice, 0);
+    assert!(twice.stdout.contains("was not granted"), "{}", twice.stdout);
+    assert_exit(&admin(lab, &ws, &["rbac", "revoke", "viewer", "--serviceaccount", "ci/deployer"]), 0);
+    let rest = admin(lab, &ws, &["rbac", "list", "-o", "json"]);
+    assert_eq!(serde_json::from_str::<Vec<Value>>(&rest.stdout).unwrap().len(), 0, "{}", rest.stdout);
+
+    let unknown = admin(lab, &ws, &["rbac", "grant", "admin", "--user", "alice"]);
+    assert_exit(&unknown, 2);
+    assert!(unknown.stderr.contains("tmc:cluster-admin, tmc:operator and tmc:viewer"), "{}", unknown.stderr);
+}
+
+#[test]
+fn grant_is_refused_up_front_for_a_role_the_granter_could_not_hold() {
+    let lab = Lab::get();
+    let (_, ws) = set_up(lab);
+    // carol operates TMC objects and may create bindings, but may not bind roles she lacks.
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "operator", "--user", "carol"]), 0);
+    let binder = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: binding-writer}\nrules:\n- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [create, get, list, patch, delete]}\n- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [get]}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: carol-binding-writer}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binding-writer}\nsubjects:\n- {kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}\n";
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(binder)), 0);
+
+    let refused = as_user(lab, "carol", &ws, &["rbac", "grant", "cluster-admin", "--user", "dave"]);
+    assert_exit(&refused, 5);
+    for expected in
+        ["bind clusterroles.rbac.authorization.k8s.io tmc:cluster-admin", "delete secrets", "* *.tmc.kcp.io"]
+    {
+        assert!(refused.stderr.contains(expected), "missing {expected:?} in {}", refused.stderr);
+    }
+    assert!(refused.stdout.is_empty());
+    let written = lab.kubectl(&ws, &["get", "clusterrolebinding", "tmc:cluster-admin:user:dave"], None);
+    assert_ne!(written.code, 0, "a refused grant wrote a binding");
+    // What carol holds herself she may grant.
+    let allowed = as_user(lab, "carol", &ws, &["rbac", "grant", "operator", "--user", "dave"]);
+    assert_exit(&allowed, 0);
+
+    // F8: a role without Secrets is told everything it lacks before anything is written.
+    let register = as_user(
+        lab,
+        "carol",
+        &ws,
+        &[
+            "cluster",
+            "register",
+            "pc1",
+            "--location",
+            "eu",
+            "--skip-verify",
+            "--cluster-kubeconfig",
+            lab.var("PC1_KUBECONFIG"),
+        ],
+    );
+    assert_exit(&register, 5);
+    for expected in
+        ["get secrets in namespace tmc-system", "create secrets in namespace tmc-system", "patch namespaces"]
+    {
+        assert!(register.stderr.contains(expected), "missing {expected:?} in {}", register.stderr);
+    }
+    let regs = lab.kubectl(&ws, &["get", "clusterregistrations.tmc.kcp.io", "-o", "name"], None);
+    assert!(regs.stdout.trim().is_empty(), "{}", regs.stdout);
+}
+
+/// The kubeconfig stored for `cluster` in `workspace`, decoded.
+fn stored_kubeconfig(lab: &Lab, workspace: &str, cluster: &str) -> String {
+    let out = lab.kubectl(
+        workspace,
+        &["get", "secret", "-n", "tmc-system", &format!("tmc-cluster-{cluster}"), "-o", "jsonpath={.data.kubeconfig}"],
+        None,
+    );
+    assert_exit(&out, 0);
+    String::from_utf8(base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()).unwrap()).unwrap()
+}
+
+/// Asks the physical cluster, with the lab's kubectl and `kubeconfig`, `kubectl auth can-i ARGS`.
+fn can_i(lab: &Lab, kubeconfig: &str, args: &[&str]) -> bool {
+    let mut command = std::process::Command::new(format!("{}/kubectl", lab.var("LAB_BIN")));
+    command.args(["--kubeconfig", kubeconfig, "auth", "can-i"]).args(args);
+    crate::harness::run_command(&mut command).stdout.trim() == "yes"
+}
+
+#[test]
+fn register_with_a_service_account_stores_a_token_that_syncs_but_cannot_read_secrets() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let out = admin(
+        lab,
+        &ws,
+        &[
+            "cluster",
+            "register",
+            "pc1",
+            "--location",
+            "eu",
+            "--cluster-kubeconfig",
+            lab.var("PC1_KUBECONFIG"),
+            "--create-service-account",
+        ],
+    );
+    assert_exit(&out, 0);
+    assert!(!out.stderr.contains("may do anything"), "{}", out.stderr);
+    let stored = stored_kubeconfig(lab, &ws, "pc1");
+    assert!(stored.contains("token:"), "no token stored");
+    assert!(
+        !stored.contains("client-key-data") && !stored.contains("client-certificate-data"),
+        "admin credentials stored"
+    );
+    let path = write_file("stored-pc1", &stored);
+    for allowed in [
+        ["patch", "deployments.apps", "-n", "anywhere"],
+        ["create", "secrets", "-n", "anywhere"],
+        ["list", "nodes", "", ""],
+    ] {
+        let args: Vec<&str> = allowed.iter().copied().filter(|a| !a.is_empty()).collect();
+        assert!(can_i(lab, &path, &args), "the stored token may not {args:?}");
+    }
+    for denied in [
+        ["get", "secrets", "-n", "kube-system"],
+        ["list", "secrets", "-A", ""],
+        ["delete", "namespaces", "", ""],
+        ["create", "clusterroles", "", ""],
+    ] {
+        let args: Vec<&str> = denied.iter().copied().filter(|a| !a.is_empty()).collect();
+        assert!(!can_i(lab, &path, &args), "the stored token may {args:?}");
+    }
+    let status = admin(lab, &ws, &["cluster", "status", "pc1"]);
+    assert!(status.stdout.contains("service account token (tmc-system/tmcctl-agent)"), "{}", status.stdout);
+
+    // Without the flag, admin credentials are stored, with a warning that says so.
+    let plain = admin(
+        lab,
+        &ws,
+        &["cluster", "register", "pc2", "--location", "us", "--cluster-kubeconfig", lab.var("PC2_KUBECONFIG")],
+    );
+    assert_exit(&plain, 0);
+    assert!(
+        plain.stderr.contains("may do anything on cluster \"pc2\"")
+            && plain.stderr.contains("--create-service-account"),
+        "{}",
+        plain.stderr
+    );
+    let status = admin(lab, &ws, &["cluster", "status", "pc2"]);
+    assert!(status.stdout.contains("Credential kind:  client certificate"), "{}", status.stdout);
+}
+
+#[test]
+fn check_answers_for_the_workspace_and_both_clusters_in_one_matrix() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (_, ws) = set_up(lab);
+    let register = |name: &str, var: &str, extra: &[&str]| {
+        let mut args = vec!["cluster", "register", name, "--location", "eu", "--cluster-kubeconfig", lab.var(var)];
+        args.extend_from_slice(extra);
+        assert_exit(&admin(lab, &ws, &args), 0);
+    };
+    register("pc1", "PC1_KUBECONFIG", &["--create-service-account"]);
+    register("pc2", "PC2_KUBECONFIG", &[]);
+
+    // Allowed everywhere: the stored credentials of both clusters may list nodes, and so may kcp's admin.
+    let allowed = admin(lab, &ws, &["rbac", "check", "get,list", "namespaces", "--as-me"]);
+    assert_exit(&allowed, 0);
+    let lines: Vec<&str> = allowed.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("PLACE") && lines[0].contains("GET") && lines[0].contains("LIST"),
+        "{}",
+        allowed.stdout
+    );
+    for place in [format!("workspace {ws}"), "cluster pc1".into(), "cluster pc2".into()] {
+        let row = lines.iter().find(|l| l.starts_with(&place)).unwrap_or_else(|| panic!("no row {place}"));
+        assert_eq!(row.matches("allowed").count(), 2, "{row}");
+    }
+
+    // Denied on pc1: its least-privilege token cannot read Secrets.
+    let denied = admin(lab, &ws, &["rbac", "check", "get", "secrets", "-n", "kube-system", "--as-me", "-o", "json"]);
+    assert_exit(&denied, 9);
+    let matrix: Value = serde_json::from_str(&denied.stdout).unwrap();
+    let cell = |name: &str| {
+        matrix["rows"].as_array().unwrap().iter().find(|r| r["name"] == name).unwrap()["cells"]["get"].clone()
+    };
+    assert_eq!(cell(&ws)["result"], "allowed");
+    assert_eq!(cell("pc2")["result"], "allowed");
+    assert_eq!(cell("pc1")["result"], "denied");
+    assert_eq!(matrix["allAllowed"], false);
+    assert!(denied.stderr.contains("1 of 3 checks denied"), "{}", denied.stderr);
+
+    // Another user, asked by SubjectAccessReview everywhere (pc1's token may ask that too).
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "viewer", "--user", "alice"]), 0);
+    let alice = admin(
+        lab,
+        &ws,
+        &["rbac", "check", "list", "clusterregistrations.tmc.kcp.io", "--user", "alice", "--clusters", "pc1"],
+    );
+    assert_exit(&alice, 9);
+    let ws_row = alice.stdout.lines().find(|l| l.starts_with("workspace")).unwrap();
+    let pc1_row = alice.stdout.lines().find(|l| l.starts_with("cluster pc1")).unwrap();
+    assert!(ws_row.ends_with("allowed"), "{}", alice.stdout);
+    assert!(pc1_row.ends_with("denied"), "{}", alice.stdout);
+    assert!(!alice.stdout.contains("cluster pc2"), "--clusters pc1 asked pc2");
+
+    let who = admin(lab, &ws, &["rbac", "who-can", "list", "clusterregistrations.tmc.kcp.io"]);
+    assert_exit(&who, 0);
+    assert!(who.stderr.contains("from RBAC objects only"), "{}", who.stderr);
+    assert!(who.stdout.contains("alice") && who.stdout.contains("ClusterRole/tmc:viewer"), "{}", who.stdout);
+}
+
+/// F6: the server's certificate names neither the address nor `tls-server-name`.
+#[test]
+fn hostname_mismatch_names_both_names_and_tls_server_name_fixes_it() {
+    let lab = Lab::get();
+    let pc1 = std::fs::read_to_string(lab.var("PC1_KUBECONFIG")).unwrap();
+    let server = pc1.lines().find(|l| l.trim_start().starts_with("server:")).unwrap();
+    let with_name =
+        |name: &str| write_file("tls-name", &pc1.replace(server, &format!("    tls-server-name: {name}\n{server}")));
+    let wrong = tmcctl(&["--kubeconfig", &with_name("wrong.example"), "version"]);
+    assert_exit(&wrong, 5);
+    assert!(wrong.stderr.contains("not valid for name \"wrong.example\""), "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("localhost") && wrong.stderr.contains("127.0.0.1"), "{}", wrong.stderr);
+    assert!(!wrong.stderr.contains("DnsName("), "a library's debug form: {}", wrong.stderr);
+    let right = tmcctl(&["--kubeconfig", &with_name("localhost"), "version"]);
+    assert_exit(&right, 0);
+    assert!(right.stdout.contains("Server Version"), "{}", right.stdout);
+}
