@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Register, list, inspect, cordon, drain and unregister physical clusters')
             [CompletionResult]::new('placement', 'placement', [CompletionResultType]::ParameterValue, 'Create, inspect, explain and simulate workload placement policies')
             [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'See where workloads run and how they are doing on each cluster')
-            [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings')
+            [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace to an archive')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore TMC objects from an archive made by `tmcctl backup`')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Serve Prometheus metrics, /healthz and /readyz')
@@ -125,6 +125,8 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
             [CompletionResult]::new('--allow-exec', '--allow-exec', [CompletionResultType]::ParameterName, 'Store credentials that run an exec plugin (the controller would run that program)')
             [CompletionResult]::new('--skip-verify', '--skip-verify', [CompletionResultType]::ParameterName, 'Do not connect to the cluster before registering it')
+            [CompletionResult]::new('--create-service-account', '--create-service-account', [CompletionResultType]::ParameterName, 'Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and store its token instead of the credentials given (which are then never stored)')
+            [CompletionResult]::new('--allow-insecure', '--allow-insecure', [CompletionResultType]::ParameterName, 'Accept credentials that turn TLS verification off (insecure-skip-tls-verify); `cluster status` shows it')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
@@ -712,17 +714,27 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer')
-            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user or group')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List TMC role bindings')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user, group or service account in the workspace')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a binding `grant` made (and the workspace access it gave, once unused)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who holds which TMC role')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List who holds which TMC role')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the workspace and every registered cluster whether a subject may do something')
+            [CompletionResult]::new('who-can', 'who-can', [CompletionResultType]::ParameterValue, 'List the subjects that RBAC objects in the workspace allow to do something')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
-        'tmcctl;rbac;install' {
+        'tmcctl;rbac;setup' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API, where the controller runs; always set up')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--all-bound', '--all-bound', [CompletionResultType]::ParameterName, 'Every workspace that binds the TMC API of the provider workspace')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be written (with -o yaml or json, the objects themselves); write nothing')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -732,11 +744,35 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;rbac;grant' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user to bind')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A user, as kcp authenticates it')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'A group')
+            [CompletionResult]::new('--serviceaccount', '--serviceaccount', [CompletionResultType]::ParameterName, 'A ServiceAccount of the workspace, as NAMESPACE/NAME')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;rbac;revoke' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A user, as kcp authenticates it')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'A group')
+            [CompletionResult]::new('--serviceaccount', '--serviceaccount', [CompletionResultType]::ParameterName, 'A ServiceAccount of the workspace, as NAMESPACE/NAME')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -746,10 +782,75 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;rbac;list' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API (for -A)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Every workspace that binds the TMC API (of --provider-workspace)')
+            [CompletionResult]::new('--all-workspaces', '--all-workspaces', [CompletionResultType]::ParameterName, 'Every workspace that binds the TMC API (of --provider-workspace)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;rbac;ls' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API (for -A)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Every workspace that binds the TMC API (of --provider-workspace)')
+            [CompletionResult]::new('--all-workspaces', '--all-workspaces', [CompletionResultType]::ParameterName, 'Every workspace that binds the TMC API (of --provider-workspace)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;rbac;check' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user to ask about')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'A group of the user (repeatable); groups alone ask about any member')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace the request would be in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace the request would be in')
+            [CompletionResult]::new('--clusters', '--clusters', [CompletionResultType]::ParameterName, 'Which registered clusters to ask: all, none, or NAME,NAME')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--as-me', '--as-me', [CompletionResultType]::ParameterName, 'Ask about your own credentials (and, on clusters, about the credentials stored for them)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;rbac;who-can' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace asked about (RoleBindings elsewhere do not count)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace asked about (RoleBindings elsewhere do not count)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -759,19 +860,31 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;rbac;help' {
-            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer')
-            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user or group')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List TMC role bindings')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user, group or service account in the workspace')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a binding `grant` made (and the workspace access it gave, once unused)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who holds which TMC role')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the workspace and every registered cluster whether a subject may do something')
+            [CompletionResult]::new('who-can', 'who-can', [CompletionResultType]::ParameterValue, 'List the subjects that RBAC objects in the workspace allow to do something')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
-        'tmcctl;rbac;help;install' {
+        'tmcctl;rbac;help;setup' {
             break
         }
         'tmcctl;rbac;help;grant' {
             break
         }
+        'tmcctl;rbac;help;revoke' {
+            break
+        }
         'tmcctl;rbac;help;list' {
+            break
+        }
+        'tmcctl;rbac;help;check' {
+            break
+        }
+        'tmcctl;rbac;help;who-can' {
             break
         }
         'tmcctl;rbac;help;help' {
@@ -985,7 +1098,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Register, list, inspect, cordon, drain and unregister physical clusters')
             [CompletionResult]::new('placement', 'placement', [CompletionResultType]::ParameterValue, 'Create, inspect, explain and simulate workload placement policies')
             [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'See where workloads run and how they are doing on each cluster')
-            [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings')
+            [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace to an archive')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore TMC objects from an archive made by `tmcctl backup`')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Serve Prometheus metrics, /healthz and /readyz')
@@ -1091,18 +1204,30 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;help;rbac' {
-            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer')
-            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user or group')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List TMC role bindings')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Bind a TMC role to a user, group or service account in the workspace')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a binding `grant` made (and the workspace access it gave, once unused)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who holds which TMC role')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask the workspace and every registered cluster whether a subject may do something')
+            [CompletionResult]::new('who-can', 'who-can', [CompletionResultType]::ParameterValue, 'List the subjects that RBAC objects in the workspace allow to do something')
             break
         }
-        'tmcctl;help;rbac;install' {
+        'tmcctl;help;rbac;setup' {
             break
         }
         'tmcctl;help;rbac;grant' {
             break
         }
+        'tmcctl;help;rbac;revoke' {
+            break
+        }
         'tmcctl;help;rbac;list' {
+            break
+        }
+        'tmcctl;help;rbac;check' {
+            break
+        }
+        'tmcctl;help;rbac;who-can' {
             break
         }
         'tmcctl;help;backup' {

@@ -217,14 +217,23 @@ _tmcctl() {
             tmcctl__subcmd__help__subcmd__placement,update)
                 cmd="tmcctl__subcmd__help__subcmd__placement__subcmd__update"
                 ;;
+            tmcctl__subcmd__help__subcmd__rbac,check)
+                cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__check"
+                ;;
             tmcctl__subcmd__help__subcmd__rbac,grant)
                 cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__grant"
                 ;;
-            tmcctl__subcmd__help__subcmd__rbac,install)
-                cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__install"
-                ;;
             tmcctl__subcmd__help__subcmd__rbac,list)
                 cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__list"
+                ;;
+            tmcctl__subcmd__help__subcmd__rbac,revoke)
+                cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__revoke"
+                ;;
+            tmcctl__subcmd__help__subcmd__rbac,setup)
+                cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__setup"
+                ;;
+            tmcctl__subcmd__help__subcmd__rbac,who-can)
+                cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__who__subcmd__can"
                 ;;
             tmcctl__subcmd__help__subcmd__workload,diff)
                 cmd="tmcctl__subcmd__help__subcmd__workload__subcmd__diff"
@@ -307,17 +316,32 @@ _tmcctl() {
             tmcctl__subcmd__placement__subcmd__help,update)
                 cmd="tmcctl__subcmd__placement__subcmd__help__subcmd__update"
                 ;;
+            tmcctl__subcmd__rbac,check)
+                cmd="tmcctl__subcmd__rbac__subcmd__check"
+                ;;
             tmcctl__subcmd__rbac,grant)
                 cmd="tmcctl__subcmd__rbac__subcmd__grant"
                 ;;
             tmcctl__subcmd__rbac,help)
                 cmd="tmcctl__subcmd__rbac__subcmd__help"
                 ;;
-            tmcctl__subcmd__rbac,install)
-                cmd="tmcctl__subcmd__rbac__subcmd__install"
-                ;;
             tmcctl__subcmd__rbac,list)
                 cmd="tmcctl__subcmd__rbac__subcmd__list"
+                ;;
+            tmcctl__subcmd__rbac,ls)
+                cmd="tmcctl__subcmd__rbac__subcmd__list"
+                ;;
+            tmcctl__subcmd__rbac,revoke)
+                cmd="tmcctl__subcmd__rbac__subcmd__revoke"
+                ;;
+            tmcctl__subcmd__rbac,setup)
+                cmd="tmcctl__subcmd__rbac__subcmd__setup"
+                ;;
+            tmcctl__subcmd__rbac,who-can)
+                cmd="tmcctl__subcmd__rbac__subcmd__who__subcmd__can"
+                ;;
+            tmcctl__subcmd__rbac__subcmd__help,check)
+                cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__check"
                 ;;
             tmcctl__subcmd__rbac__subcmd__help,grant)
                 cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__grant"
@@ -325,11 +349,17 @@ _tmcctl() {
             tmcctl__subcmd__rbac__subcmd__help,help)
                 cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__help"
                 ;;
-            tmcctl__subcmd__rbac__subcmd__help,install)
-                cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__install"
-                ;;
             tmcctl__subcmd__rbac__subcmd__help,list)
                 cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__list"
+                ;;
+            tmcctl__subcmd__rbac__subcmd__help,revoke)
+                cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__revoke"
+                ;;
+            tmcctl__subcmd__rbac__subcmd__help,setup)
+                cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__setup"
+                ;;
+            tmcctl__subcmd__rbac__subcmd__help,who-can)
+                cmd="tmcctl__subcmd__rbac__subcmd__help__subcmd__who__subcmd__can"
                 ;;
             tmcctl__subcmd__workload,diff)
                 cmd="tmcctl__subcmd__workload__subcmd__diff"
@@ -731,7 +761,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__register)
-            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,8 +1559,22 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__rbac)
-            opts="install grant list"
+            opts="setup grant revoke list check who-can"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__rbac__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1556,7 +1600,7 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__help__subcmd__rbac__subcmd__install)
+        tmcctl__subcmd__help__subcmd__rbac__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1570,7 +1614,35 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__help__subcmd__rbac__subcmd__list)
+        tmcctl__subcmd__help__subcmd__rbac__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__rbac__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__rbac__subcmd__who__subcmd__can)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2415,7 +2487,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version install grant list help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version setup grant revoke list ls check who-can help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2444,14 +2516,88 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__rbac__subcmd__grant)
-            opts="-v -h -V --user --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+        tmcctl__subcmd__rbac__subcmd__check)
+            opts="-n -o -v -h -V --user --group --as-me --namespace --clusters --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clusters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__grant)
+            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serviceaccount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2479,8 +2625,22 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__help)
-            opts="install grant list help"
+            opts="setup grant revoke list check who-can help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2520,20 +2680,6 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__rbac__subcmd__help__subcmd__install)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         tmcctl__subcmd__rbac__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2548,13 +2694,67 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__rbac__subcmd__install)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+        tmcctl__subcmd__rbac__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__help__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__help__subcmd__who__subcmd__can)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__list)
+            opts="-A -o -v -h -V --all-workspaces --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2578,13 +2778,121 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tmcctl__subcmd__rbac__subcmd__list)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+        tmcctl__subcmd__rbac__subcmd__revoke)
+            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serviceaccount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__setup)
+            opts="-o -v -h -V --all-bound --provider-workspace --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__rbac__subcmd__who__subcmd__can)
+            opts="-n -o -v -h -V --namespace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -31,7 +31,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
-            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
             cand backup 'Write the TMC objects of a workspace to an archive'
             cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
             cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
@@ -118,6 +118,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
             cand --allow-exec 'Store credentials that run an exec plugin (the controller would run that program)'
             cand --skip-verify 'Do not connect to the cluster before registering it'
+            cand --create-service-account 'Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and store its token instead of the credentials given (which are then never stored)'
+            cand --allow-insecure 'Accept credentials that turn TLS verification off (insecure-skip-tls-verify); `cluster status` shows it'
             cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -653,16 +655,26 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-            cand grant 'Bind a TMC role to a user or group'
-            cand list 'List TMC role bindings'
+            cand setup 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)'
+            cand grant 'Bind a TMC role to a user, group or service account in the workspace'
+            cand revoke 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+            cand list 'List who holds which TMC role'
+            cand ls 'List who holds which TMC role'
+            cand check 'Ask the workspace and every registered cluster whether a subject may do something'
+            cand who-can 'List the subjects that RBAC objects in the workspace allow to do something'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'tmcctl;rbac;install'= {
+        &'tmcctl;rbac;setup'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API, where the controller runs; always set up'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --all-bound 'Every workspace that binds the TMC API of the provider workspace'
+            cand --dry-run 'Print what would be written (with -o yaml or json, the objects themselves); write nothing'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -671,11 +683,34 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;rbac;grant'= {
-            cand --user 'The user to bind'
+            cand --user 'A user, as kcp authenticates it'
+            cand --group 'A group'
+            cand --serviceaccount 'A ServiceAccount of the workspace, as NAMESPACE/NAME'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;revoke'= {
+            cand --user 'A user, as kcp authenticates it'
+            cand --group 'A group'
+            cand --serviceaccount 'A ServiceAccount of the workspace, as NAMESPACE/NAME'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -684,10 +719,72 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;rbac;list'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API (for -A)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Every workspace that binds the TMC API (of --provider-workspace)'
+            cand --all-workspaces 'Every workspace that binds the TMC API (of --provider-workspace)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;ls'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API (for -A)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -A 'Every workspace that binds the TMC API (of --provider-workspace)'
+            cand --all-workspaces 'Every workspace that binds the TMC API (of --provider-workspace)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;check'= {
+            cand --user 'The user to ask about'
+            cand --group 'A group of the user (repeatable); groups alone ask about any member'
+            cand -n 'The namespace the request would be in'
+            cand --namespace 'The namespace the request would be in'
+            cand --clusters 'Which registered clusters to ask: all, none, or NAME,NAME'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --as-me 'Ask about your own credentials (and, on clusters, about the credentials stored for them)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;rbac;who-can'= {
+            cand -n 'The namespace asked about (RoleBindings elsewhere do not count)'
+            cand --namespace 'The namespace asked about (RoleBindings elsewhere do not count)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand -h 'Print help'
@@ -696,16 +793,25 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;rbac;help'= {
-            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-            cand grant 'Bind a TMC role to a user or group'
-            cand list 'List TMC role bindings'
+            cand setup 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)'
+            cand grant 'Bind a TMC role to a user, group or service account in the workspace'
+            cand revoke 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+            cand list 'List who holds which TMC role'
+            cand check 'Ask the workspace and every registered cluster whether a subject may do something'
+            cand who-can 'List the subjects that RBAC objects in the workspace allow to do something'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'tmcctl;rbac;help;install'= {
+        &'tmcctl;rbac;help;setup'= {
         }
         &'tmcctl;rbac;help;grant'= {
         }
+        &'tmcctl;rbac;help;revoke'= {
+        }
         &'tmcctl;rbac;help;list'= {
+        }
+        &'tmcctl;rbac;help;check'= {
+        }
+        &'tmcctl;rbac;help;who-can'= {
         }
         &'tmcctl;rbac;help;help'= {
         }
@@ -901,7 +1007,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
-            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+            cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
             cand backup 'Write the TMC objects of a workspace to an archive'
             cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
             cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
@@ -982,15 +1088,24 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;workload;diff'= {
         }
         &'tmcctl;help;rbac'= {
-            cand install 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-            cand grant 'Bind a TMC role to a user or group'
-            cand list 'List TMC role bindings'
+            cand setup 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller''s role and binding in the provider workspace)'
+            cand grant 'Bind a TMC role to a user, group or service account in the workspace'
+            cand revoke 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+            cand list 'List who holds which TMC role'
+            cand check 'Ask the workspace and every registered cluster whether a subject may do something'
+            cand who-can 'List the subjects that RBAC objects in the workspace allow to do something'
         }
-        &'tmcctl;help;rbac;install'= {
+        &'tmcctl;help;rbac;setup'= {
         }
         &'tmcctl;help;rbac;grant'= {
         }
+        &'tmcctl;help;rbac;revoke'= {
+        }
         &'tmcctl;help;rbac;list'= {
+        }
+        &'tmcctl;help;rbac;check'= {
+        }
+        &'tmcctl;help;rbac;who-can'= {
         }
         &'tmcctl;help;backup'= {
         }

@@ -34,7 +34,7 @@ complete -c tmcctl -n "__fish_tmcctl_needs_command" -s V -l version -d 'Print ve
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "cluster" -d 'Register, list, inspect, cordon, drain and unregister physical clusters'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
-complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
@@ -99,6 +99,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l allow-exec -d 'Store credentials that run an exec plugin (the controller would run that program)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l skip-verify -d 'Do not connect to the cluster before registering it'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l create-service-account -d 'Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and store its token instead of the credentials given (which are then never stored)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l allow-insecure -d 'Accept credentials that turn TLS verification off (insecure-skip-tls-verify); `cluster status` shows it'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
@@ -411,42 +413,109 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a workload is ready on every chosen cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show what tmcctl intends each cluster to hold against what it holds'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "grant" -d 'Bind a TMC role to a user or group'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "list" -d 'List TMC role bindings'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from install grant list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l user -d 'The user to bind' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "setup" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller\'s role and binding in the provider workspace)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "grant" -d 'Bind a TMC role to a user, group or service account in the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "revoke" -d 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "list" -d 'List who holds which TMC role'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "ls" -d 'List who holds which TMC role'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l provider-workspace -d 'The workspace that publishes the TMC API, where the controller runs; always set up' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l all-bound -d 'Every workspace that binds the TMC API of the provider workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l dry-run -d 'Print what would be written (with -o yaml or json, the objects themselves); write nothing'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l user -d 'A user, as kcp authenticates it' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l group -d 'A group' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l serviceaccount -d 'A ServiceAccount of the workspace, as NAMESPACE/NAME' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l user -d 'A user, as kcp authenticates it' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l group -d 'A group' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l serviceaccount -d 'A ServiceAccount of the workspace, as NAMESPACE/NAME' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l provider-workspace -d 'The workspace that publishes the TMC API (for -A)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s A -l all-workspaces -d 'Every workspace that binds the TMC API (of --provider-workspace)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Bind a TMC role to a user or group'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "list" -d 'List TMC role bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l provider-workspace -d 'The workspace that publishes the TMC API (for -A)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s A -l all-workspaces -d 'Every workspace that binds the TMC API (of --provider-workspace)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l user -d 'The user to ask about' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l group -d 'A group of the user (repeatable); groups alone ask about any member' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s n -l namespace -d 'The namespace the request would be in' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l clusters -d 'Which registered clusters to ask: all, none, or NAME,NAME' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l as-me -d 'Ask about your own credentials (and, on clusters, about the credentials stored for them)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s n -l namespace -d 'The namespace asked about (RoleBindings elsewhere do not count)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "setup" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller\'s role and binding in the provider workspace)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Bind a TMC role to a user, group or service account in the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "list" -d 'List who holds which TMC role'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s f -l file -d 'Where to write the archive' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
@@ -574,7 +643,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s V -l versio
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "cluster" -d 'Register, list, inspect, cordon, drain and unregister physical clusters'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer) and their bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
@@ -605,8 +674,11 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "sync" -d 'Ask the controller to sync a workload now; --force-cleanup releases a deleted one'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "wait" -d 'Wait until a workload is ready on every chosen cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from workload" -f -a "diff" -d 'Show what tmcctl intends each cluster to hold against what it holds'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "install" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "grant" -d 'Bind a TMC role to a user or group'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List TMC role bindings'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "setup" -d 'Create or update the roles tmc:cluster-admin, tmc:operator and tmc:viewer (and the controller\'s role and binding in the provider workspace)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "grant" -d 'Bind a TMC role to a user, group or service account in the workspace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "revoke" -d 'Remove a binding `grant` made (and the workspace access it gave, once unused)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List who holds which TMC role'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'
