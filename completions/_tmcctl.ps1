@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
+            [CompletionResult]::new('rotate-credentials', 'rotate-credentials', [CompletionResultType]::ParameterValue, 'Replace the stored ServiceAccount token of a cluster without downtime')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -253,6 +254,25 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tmcctl;cluster;rotate-credentials' {
+            [CompletionResult]::new('--cluster-kubeconfig', '--cluster-kubeconfig', [CompletionResultType]::ParameterName, 'Admin kubeconfig of the physical cluster, used to make the new token (never stored)')
+            [CompletionResult]::new('--cluster-context', '--cluster-context', [CompletionResultType]::ParameterName, 'Context in --cluster-kubeconfig (default: its current-context)')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old tokens stay valid after the new one is stored')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tmcctl;cluster;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered clusters with their location, health and heartbeat')
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a physical cluster (re-running updates the registration in place)')
@@ -262,6 +282,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
+            [CompletionResult]::new('rotate-credentials', 'rotate-credentials', [CompletionResultType]::ParameterValue, 'Replace the stored ServiceAccount token of a cluster without downtime')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -287,6 +308,9 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;cluster;help;unregister' {
+            break
+        }
+        'tmcctl;cluster;help;rotate-credentials' {
             break
         }
         'tmcctl;cluster;help;help' {
@@ -1119,6 +1143,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('uncordon', 'uncordon', [CompletionResultType]::ParameterValue, 'Allow placing workloads on a cluster again (also ends a drain)')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Remove a cluster''s registration and its stored credentials')
+            [CompletionResult]::new('rotate-credentials', 'rotate-credentials', [CompletionResultType]::ParameterValue, 'Replace the stored ServiceAccount token of a cluster without downtime')
             break
         }
         'tmcctl;help;cluster;list' {
@@ -1143,6 +1168,9 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;help;cluster;unregister' {
+            break
+        }
+        'tmcctl;help;cluster;rotate-credentials' {
             break
         }
         'tmcctl;help;placement' {

@@ -76,6 +76,9 @@ _tmcctl() {
             tmcctl__subcmd__cluster,register)
                 cmd="tmcctl__subcmd__cluster__subcmd__register"
                 ;;
+            tmcctl__subcmd__cluster,rotate-credentials)
+                cmd="tmcctl__subcmd__cluster__subcmd__rotate__subcmd__credentials"
+                ;;
             tmcctl__subcmd__cluster,status)
                 cmd="tmcctl__subcmd__cluster__subcmd__status"
                 ;;
@@ -102,6 +105,9 @@ _tmcctl() {
                 ;;
             tmcctl__subcmd__cluster__subcmd__help,register)
                 cmd="tmcctl__subcmd__cluster__subcmd__help__subcmd__register"
+                ;;
+            tmcctl__subcmd__cluster__subcmd__help,rotate-credentials)
+                cmd="tmcctl__subcmd__cluster__subcmd__help__subcmd__rotate__subcmd__credentials"
                 ;;
             tmcctl__subcmd__cluster__subcmd__help,status)
                 cmd="tmcctl__subcmd__cluster__subcmd__help__subcmd__status"
@@ -177,6 +183,9 @@ _tmcctl() {
                 ;;
             tmcctl__subcmd__help__subcmd__cluster,register)
                 cmd="tmcctl__subcmd__help__subcmd__cluster__subcmd__register"
+                ;;
+            tmcctl__subcmd__help__subcmd__cluster,rotate-credentials)
+                cmd="tmcctl__subcmd__help__subcmd__cluster__subcmd__rotate__subcmd__credentials"
                 ;;
             tmcctl__subcmd__help__subcmd__cluster,status)
                 cmd="tmcctl__subcmd__help__subcmd__cluster__subcmd__status"
@@ -481,7 +490,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version list ls register status describe update cordon uncordon drain unregister help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version list ls register status describe update cordon uncordon drain unregister rotate-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,7 +584,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__help)
-            opts="list register status update cordon uncordon drain unregister help"
+            opts="list register status update cordon uncordon drain unregister rotate-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -645,6 +654,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__help__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__cluster__subcmd__help__subcmd__rotate__subcmd__credentials)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -789,6 +812,56 @@ _tmcctl() {
                     ;;
                 --dry-run)
                     COMPREPLY=($(compgen -W "client server none" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__cluster__subcmd__rotate__subcmd__credentials)
+            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --grace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster-kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1223,7 +1296,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__cluster)
-            opts="list register status update cordon uncordon drain unregister"
+            opts="list register status update cordon uncordon drain unregister rotate-credentials"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,6 +1352,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__cluster__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__cluster__subcmd__rotate__subcmd__credentials)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -63,6 +63,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
             cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
+            cand rotate-credentials 'Replace the stored ServiceAccount token of a cluster without downtime'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;cluster;list'= {
@@ -238,6 +239,24 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tmcctl;cluster;rotate-credentials'= {
+            cand --cluster-kubeconfig 'Admin kubeconfig of the physical cluster, used to make the new token (never stored)'
+            cand --cluster-context 'Context in --cluster-kubeconfig (default: its current-context)'
+            cand --grace 'How long the old tokens stay valid after the new one is stored'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tmcctl;cluster;help'= {
             cand list 'List registered clusters with their location, health and heartbeat'
             cand register 'Register a physical cluster (re-running updates the registration in place)'
@@ -247,6 +266,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
             cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
+            cand rotate-credentials 'Replace the stored ServiceAccount token of a cluster without downtime'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;cluster;help;list'= {
@@ -264,6 +284,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;cluster;help;drain'= {
         }
         &'tmcctl;cluster;help;unregister'= {
+        }
+        &'tmcctl;cluster;help;rotate-credentials'= {
         }
         &'tmcctl;cluster;help;help'= {
         }
@@ -1027,6 +1049,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand uncordon 'Allow placing workloads on a cluster again (also ends a drain)'
             cand drain 'Cordon a cluster so its workloads move elsewhere (checked first: the others must take them)'
             cand unregister 'Remove a cluster''s registration and its stored credentials'
+            cand rotate-credentials 'Replace the stored ServiceAccount token of a cluster without downtime'
         }
         &'tmcctl;help;cluster;list'= {
         }
@@ -1043,6 +1066,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;cluster;drain'= {
         }
         &'tmcctl;help;cluster;unregister'= {
+        }
+        &'tmcctl;help;cluster;rotate-credentials'= {
         }
         &'tmcctl;help;placement'= {
             cand create 'Create a placement policy'

@@ -146,7 +146,7 @@ fn cordon_drain_uncordon_and_unregister() {
 
     assert_exit(&lab.tmcctl(&["--workspace", &ws, "cluster", "uncordon", "pc1"]), 0);
     let status = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc1"]);
-    assert!(status.stdout.contains("Schedulable:     yes"), "{}", status.stdout);
+    assert!(status.stdout.contains("Schedulable:      yes"), "{}", status.stdout);
 
     let update = lab.tmcctl(&[
         "--workspace",
@@ -258,8 +258,9 @@ fn credentials_never_appear_in_output_or_logs() {
     let canary = format!("canary{}", unique("tok").replace('-', ""));
     let pc1 = std::fs::read_to_string(lab.var("PC1_KUBECONFIG")).unwrap();
     let server_line = pc1.lines().find(|l| l.trim_start().starts_with("server:")).unwrap().to_string();
+    let ca_line = pc1.lines().find(|l| l.trim_start().starts_with("certificate-authority:")).unwrap().to_string();
     let kubeconfig = write_file("canary", &format!(
-        "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n{server_line}\n    insecure-skip-tls-verify: true\ncontexts:\n- name: t\n  context: {{cluster: c, user: u}}\nusers:\n- name: u\n  user: {{token: {canary}}}\n"
+        "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n{server_line}\n{ca_line}\ncontexts:\n- name: t\n  context: {{cluster: c, user: u}}\nusers:\n- name: u\n  user: {{token: {canary}}}\n"
     ));
     let mut outputs = Vec::new();
     let register = lab.tmcctl(&[

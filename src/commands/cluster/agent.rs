@@ -23,8 +23,18 @@ use super::shared::{namespaces, secrets, VERIFY_TIMEOUT};
 pub const AGENT_NAMESPACE: &str = "tmc-system";
 /// The agent's ServiceAccount.
 pub const AGENT_ACCOUNT: &str = "tmcctl-agent";
-/// The token Secret `register` creates; `rotate-credentials` adds suffixed ones.
+/// Prefix of the token Secrets; each registration has its own (several workspaces may register
+/// one cluster), named by [`token_owner`], and `rotate-credentials` adds time-stamped ones.
 pub const AGENT_TOKEN_SECRET: &str = "tmcctl-agent-token";
+/// Label naming the registration a token Secret belongs to (its [`token_owner`]).
+pub const TOKEN_OWNER_LABEL: &str = "tmc.kcp.io/token-owner";
+
+/// A short stable name for the registration `name` at `workspace_url`, for its token Secrets.
+pub fn token_owner(workspace_url: &str, name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{workspace_url}\n{name}").as_bytes());
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
 /// How long the cluster's token controller may take to fill a token Secret.
 const TOKEN_WAIT: Duration = Duration::from_secs(20);
 
@@ -62,6 +72,7 @@ pub async fn create_agent(
     admin: &ClusterCredentials,
     synced: &[SyncedType],
     token_secret: &str,
+    owner: &str,
 ) -> Result<ClusterCredentials, CliError> {
     let prefix = |e: CliError| CliError {
         message: format!("cannot create the tmcctl ServiceAccount on cluster \"{cluster_name}\": {}", e.message),
@@ -89,7 +100,8 @@ pub async fn create_agent(
         (
             secrets(),
             json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/service-account-token",
-                   "metadata": {"name": token_secret, "namespace": AGENT_NAMESPACE, "labels": labels,
+                   "metadata": {"name": token_secret, "namespace": AGENT_NAMESPACE,
+                                "labels": {MANAGED_BY_LABEL: MANAGED_BY, TOKEN_OWNER_LABEL: owner},
                                 "annotations": {"kubernetes.io/service-account.name": AGENT_ACCOUNT}}}),
         ),
     ];

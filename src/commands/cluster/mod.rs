@@ -4,6 +4,7 @@ mod agent;
 mod drain;
 mod list;
 mod register;
+mod rotate;
 pub(crate) mod shared;
 mod status;
 mod unregister;
@@ -35,6 +36,8 @@ pub enum ClusterCommand {
     Drain(drain::DrainArgs),
     /// Remove a cluster's registration and its stored credentials.
     Unregister(unregister::UnregisterArgs),
+    /// Replace the stored ServiceAccount token of a cluster without downtime.
+    RotateCredentials(rotate::RotateArgs),
 }
 
 /// Dispatches `cluster` verbs.
@@ -48,5 +51,6 @@ pub async fn run(cmd: ClusterCommand, settings: &ConnectionSettings) -> Result<(
         ClusterCommand::Uncordon(args) => update::cordon(args, settings, false).await,
         ClusterCommand::Drain(args) => drain::run(args, settings).await,
         ClusterCommand::Unregister(args) => unregister::run(args, settings).await,
+        ClusterCommand::RotateCredentials(args) => rotate::run(args, settings).await,
     }
 }

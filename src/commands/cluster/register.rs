@@ -104,7 +104,9 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
     }
     let credentials = if args.create_service_account && dry_run == "none" {
         let synced = agent::synced_types(&connection).await;
-        let agent = agent::create_agent(&args.name, &credentials, &synced, agent::AGENT_TOKEN_SECRET).await?;
+        let owner = agent::token_owner(&connection.url(), &args.name);
+        let token_secret = format!("{}-{owner}", agent::AGENT_TOKEN_SECRET);
+        let agent = agent::create_agent(&args.name, &credentials, &synced, &token_secret, &owner).await?;
         // The token must work on its own before it replaces anything.
         verified = Some(verify(&args.name, &agent).await?);
         agent

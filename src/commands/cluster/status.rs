@@ -162,11 +162,11 @@ mod tests {
         })).unwrap();
         let text = describe(&cluster, "bearer token", &[], "2026-01-01T00:01:00Z".parse().unwrap());
         for expected in [
-            "Schedulable:     no (cordoned)",
-            "Health score:    97/100",
-            "Last heartbeat:  2026-01-01T00:00:50Z (10s ago)",
-            "Credentials:     Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
-            "Credential kind: bearer token",
+            "Schedulable:      no (cordoned)",
+            "Health score:     97/100",
+            "Last heartbeat:   2026-01-01T00:00:50Z (10s ago)",
+            "Credentials:      Secret tmc-system/tmc-cluster-pc1 key kubeconfig",
+            "Credential kind:  bearer token",
             "Ready   True     ClusterReady   60s ago",
             "cpu        12         12",
             "dedicated   gpu     NoSchedule",
