@@ -108,6 +108,11 @@ fn grant_list_revoke_with_the_real_access_checked_through_kcp() {
     assert_exit(&create, 5);
     let secrets = as_user(lab, "alice", &ws, &["rbac", "check", "get", "secrets", "-n", "tmc-system", "--as-me"]);
     assert_exit(&secrets, 9);
+    // A viewer of one workspace sees and changes nothing in another.
+    let (_, other) = set_up(lab);
+    assert_exit(&as_user(lab, "alice", &other, &["cluster", "list"]), 5);
+    assert_exit(&as_user(lab, "alice", &other, &["placement", "list"]), 5);
+    assert_exit(&as_user(lab, "alice", &other, &["placement", "create", "p", "--strategy", "Spread"]), 5);
     let again = admin(lab, &ws, &["rbac", "grant", "tmc:viewer", "--user", "alice"]);
     assert_exit(&again, 0);
     assert!(again.stdout.contains("already granted"), "{}", again.stdout);
@@ -420,4 +425,170 @@ fn rotate_credentials_stores_a_new_token_and_revokes_the_old_after_the_grace() {
         admin(lab, &ws, &["cluster", "rotate-credentials", "pc1", "--cluster-kubeconfig", lab.var("PC1_KUBECONFIG")]);
     assert_exit(&refused, 7);
     assert!(refused.stderr.contains("--create-service-account"), "{}", refused.stderr);
+}
+
+/// A kubeconfig for ServiceAccount `tmc-system/NAME` of kcp's `workspace`, from a token Secret
+/// the admin makes for it.
+fn service_account_kubeconfig(lab: &Lab, workspace: &str, name: &str) -> String {
+    let secret = format!(
+        "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/service-account-token\nmetadata: {{name: {name}-token, namespace: tmc-system, annotations: {{kubernetes.io/service-account.name: {name}}}}}\n"
+    );
+    assert_exit(&lab.kubectl(workspace, &["apply", "-f", "-"], Some(&secret)), 0);
+    let (token, _) = crate::harness::eventually("the ServiceAccount token", std::time::Duration::from_secs(20), || {
+        let out = lab.kubectl(
+            workspace,
+            &["get", "secret", "-n", "tmc-system", &format!("{name}-token"), "-o", "jsonpath={.data.token}"],
+            None,
+        );
+        let token = base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()).ok()?;
+        (!token.is_empty()).then(|| String::from_utf8(token).unwrap())
+    });
+    let admin = std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap();
+    let ca = admin.lines().find(|l| l.trim_start().starts_with("certificate-authority-data:")).unwrap().trim();
+    write_file(
+        "controller-sa",
+        &format!(
+            "apiVersion: v1\nkind: Config\ncurrent-context: sa\nclusters:\n- name: kcp\n  cluster:\n    server: {}/clusters/{workspace}\n    {ca}\ncontexts:\n- name: sa\n  context: {{cluster: kcp, user: sa}}\nusers:\n- name: sa\n  user: {{token: {token}}}\n",
+            lab.kcp_url()
+        ),
+    )
+}
+
+/// The generated roles are enough: the controller runs as its ServiceAccount with only
+/// `tmc:controller-manager`, against a cluster registered with only `tmc:cluster-agent`, and
+/// syncs a Deployment with a ConfigMap it refers to, its status summed back.
+#[test]
+fn the_controller_runs_with_only_its_generated_roles() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (provider, ws) = lab.fresh_install();
+    let register = admin(
+        lab,
+        &ws,
+        &[
+            "cluster",
+            "register",
+            "pc1",
+            "--location",
+            "eu",
+            "--labels",
+            "name=pc1",
+            "--create-service-account",
+            "--cluster-kubeconfig",
+            lab.var("PC1_KUBECONFIG"),
+        ],
+    );
+    assert_exit(&register, 0);
+    assert_exit(&lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &ws, "--workload-apis"]), 0);
+    assert_exit(&admin(lab, &ws, &["rbac", "setup", "--provider-workspace", &provider]), 0);
+    assert_exit(
+        &admin(lab, &ws, &["placement", "create", "web", "--strategy", "Spread", "--location-selector", "name=pc1"]),
+        0,
+    );
+    let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-settings, namespace: default}\ndata: {greeting: hello}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: default}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: main\n        image: web:1\n        envFrom: [{configMapRef: {name: web-settings}}]\n";
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(manifest)), 0);
+
+    let kubeconfig = service_account_kubeconfig(lab, &provider, "tmc-controller-manager");
+    let controller = crate::harness::Controller::start_against(&kubeconfig, &provider, &["--probe-interval", "1s"]);
+    crate::harness::eventually(
+        "web 2/2 ready upstream, synced by the ServiceAccount",
+        std::time::Duration::from_secs(90),
+        || {
+            let out = lab.kubectl(
+                &ws,
+                &["get", "deployment", "web", "-n", "default", "-o", "jsonpath={.status.readyReplicas}"],
+                None,
+            );
+            (out.stdout.trim() == "2").then_some(())
+        },
+    );
+    let log = controller.log_text();
+    assert!(!log.to_lowercase().contains("forbidden"), "the generated roles fall short:\n{log}");
+    let status = admin(
+        lab,
+        &ws,
+        &["cluster", "list", "-o", "jsonpath={.items[0].status.conditions[?(@.type==\"Ready\")].status}"],
+    );
+    assert_eq!(status.stdout.trim(), "True", "{}", status.stdout);
+}
+
+/// Credentials from an exec plugin, as kubelogin (OIDC) and cloud CLIs give them.
+#[test]
+fn an_exec_credential_plugin_logs_in_and_no_token_is_ever_printed() {
+    use std::os::unix::fs::PermissionsExt;
+    let lab = Lab::get();
+    let (_, ws) = set_up(lab);
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "viewer", "--user", "alice"]), 0);
+    let token = lab.var("KCP_TOKEN_ALICE");
+    let plugin = write_file(
+        "get-token",
+        &format!(
+            "#!/bin/sh\necho '{{\"apiVersion\": \"client.authentication.k8s.io/v1\", \"kind\": \"ExecCredential\", \"status\": {{\"token\": \"{token}\"}}}}'\n"
+        ),
+    );
+    std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let with_token = user_kubeconfig(lab, "alice");
+    let text = std::fs::read_to_string(&with_token).unwrap().replace(
+        &format!("user: {{token: {token}}}"),
+        &format!("user: {{exec: {{apiVersion: client.authentication.k8s.io/v1, command: {plugin}, interactiveMode: Never}}}}"),
+    );
+    assert!(!text.contains(token));
+    let exec_kubeconfig = write_file("exec-alice", &text);
+    let mut outputs = Vec::new();
+    for args in [
+        vec!["cluster", "list"],
+        vec!["rbac", "list"],
+        vec!["rbac", "check", "list", "clusterregistrations.tmc.kcp.io", "--as-me"],
+    ] {
+        let mut all = vec!["--kubeconfig", exec_kubeconfig.as_str(), "--workspace", ws.as_str(), "-vvv"];
+        all.extend(args);
+        outputs.push(tmcctl(&all));
+    }
+    assert_exit(&outputs[0], 0);
+    assert_exit(&outputs[2], 0);
+    // The admin's commands at the highest verbosity, around a least-privilege registration.
+    let _shared = using_clusters();
+    for args in [
+        vec![
+            "cluster",
+            "register",
+            "pc1",
+            "--location",
+            "eu",
+            "--create-service-account",
+            "--cluster-kubeconfig",
+            lab.var("PC1_KUBECONFIG"),
+            "-o",
+            "yaml",
+        ],
+        vec!["cluster", "status", "pc1"],
+        vec!["rbac", "check", "get", "secrets", "--as-me", "-o", "json"],
+        vec!["rbac", "grant", "operator", "--group", "lab:team-a"],
+        vec!["rbac", "list", "-o", "yaml"],
+        vec!["rbac", "who-can", "get", "secrets"],
+        vec!["rbac", "setup", "--dry-run", "-o", "yaml"],
+    ] {
+        let mut all = vec!["--workspace", ws.as_str(), "-vvv"];
+        all.extend(args);
+        outputs.push(lab.tmcctl(&all));
+    }
+    let stored = stored_kubeconfig(lab, &ws, "pc1");
+    let agent_token = stored
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("token: "))
+        .expect("a stored token")
+        .trim_matches('"')
+        .to_string();
+    let admin_token = lab.var("KCP_ADMIN_TOKEN");
+    for out in &outputs {
+        for secret in [token, agent_token.as_str(), admin_token] {
+            assert!(
+                !out.stdout.contains(secret) && !out.stderr.contains(secret),
+                "a credential leaked:\n{}\n{}",
+                out.stdout,
+                out.stderr
+            );
+        }
+    }
+    assert!(outputs.iter().map(|o| o.stderr.len()).sum::<usize>() > 1000, "-vvv logged nothing");
 }
