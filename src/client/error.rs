@@ -16,6 +16,8 @@ pub struct Endpoint {
     pub context: String,
     /// The URL the request was sent to (server plus workspace).
     pub url: String,
+    /// The HTTP proxy requests go through, if any.
+    pub proxy: Option<String>,
 }
 
 /// Errors from loading credentials or talking to a server.
@@ -239,7 +241,14 @@ impl ClientError {
             }
             kube::Error::SerdeError(e) => ClientError::Protocol { url, cause: e.to_string() },
             kube::Error::Auth(e) => ClientError::from_auth(&e, &context, None),
-            other => classify_transport(&other, url, context),
+            other => {
+                // A transport failure may be the proxy's: say that the request went through one.
+                let url = match &endpoint.proxy {
+                    Some(proxy) => format!("{url} through proxy {proxy}"),
+                    None => url,
+                };
+                classify_transport(&other, url, context)
+            }
         }
     }
 

@@ -181,7 +181,11 @@ impl Connection {
     }
 
     fn endpoint(&self) -> Endpoint {
-        Endpoint { context: self.pool.context.clone(), url: self.url() }
+        Endpoint {
+            context: self.pool.context.clone(),
+            url: self.url(),
+            proxy: self.pool.config.proxy_url.as_ref().map(|p| redact_userinfo(&p.to_string())),
+        }
     }
 
     /// The path of this connection's URL below the server's origin, prefixed to every request.
@@ -253,6 +257,15 @@ impl Pool {
     }
 }
 
+/// A proxy URL without its `user:password@`, for messages.
+fn redact_userinfo(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('@') {
+        Some(at) => format!("{}{}", &url[..after_scheme], &url[after_scheme + at + 1..]),
+        None => url.to_string(),
+    }
+}
+
 /// `scheme://host:port` of a URL (the whole string when it has no path).
 fn origin_of(url: &str) -> String {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
@@ -265,6 +278,12 @@ fn origin_of(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_passwords_stay_out_of_messages() {
+        assert_eq!(redact_userinfo("http://u:secret@proxy:3128/"), "http://proxy:3128/");
+        assert_eq!(redact_userinfo("http://proxy:3128/"), "http://proxy:3128/");
+    }
 
     #[test]
     fn origins_drop_the_path() {

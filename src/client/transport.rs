@@ -11,7 +11,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::proxy::Tunnel;
+use hyper_util::client::legacy::connect::{Connection, HttpConnector};
 use hyper_util::rt::TokioExecutor;
 use kube::client::ConfigExt;
 use tower::retry::RetryLayer;
@@ -29,19 +30,59 @@ pub(super) enum Flight {
 }
 
 /// Builds a client for `config`, which `endpoint` names, with kube's layers, our limits, and a
-/// no-delay connector.
+/// no-delay connector; through an HTTP CONNECT tunnel when the kubeconfig's `proxy-url` (or
+/// `HTTPS_PROXY`, unless `NO_PROXY` exempts the server) names a proxy, as kubectl does.
 pub(super) fn build(
     config: kube::Config,
     endpoint: &Endpoint,
     limiter: Arc<Limiter>,
     flight: Flight,
 ) -> Result<kube::Client, ClientError> {
-    let fail = |e| ClientError::from_kube(e, endpoint);
     let mut http = HttpConnector::new();
     http.enforce_http(false);
     http.set_nodelay(true);
     http.set_connect_timeout(config.connect_timeout);
-    let https = config.rustls_https_connector_with_connector(http).map_err(fail)?;
+    match config.proxy_url.clone() {
+        None => with_connector(config, http, endpoint, limiter, flight),
+        Some(proxy) if proxy.scheme_str() == Some("http") => {
+            let mut tunnel = Tunnel::new(proxy.clone(), http);
+            if let Some(auth) = basic_auth(&proxy) {
+                tunnel = tunnel.with_auth(auth);
+            }
+            with_connector(config, tunnel, endpoint, limiter, flight)
+        }
+        Some(proxy) => Err(ClientError::Kubeconfig {
+            source_name: format!("context \"{}\"", endpoint.context),
+            cause: format!("proxy {proxy} is not supported: only http:// proxies are (HTTP CONNECT)"),
+        }),
+    }
+}
+
+/// The `Proxy-Authorization` header for a proxy URL with `user:password@` (percent-escapes
+/// decoded: a URL must escape `@` or `:` in a password).
+fn basic_auth(proxy: &http::Uri) -> Option<http::HeaderValue> {
+    use base64::Engine;
+    let (userinfo, _) = proxy.authority()?.as_str().rsplit_once('@')?;
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(userinfo).collect();
+    let encoded = base64::engine::general_purpose::STANDARD.encode(decoded);
+    http::HeaderValue::from_str(&format!("Basic {encoded}")).ok()
+}
+
+fn with_connector<C>(
+    config: kube::Config,
+    connector: C,
+    endpoint: &Endpoint,
+    limiter: Arc<Limiter>,
+    flight: Flight,
+) -> Result<kube::Client, ClientError>
+where
+    C: Service<http::Uri> + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + 'static,
+    C::Error: Into<BoxError>,
+{
+    let fail = |e| ClientError::from_kube(e, endpoint);
+    let https = config.rustls_https_connector_with_connector(connector).map_err(fail)?;
     let mut connector = hyper_timeout::TimeoutConnector::new(https);
     connector.set_read_timeout(config.read_timeout);
     connector.set_write_timeout(config.write_timeout);
@@ -97,5 +138,18 @@ where
             };
             inner.call(request).await
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxy_credentials_are_decoded_then_sent_as_basic_auth() {
+        let proxy: http::Uri = "http://user:pa%40ss@proxy.example:3128".parse().unwrap();
+        let header = basic_auth(&proxy).unwrap();
+        assert_eq!(header.to_str().unwrap(), "Basic dXNlcjpwYUBzcw=="); // user:pa@ss
+        assert!(basic_auth(&"http://proxy.example:3128".parse().unwrap()).is_none());
     }
 }

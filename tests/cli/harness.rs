@@ -42,6 +42,10 @@ fn run(mut command: Command, stdin: Option<&str>) -> Output {
 pub fn tmcctl_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tmcctl"));
     command.env_remove("KUBECONFIG").env_remove("TMCCTL_WORKSPACE").env("HOME", scratch_dir()).env("NO_COLOR", "1");
+    // A proxy of the machine's environment must not carry the lab's loopback traffic.
+    for proxy in ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] {
+        command.env_remove(proxy);
+    }
     command
 }
 

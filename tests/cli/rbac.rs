@@ -592,3 +592,64 @@ fn an_exec_credential_plugin_logs_in_and_no_token_is_ever_printed() {
     }
     assert!(outputs.iter().map(|o| o.stderr.len()).sum::<usize>() > 1000, "-vvv logged nothing");
 }
+
+/// An HTTP CONNECT proxy on a free port, as squid or tinyproxy answer CONNECT: it reads the
+/// request head, opens the named host:port and relays bytes both ways. Returns its port and a
+/// count of the tunnels it opened.
+fn connect_proxy() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let tunnels = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = tunnels.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let counter = counter.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(client.try_clone().unwrap());
+                let mut first = String::new();
+                reader.read_line(&mut first).unwrap();
+                let mut line = String::new();
+                while reader.read_line(&mut line).unwrap() > 2 {
+                    line.clear();
+                }
+                let target = first.split_whitespace().nth(1).unwrap_or_default().to_string();
+                let Ok(upstream) = TcpStream::connect(&target) else { return };
+                counter.fetch_add(1, Ordering::SeqCst);
+                let mut client = client;
+                client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").unwrap();
+                let (mut up_read, mut up_write) = (upstream.try_clone().unwrap(), upstream);
+                let mut client_write = client.try_clone().unwrap();
+                std::thread::spawn(move || std::io::copy(&mut up_read, &mut client_write));
+                let _ = std::io::copy(&mut reader, &mut up_write);
+            });
+        }
+    });
+    (port, tunnels)
+}
+
+/// `proxy-url` is honoured (as kubectl does), and an unreachable proxy is named.
+#[test]
+fn requests_go_through_the_kubeconfig_proxy_url() {
+    let lab = Lab::get();
+    let pc1 = std::fs::read_to_string(lab.var("PC1_KUBECONFIG")).unwrap();
+    let server = pc1.lines().find(|l| l.trim_start().starts_with("server:")).unwrap();
+    let through =
+        |proxy: &str| write_file("proxied", &pc1.replace(server, &format!("    proxy-url: {proxy}\n{server}")));
+    let (port, tunnels) = connect_proxy();
+    let out = tmcctl(&["--kubeconfig", &through(&format!("http://127.0.0.1:{port}")), "version"]);
+    assert_exit(&out, 0);
+    assert!(out.stdout.contains("Server Version"), "{}", out.stdout);
+    assert!(tunnels.load(std::sync::atomic::Ordering::SeqCst) >= 1, "no request went through the proxy");
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let down = tmcctl(&["--kubeconfig", &through(&format!("http://user:hidden@127.0.0.1:{closed}")), "version"]);
+    assert_exit(&down, 4);
+    assert!(down.stderr.contains(&format!("through proxy http://127.0.0.1:{closed}")), "{}", down.stderr);
+    assert!(!down.stderr.contains("hidden"), "the proxy password was printed: {}", down.stderr);
+    let socks = tmcctl(&["--kubeconfig", &through("socks5://127.0.0.1:1080"), "version"]);
+    assert_exit(&socks, 3);
+    assert!(socks.stderr.contains("only http:// proxies"), "{}", socks.stderr);
+}
