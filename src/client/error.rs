@@ -14,6 +14,8 @@ use super::redact::redact_secrets;
 pub struct Endpoint {
     /// The kubeconfig context in use.
     pub context: String,
+    /// The kubeconfig user of that context.
+    pub user: String,
     /// The URL the request was sent to (server plus workspace).
     pub url: String,
     /// The HTTP proxy requests go through, if any.
@@ -90,12 +92,14 @@ pub enum ClientError {
         cause: String,
     },
     /// 401: the credentials were refused.
-    #[error("unauthorized: the credentials of context \"{context}\" are expired or invalid ({url})")]
+    #[error("unauthorized: credentials for user \"{user}\" in context \"{context}\" are expired or invalid ({url})")]
     Unauthorized {
         /// The URL.
         url: String,
         /// The kubeconfig context.
         context: String,
+        /// The kubeconfig user.
+        user: String,
     },
     /// 403: the user may not do this.
     #[error("forbidden: {message} (context \"{context}\")")]
@@ -231,7 +235,7 @@ impl ClientError {
             kube::Error::Api(status) => {
                 let message = status.message.clone();
                 match status.code {
-                    401 => ClientError::Unauthorized { url, context },
+                    401 => ClientError::Unauthorized { url, context, user: endpoint.user.clone() },
                     403 => ClientError::Forbidden { message, context },
                     404 => ClientError::NotFound { message },
                     409 => ClientError::Conflict { message },
@@ -339,13 +343,13 @@ fn classify_transport(err: &(dyn std::error::Error + 'static), url: String, cont
     }
 }
 
-/// rustls names a certificate's subjects in Rust syntax (`DnsName("localhost")`,
-/// `IpAddress(127.0.0.1)`); people read them as plain names.
+/// rustls names a certificate's subjects and some causes in Rust syntax (`DnsName("localhost")`,
+/// `IpAddress(127.0.0.1)`, `Other(OtherError(UnsupportedCertVersion))`); people read them plain.
 fn plain_names(cause: &str) -> String {
     let mut out = String::with_capacity(cause.len());
     let mut rest = cause;
     loop {
-        let next = [("DnsName(\"", "\")"), ("IpAddress(", ")")]
+        let next = [("DnsName(\"", "\")"), ("IpAddress(", ")"), ("Other(OtherError(", "))")]
             .into_iter()
             .filter_map(|(open, close)| rest.find(open).map(|at| (at, open, close)))
             .min_by_key(|(at, _, _)| *at);
@@ -372,6 +376,10 @@ mod tests {
             "certificate not valid for name \"wrong.example\"; certificate is only valid for localhost, 127.0.0.1 or fe80::1"
         );
         assert_eq!(plain_names("UnknownIssuer"), "UnknownIssuer");
+        assert_eq!(
+            plain_names("invalid peer certificate: Other(OtherError(UnsupportedCertVersion))"),
+            "invalid peer certificate: UnsupportedCertVersion"
+        );
     }
 
     #[test]

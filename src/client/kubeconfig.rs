@@ -15,7 +15,11 @@ use super::{ClientError, ConnectionSettings};
 pub(super) struct LoadedConfig {
     pub config: kube::Config,
     pub context: String,
+    /// The context's user entry name.
+    pub user: String,
     pub server: String,
+    /// When the user's client certificate expires, if it has one that parses.
+    pub certificate_expiry: Option<jiff::Timestamp>,
 }
 
 pub(super) async fn load(settings: &ConnectionSettings) -> Result<LoadedConfig, ClientError> {
@@ -30,12 +34,42 @@ pub(super) async fn select(
     source_name: &str,
 ) -> Result<LoadedConfig, ClientError> {
     let (context, server) = context_and_server(&kubeconfig, context, source_name)?;
+    let user = kubeconfig
+        .contexts
+        .iter()
+        .find(|c| c.name == context)
+        .and_then(|c| c.context.as_ref())
+        .and_then(|c| c.user.clone())
+        .unwrap_or_default();
+    let certificate_expiry = kubeconfig
+        .auth_infos
+        .iter()
+        .find(|a| a.name == user)
+        .and_then(|a| a.auth_info.as_ref())
+        .and_then(client_certificate_expiry);
     let options = KubeConfigOptions { context: Some(context.clone()), cluster: None, user: None };
     let mut config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
         .await
         .map_err(|e| describe(e, source_name, &context))?;
     interactive_only_on_a_terminal(&mut config);
-    Ok(LoadedConfig { config, context, server })
+    Ok(LoadedConfig { config, context, user, server, certificate_expiry })
+}
+
+/// The `notAfter` of a user's client certificate (inline or in a file), when it parses.
+fn client_certificate_expiry(auth: &kube::config::AuthInfo) -> Option<jiff::Timestamp> {
+    let pem = match (&auth.client_certificate_data, &auth.client_certificate) {
+        (Some(data), _) => base64::engine::general_purpose::STANDARD.decode(data.trim()).ok()?,
+        (None, Some(file)) => std::fs::read(file).ok()?,
+        (None, None) => return None,
+    };
+    certificate_not_after(&pem)
+}
+
+/// The `notAfter` of the first certificate in a PEM bundle.
+pub(super) fn certificate_not_after(pem: &[u8]) -> Option<jiff::Timestamp> {
+    let (_, block) = x509_parser::pem::parse_x509_pem(pem).ok()?;
+    let certificate = block.parse_x509().ok()?;
+    jiff::Timestamp::from_second(certificate.validity().not_after.timestamp()).ok()
 }
 
 /// kubectl runs an exec plugin interactively (on the terminal's stdin and stderr) only when
@@ -244,6 +278,11 @@ impl ClusterCredentials {
         jiff::Timestamp::from_second(claims["exp"].as_i64()?).ok()
     }
 
+    /// When the client certificate of these credentials expires, if they hold one.
+    pub fn certificate_expiry(&self) -> Option<jiff::Timestamp> {
+        self.kubeconfig.auth_infos.first()?.auth_info.as_ref().and_then(client_certificate_expiry)
+    }
+
     /// Whether the cluster entry turns TLS verification off.
     pub fn skips_tls_verify(&self) -> bool {
         self.kubeconfig
@@ -279,5 +318,18 @@ impl ClusterCredentials {
 
     pub(super) fn kubeconfig(&self) -> Kubeconfig {
         self.kubeconfig.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_certificate_gives_its_not_after() {
+        // Made with `openssl req -x509 -days 30`; its notAfter as openssl prints it.
+        let pem = include_bytes!("testdata/client.crt");
+        assert_eq!(certificate_not_after(pem).unwrap().to_string(), "2027-01-01T15:47:22Z");
+        assert_eq!(certificate_not_after(b"not a certificate"), None);
     }
 }

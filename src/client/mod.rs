@@ -72,6 +72,8 @@ struct Pool {
     /// Credentials and TLS, with the cluster URL set to the server's origin.
     config: kube::Config,
     context: String,
+    /// The kubeconfig user of the context, for messages.
+    user: String,
     origin: String,
     limiter: Arc<Limiter>,
     /// The client for requests, built on first use (building needs the async runtime).
@@ -113,7 +115,10 @@ impl Connection {
         // kube's own retry layer would repeat any request up to 15 times; ours is bounded
         // and repeats only idempotent requests.
         config.default_retry = false;
-        let pool = Pool::new(config, loaded.context, &server.base, Arc::new(Limiter::new(limits)))?;
+        if let Some(expiry) = loaded.certificate_expiry {
+            warn_if_expiring(&loaded.context, &loaded.user, expiry);
+        }
+        let pool = Pool::new(config, loaded.context, loaded.user, &server.base, Arc::new(Limiter::new(limits)))?;
         Ok(Connection { pool: Arc::new(pool), server, target, cluster: None, request_timeout })
     }
 
@@ -143,7 +148,13 @@ impl Connection {
         let pool = if origin_of(&base) == self.pool.origin {
             self.pool.clone()
         } else {
-            Arc::new(Pool::new(self.pool.config.clone(), self.pool.context.clone(), &base, self.pool.limiter.clone())?)
+            Arc::new(Pool::new(
+                self.pool.config.clone(),
+                self.pool.context.clone(),
+                self.pool.user.clone(),
+                &base,
+                self.pool.limiter.clone(),
+            )?)
         };
         Ok(Connection {
             pool,
@@ -183,6 +194,7 @@ impl Connection {
     fn endpoint(&self) -> Endpoint {
         Endpoint {
             context: self.pool.context.clone(),
+            user: self.pool.user.clone(),
             url: self.url(),
             proxy: self.pool.config.proxy_url.as_ref().map(|p| redact_userinfo(&p.to_string())),
         }
@@ -247,13 +259,41 @@ impl Connection {
 }
 
 impl Pool {
-    fn new(mut config: kube::Config, context: String, url: &str, limiter: Arc<Limiter>) -> Result<Self, ClientError> {
+    fn new(
+        mut config: kube::Config,
+        context: String,
+        user: String,
+        url: &str,
+        limiter: Arc<Limiter>,
+    ) -> Result<Self, ClientError> {
         let origin = origin_of(url);
         config.cluster_url = origin.parse().map_err(|e: http::uri::InvalidUri| ClientError::Kubeconfig {
             source_name: format!("context \"{context}\""),
             cause: format!("server URL {url} is invalid: {e}"),
         })?;
-        Ok(Pool { config, context, origin, limiter, requests: Mutex::new(None), watches: Mutex::new(HashMap::new()) })
+        Ok(Pool {
+            config,
+            context,
+            user,
+            origin,
+            limiter,
+            requests: Mutex::new(None),
+            watches: Mutex::new(HashMap::new()),
+        })
+    }
+}
+
+/// How long before a client certificate expires tmcctl starts to warn.
+const CERTIFICATE_WARNING: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+
+/// Warns (once per connection opened) about a client certificate that expires within
+/// [`CERTIFICATE_WARNING`] or has expired: the server would answer only "unauthorized".
+fn warn_if_expiring(context: &str, user: &str, expiry: jiff::Timestamp) {
+    let now = jiff::Timestamp::now();
+    if expiry <= now {
+        tracing::warn!("the client certificate of user \"{user}\" in context \"{context}\" expired at {expiry}");
+    } else if expiry.duration_since(now).unsigned_abs() < CERTIFICATE_WARNING {
+        tracing::warn!("the client certificate of user \"{user}\" in context \"{context}\" expires at {expiry}");
     }
 }
 

@@ -217,7 +217,11 @@ fn bad_registrations_fail_clearly_and_leave_nothing_behind() {
             "context \"nope\" not found",
         ),
         (vec!["--cluster-kubeconfig", &unreachable], 4, "cannot verify cluster \"bad\": cannot reach"),
-        (vec!["--cluster-kubeconfig", &bad_token], 5, "unauthorized"),
+        (
+            vec!["--cluster-kubeconfig", &bad_token],
+            5,
+            "unauthorized: credentials for user \"u\" in context \"t\" are expired or invalid",
+        ),
         (vec!["--cluster-kubeconfig", &insecure], 2, "--allow-insecure"),
         (vec!["--cluster-kubeconfig", &exec], 2, "--allow-exec"),
         (vec!["--cluster-kubeconfig", lab.var("PC1_KUBECONFIG"), "--capabilities", "gpu:yes"], 2, "\"yes\""),

@@ -286,7 +286,7 @@ fn register_with_a_service_account_stores_a_token_that_syncs_but_cannot_read_sec
         plain.stderr
     );
     let status = admin(lab, &ws, &["cluster", "status", "pc2"]);
-    assert!(status.stdout.contains("Credential kind:  client certificate"), "{}", status.stdout);
+    assert!(status.stdout.contains("Credential kind:  client certificate, expires "), "{}", status.stdout);
 }
 
 #[test]
@@ -652,4 +652,67 @@ fn requests_go_through_the_kubeconfig_proxy_url() {
     let socks = tmcctl(&["--kubeconfig", &through("socks5://127.0.0.1:1080"), "version"]);
     assert_exit(&socks, 3);
     assert!(socks.stderr.contains("only http:// proxies"), "{}", socks.stderr);
+}
+
+/// A client certificate that expires within a week is warned about on every connection, and
+/// `cluster status` shows a stored one's expiry.
+#[test]
+fn a_client_certificate_near_its_expiry_is_warned_about() {
+    let lab = Lab::get();
+    let pki = std::path::Path::new(lab.var("PC1_KUBECONFIG")).parent().unwrap().join("pki");
+    let key = write_file("short.key", "");
+    let csr = write_file("short.csr", "");
+    let crt = write_file("short.crt", "");
+    let openssl = |args: &[&str]| {
+        let out = crate::harness::run_command(std::process::Command::new("openssl").args(args));
+        assert_exit(&out, 0);
+    };
+    openssl(&[
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        &key,
+        "-subj",
+        "/CN=short-lived/O=system:masters",
+        "-out",
+        &csr,
+    ]);
+    let (ca_crt, ca_key) = (pki.join("ca.crt"), pki.join("ca.key"));
+    // X.509 v3 (with extensions): rustls refuses v1 certificates.
+    let extensions = write_file(
+        "short.ext",
+        "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n",
+    );
+    openssl(&[
+        "x509",
+        "-extfile",
+        &extensions,
+        "-req",
+        "-in",
+        &csr,
+        "-CA",
+        ca_crt.to_str().unwrap(),
+        "-CAkey",
+        ca_key.to_str().unwrap(),
+        "-days",
+        "1",
+        "-out",
+        &crt,
+    ]);
+    let pc1 = std::fs::read_to_string(lab.var("PC1_KUBECONFIG")).unwrap();
+    let cert_line = pc1.lines().find(|l| l.trim_start().starts_with("client-certificate:")).unwrap();
+    let key_line = pc1.lines().find(|l| l.trim_start().starts_with("client-key:")).unwrap();
+    let short = write_file(
+        "short-kubeconfig",
+        &pc1.replace(cert_line, &format!("    client-certificate: {crt}"))
+            .replace(key_line, &format!("    client-key: {key}")),
+    );
+    let out = tmcctl(&["--kubeconfig", &short, "version"]);
+    assert_exit(&out, 0);
+    assert!(out.stderr.contains("client certificate of user") && out.stderr.contains("expires at"), "{}", out.stderr);
+    let fresh = tmcctl(&["--kubeconfig", lab.var("PC1_KUBECONFIG"), "version"]);
+    assert!(!fresh.stderr.contains("expires at"), "a certificate valid for long is warned about: {}", fresh.stderr);
 }

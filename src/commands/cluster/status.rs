@@ -45,7 +45,7 @@ pub async fn run(args: StatusArgs, settings: &ConnectionSettings) -> Result<(), 
 /// What the stored credentials are, when they expire, and whether they skip TLS verification.
 fn credential_kind(credentials: &crate::client::ClusterCredentials) -> String {
     let mut kind = credentials.kind();
-    if let Some(expiry) = credentials.token_expiry() {
+    if let Some(expiry) = credentials.token_expiry().or_else(|| credentials.certificate_expiry()) {
         kind.push_str(&format!(", expires {expiry}"));
     }
     if credentials.skips_tls_verify() {
