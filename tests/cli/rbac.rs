@@ -89,6 +89,27 @@ fn setup_twice_changes_nothing_and_prints_the_controller_role() {
     let viewer: Value = serde_json::from_str(&viewer.stdout).unwrap();
     assert_eq!(viewer["metadata"]["labels"]["tmc.kcp.io/rbac-role"], "viewer");
     assert!(!viewer.to_string().contains("secrets"), "the viewer must never read Secrets");
+
+    // --all-bound finds the bound workspace by itself; list -A reads every bound workspace.
+    let second = format!("root:{}", crate::harness::unique("c"));
+    let bind = lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &second, "--create-workspaces"]);
+    assert_exit(&bind, 0);
+    let all = admin(lab, &ws, &["rbac", "setup", "--all-bound", "--provider-workspace", &provider]);
+    assert_exit(&all, 0);
+    let created_in = |w: &str| all.stdout.lines().any(|l| l.starts_with(&format!("{w} ")) && l.ends_with("created"));
+    assert!(created_in(&second), "--all-bound missed {second}:\n{}", all.stdout);
+    assert!(
+        all.stdout.lines().filter(|l| l.starts_with(&format!("{ws} "))).all(|l| l.ends_with("unchanged")),
+        "{}",
+        all.stdout
+    );
+    assert_exit(&admin(lab, &second, &["rbac", "grant", "viewer", "--group", "lab:auditors"]), 0);
+    assert_exit(&admin(lab, &ws, &["rbac", "grant", "operator", "--user", "dave"]), 0);
+    let listed = admin(lab, &ws, &["rbac", "list", "-A", "--provider-workspace", &provider, "-o", "json"]);
+    assert_exit(&listed, 0);
+    let rows: Vec<Value> = serde_json::from_str(&listed.stdout).unwrap();
+    let workspaces: Vec<&str> = rows.iter().map(|r| r["workspace"].as_str().unwrap()).collect();
+    assert!(workspaces.contains(&second.as_str()) && workspaces.contains(&ws.as_str()), "{}", listed.stdout);
 }
 
 #[test]
@@ -567,6 +588,15 @@ fn an_exec_credential_plugin_logs_in_and_no_token_is_ever_printed() {
         vec!["rbac", "list", "-o", "yaml"],
         vec!["rbac", "who-can", "get", "secrets"],
         vec!["rbac", "setup", "--dry-run", "-o", "yaml"],
+        vec!["cluster", "list", "-o", "yaml"],
+        vec!["cluster", "status", "pc1", "-o", "json"],
+        vec!["placement", "create", "web", "--strategy", "Spread"],
+        vec!["placement", "list", "-o", "yaml"],
+        vec!["placement", "describe", "web"],
+        vec!["placement", "explain", "web"],
+        vec!["workload", "list", "-A"],
+        vec!["controller", "run", "--once"],
+        vec!["version"],
     ] {
         let mut all = vec!["--workspace", ws.as_str(), "-vvv"];
         all.extend(args);
