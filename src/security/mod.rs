@@ -19,8 +19,8 @@ pub mod who_can;
 pub use bindings::{access_binding, binding_name, grant_binding, grants_in, Grant, Subject, SubjectKind};
 pub use matrix::{AccessMatrix, MatrixRow, Place, Verdict};
 pub use roles::{
-    cluster_agent_role, controller_role, workspace_access_role, ControllerFootprint, Permission, RoleDefinition,
-    SyncedType, TmcRole, UnknownRole,
+    cluster_agent_role, controller_role, controller_role_on_plain_kubernetes, workspace_access_role,
+    ControllerFootprint, Permission, RoleDefinition, SyncedType, TmcRole, UnknownRole,
 };
 pub use rules::Rule;
 pub use who_can::{who_can, Holder, Question, RbacObjects};

@@ -282,6 +282,26 @@ pub fn controller_role(footprint: ControllerFootprint<'_>) -> RoleDefinition {
     RoleDefinition::new(CONTROLLER_ROLE, "controller-manager", rules)
 }
 
+/// The controller's role on a plain Kubernetes hub (the TMC API as CRDs): it reads and patches
+/// the TMC objects directly, and reads the credential Secrets they name wherever they are (the
+/// reflector lists Secrets labelled `tmc.kcp.io/cluster` in every namespace). A plain hub syncs
+/// no workload types, so no workload rule.
+pub fn controller_role_on_plain_kubernetes(footprint: ControllerFootprint<'_>) -> RoleDefinition {
+    let tmc = ["clusterregistrations", "workloadplacements"];
+    let rules = vec![
+        // controller::supervisor's reflectors and the loops' finalizer and status writes.
+        Rule::resources(&[TMC_GROUP], &tmc, &["get", "list", "watch", "patch"]),
+        Rule::resources(&[TMC_GROUP], &["clusterregistrations/status", "workloadplacements/status"], &["get", "patch"]),
+        Rule::resources(&[""], &["secrets"], &["get", "list", "watch"]),
+        // controller::runtime::leader, as on kcp.
+        Rule::resources(&["coordination.k8s.io"], &["leases"], &["get", "update"]).named(&[footprint.lease]),
+        Rule::resources(&["coordination.k8s.io"], &["leases"], &["create"]),
+        Rule::resources(&[""], &["namespaces"], &["get"]).named(&[footprint.lease_namespace]),
+        Rule::resources(&[""], &["namespaces"], &["create"]),
+    ];
+    RoleDefinition::new(CONTROLLER_ROLE, "controller-manager", rules)
+}
+
 /// A resource type the controller syncs to physical clusters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyncedType {
@@ -382,7 +402,12 @@ mod tests {
 
     #[test]
     fn generated_roles_have_no_wildcard() {
-        for role in [controller_role(footprint()), cluster_agent_role(&synced()), workspace_access_role()] {
+        for role in [
+            controller_role(footprint()),
+            controller_role_on_plain_kubernetes(footprint()),
+            cluster_agent_role(&synced()),
+            workspace_access_role(),
+        ] {
             for rule in &role.rules {
                 assert!(!rule.has_wildcard(), "{}: {rule:?}", role.name);
             }

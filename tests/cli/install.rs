@@ -192,6 +192,49 @@ fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
     let pass = on_hub(&["controller", "run", "--once"]);
     assert_exit(&pass, 0);
     assert!(pass.stdout.lines().any(|l| l.starts_with("web") && l.trim_end().ends_with('a')), "{}", pass.stdout);
+
+    // The controller's generated role is enough on a plain hub too: it runs as its ServiceAccount.
+    assert_exit(&on_hub(&["rbac", "setup"]), 0);
+    let secret = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/service-account-token\nmetadata: {name: tmc-controller-manager-token, namespace: tmc-system, annotations: {kubernetes.io/service-account.name: tmc-controller-manager}}\n";
+    let kubectl = |args: &[&str], stdin: Option<&str>| {
+        let mut command = std::process::Command::new(format!("{}/kubectl", lab.var("LAB_BIN")));
+        command.arg("--kubeconfig").arg(kubeconfig).args(args);
+        if let Some(text) = stdin {
+            let path = crate::harness::write_file("stdin.yaml", text);
+            command.args(["-f", &path]);
+        }
+        crate::harness::run_command(&mut command)
+    };
+    assert_exit(&kubectl(&["apply"], Some(secret)), 0);
+    let (token, _) = crate::harness::eventually("the controller's token", std::time::Duration::from_secs(20), || {
+        let out = kubectl(
+            &["get", "secret", "-n", "tmc-system", "tmc-controller-manager-token", "-o", "jsonpath={.data.token}"],
+            None,
+        );
+        use base64::Engine;
+        let token = base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()).ok()?;
+        (!token.is_empty()).then(|| String::from_utf8(token).unwrap())
+    });
+    let hub = std::fs::read_to_string(kubeconfig).unwrap();
+    let user: String = hub
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("client-key:"))
+        .map(|l| {
+            if l.trim_start().starts_with("client-certificate:") {
+                format!("    token: {token}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let as_controller = crate::harness::write_file("hub-controller", &user);
+    assert_exit(&on_hub(&["placement", "create", "api", "--location-selector", "tier=gold"]), 0);
+    let pass = crate::harness::tmcctl(&["--kubeconfig", &as_controller, "controller", "run", "--once"]);
+    assert_exit(&pass, 0);
+    assert!(pass.stdout.lines().any(|l| l.starts_with("api") && l.trim_end().ends_with('a')), "{}", pass.stdout);
+    assert!(!pass.stderr.to_lowercase().contains("forbidden"), "{}", pass.stderr);
+    assert_exit(&on_hub(&["placement", "delete", "api", "--yes"]), 0);
     assert_exit(&on_hub(&["placement", "delete", "web", "--yes"]), 0);
     assert_exit(&on_hub(&["cluster", "unregister", "a", "--yes"]), 0);
     let removed = crate::harness::tmcctl(&["--kubeconfig", kubeconfig, "uninstall"]);

@@ -1,7 +1,7 @@
 //! `tmcctl rbac setup`: writes the TMC roles into each workspace (idempotent: a second run
-//! reports every object unchanged), and in the provider workspace the controller's
-//! ServiceAccount, its generated role and their binding. Prints the controller's rules, so what
-//! the controller may do is on screen, not only in the code.
+//! reports every object unchanged), and in the provider workspace (on plain Kubernetes, the
+//! server itself) the controller's ServiceAccount, its generated role and their binding. Prints
+//! the controller's rules, so what the controller may do is on screen, not only in the code.
 
 use clap::Args;
 use serde_json::{json, Value};
@@ -14,7 +14,10 @@ use crate::install::{DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME};
 use crate::output::{OutputFormat, Printer, Table};
 use crate::security::bindings::binding_object;
 use crate::security::roles::{CONTROLLER_ROLE, CONTROLLER_SERVICE_ACCOUNT};
-use crate::security::{controller_role, workspace_access_role, ControllerFootprint, RoleDefinition, Subject, TmcRole};
+use crate::security::{
+    controller_role, controller_role_on_plain_kubernetes, workspace_access_role, ControllerFootprint, RoleDefinition,
+    Subject, TmcRole,
+};
 
 use super::{all_bound, apply_and_report, cluster_role_bindings, cluster_roles, target_workspace, MANAGED};
 
@@ -49,11 +52,8 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
     let connection = Connection::open(settings).await?;
     let is_kcp = connection.server_info().await?.is_kcp;
-    let controller = controller_role(ControllerFootprint {
-        export: EXPORT_NAME,
-        lease: LEASE_NAME,
-        lease_namespace: LEASE_NAMESPACE,
-    });
+    let footprint = ControllerFootprint { export: EXPORT_NAME, lease: LEASE_NAME, lease_namespace: LEASE_NAMESPACE };
+    let controller = if is_kcp { controller_role(footprint) } else { controller_role_on_plain_kubernetes(footprint) };
     let plan = if is_kcp {
         let mut targets = if args.all_bound {
             all_bound(&connection, &args.provider_workspace).await?
@@ -80,8 +80,12 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
         }));
         plan
     } else {
-        // A plain Kubernetes hub: the user roles only (the controller's role is kcp's shape).
-        user_roles().into_iter().map(|(r, o)| Planned { workspace: None, resource: r, object: o }).collect()
+        // A plain Kubernetes hub: the TMC API is CRDs on this server, and so is the controller.
+        user_roles()
+            .into_iter()
+            .chain(controller_objects(&controller))
+            .map(|(r, o)| Planned { workspace: None, resource: r, object: o })
+            .collect()
     };
 
     if args.dry_run && !matches!(printer.format(), OutputFormat::Table | OutputFormat::Wide) {
@@ -119,12 +123,10 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
     match printer.format() {
         OutputFormat::Table | OutputFormat::Wide => {
             printer.write_out(&table.render(args.output.no_headers))?;
-            if is_kcp {
-                printer.write_out(&format!(
-                    "\n{CONTROLLER_ROLE} (generated from what the controller does; no wildcard):\n{}",
-                    rules_table(&controller).render(false)
-                ))?;
-            }
+            printer.write_out(&format!(
+                "\n{CONTROLLER_ROLE} (generated from what the controller does; no wildcard):\n{}",
+                rules_table(&controller).render(false)
+            ))?;
         }
         _ => {
             let rows: Vec<Value> = plan
