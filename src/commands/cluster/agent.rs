@@ -13,6 +13,7 @@ use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
 use crate::install::workload_apis::{parse_workload_types, DEFAULT_WORKLOAD_APIS};
 use crate::install::{FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
+use crate::output::Printer;
 use crate::security::bindings::binding_object;
 use crate::security::roles::CLUSTER_AGENT_ROLE;
 use crate::security::{cluster_agent_role, Permission, Subject, SyncedType};
@@ -41,9 +42,19 @@ const TOKEN_WAIT: Duration = Duration::from_secs(20);
 const MANAGED: [(&str, &str); 1] = [(MANAGED_BY_LABEL, MANAGED_BY)];
 
 /// The types the workspace's TMC API syncs (what the agent must be allowed to write); the
-/// default workload APIs when the workspace publishes none yet.
-pub async fn synced_types(workspace: &Connection) -> Vec<SyncedType> {
-    let published = workload_types::resolve(ExportLocation::Binding(workspace)).await.unwrap_or_default();
+/// default workload APIs when the workspace publishes none yet, or when they cannot be read
+/// (then with a warning saying so).
+pub async fn synced_types(workspace: &Connection, printer: &Printer) -> Result<Vec<SyncedType>, CliError> {
+    let published = match workload_types::resolve(ExportLocation::Binding(workspace)).await {
+        Ok(published) => published,
+        Err(e) => {
+            printer.warn(&format!(
+                "cannot read the workload types this workspace syncs ({}); the agent's role covers the default ones: {DEFAULT_WORKLOAD_APIS}",
+                CliError::from(e).message
+            ))?;
+            Vec::new()
+        }
+    };
     let mut types: Vec<SyncedType> = published
         .iter()
         .map(|t| SyncedType { group: t.resource.group.clone(), plural: t.resource.plural.clone() })
@@ -55,7 +66,7 @@ pub async fn synced_types(workspace: &Connection) -> Vec<SyncedType> {
             .map(|t| SyncedType { group: t.group, plural: t.plural })
             .collect();
     }
-    types
+    Ok(types)
 }
 
 /// Whether `credentials` may do anything at all on their cluster (`* * *`).

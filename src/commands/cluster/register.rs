@@ -103,7 +103,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         preflight(&connection, &args.name).await?;
     }
     let credentials = if args.create_service_account && dry_run == "none" {
-        let synced = agent::synced_types(&connection).await;
+        let synced = agent::synced_types(&connection, &printer).await?;
         let owner = agent::token_owner(&connection.url(), &args.name);
         let token_secret = format!("{}-{owner}", agent::AGENT_TOKEN_SECRET);
         let agent = agent::create_agent(&args.name, &credentials, &synced, &token_secret, &owner).await?;

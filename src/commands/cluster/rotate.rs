@@ -61,7 +61,7 @@ pub async fn run(args: RotateArgs, settings: &ConnectionSettings) -> Result<(), 
     let stamp = jiff::Timestamp::now().as_second();
     let owner = agent::token_owner(&connection.url(), &args.name);
     let token_secret = format!("{AGENT_TOKEN_SECRET}-{owner}-{stamp}");
-    let synced = agent::synced_types(&connection).await;
+    let synced = agent::synced_types(&connection, &printer).await?;
     let fresh = agent::create_agent(&args.name, &admin, &synced, &token_secret, &owner).await?;
     verify(&args.name, &fresh).await?;
     let stored = secret_object(&args.name, &fresh);
