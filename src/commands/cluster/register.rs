@@ -157,8 +157,8 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
     print_result(&printer, &applied, verb, verified.as_ref())
 }
 
-/// Everything `register` writes in the workspace, asked before the first write (the physical
-/// cluster's ServiceAccount included).
+/// Everything `register` writes in the workspace, asked before the first write anywhere (the
+/// ServiceAccount on the cluster comes after this).
 async fn preflight(connection: &Connection, name: &str) -> Result<(), CliError> {
     let ns = Some(SECRET_NAMESPACE);
     let group = registrations().group;
