@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod backoff;
+pub mod backup;
 pub mod cli;
 pub mod client;
 pub mod commands;

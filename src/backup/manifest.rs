@@ -1,0 +1,61 @@
+//! The manifest every archive starts with: what was captured, from where, when, at which
+//! resourceVersion per kind, and the SHA-256 of every entry, so an archive can be verified
+//! entry by entry without any server.
+
+use serde::{Deserialize, Serialize};
+
+/// The archive format this tmcctl writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One kind of one workspace, as read from a single LIST.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindRecord {
+    /// The workspace (path) it was read from.
+    pub workspace: String,
+    /// `group/version` or `v1`.
+    pub api_version: String,
+    /// The kind.
+    pub kind: String,
+    /// The LIST's resourceVersion: the kind is a snapshot at that point (kinds are not atomic
+    /// with each other).
+    pub resource_version: String,
+    /// How many objects of it the archive holds.
+    pub count: usize,
+}
+
+/// One entry of the archive, with its digest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryRecord {
+    /// The path inside the archive.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the entry's bytes.
+    pub sha256: String,
+    /// The entry's size in bytes.
+    pub size: u64,
+}
+
+/// `manifest.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    /// The archive format (see [`FORMAT_VERSION`]).
+    pub format_version: u32,
+    /// The tmcctl that wrote it.
+    pub tmcctl_version: String,
+    /// The server it was read from.
+    pub source: String,
+    /// When the capture started (RFC 3339).
+    pub created_at: String,
+    /// The workspaces captured.
+    pub workspaces: Vec<String>,
+    /// Per workspace and kind: resourceVersion and count.
+    pub kinds: Vec<KindRecord>,
+    /// Every object entry, with its digest.
+    pub entries: Vec<EntryRecord>,
+    /// How many objects in all.
+    pub total_objects: usize,
+    /// Whether Secrets are among them.
+    pub includes_secrets: bool,
+}

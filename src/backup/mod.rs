@@ -1,0 +1,21 @@
+//! Backups: the archive format, pure. (The `backup`/`restore` commands that capture from and
+//! write to servers are not built yet.)
+//!
+//! ```text
+//! objects read per (workspace, kind) at one resourceVersion ─► strip_server_fields
+//!   ─► archive::encode: manifest.json (digests) + one JSON entry per object ─► tar ─► zstd ─► bytes
+//! bytes ─► archive::decode: zstd (bounded) ─► tar entries in memory, each checked (path, type,
+//!   size) ─► manifest (format version) ─► every digest and size ─► every object's identity
+//! ```
+//!
+//! An archive is hostile until verified: nothing is unpacked to disk, paths with `..`, absolute
+//! paths, links and device entries are refused, and entries and the whole expansion are capped
+//! ([`archive::MAX_ENTRY_BYTES`], [`archive::MAX_TOTAL_BYTES`]).
+
+pub mod archive;
+pub mod manifest;
+pub mod objects;
+
+pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};
+pub use manifest::{EntryRecord, KindRecord, Manifest, FORMAT_VERSION};
+pub use objects::{entry_path, strip_server_fields};
