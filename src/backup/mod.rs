@@ -4,8 +4,10 @@
 //! ```text
 //! objects read per (workspace, kind) at one resourceVersion ─► strip_server_fields
 //!   ─► archive::encode: manifest.json (digests) + one JSON entry per object ─► tar ─► zstd ─► bytes
-//! bytes ─► archive::decode: zstd (bounded) ─► tar entries in memory, each checked (path, type,
-//!   size) ─► manifest (format version) ─► every digest and size ─► every object's identity
+//!   ─► seal::seal (age, to recipients or a passphrase) when it holds Secrets
+//! bytes ─► seal::open when sealed ─► archive::decode: closing checksum ─► zstd (bounded)
+//!   ─► tar entries in memory, each checked (path, type, size) ─► manifest (format version)
+//!   ─► every digest and size ─► every object's identity
 //! ```
 //!
 //! An archive is hostile until verified: nothing is unpacked to disk, paths with `..`, absolute
@@ -15,7 +17,9 @@
 pub mod archive;
 pub mod manifest;
 pub mod objects;
+pub mod seal;
 
 pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};
 pub use manifest::{EntryRecord, KindRecord, Manifest, FORMAT_VERSION};
 pub use objects::{entry_path, strip_server_fields};
+pub use seal::{is_sealed, open, seal, OpenWith, SealError, SealTo};
