@@ -32,7 +32,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
             cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
-            cand backup 'Write the TMC objects of a workspace to an archive'
+            cand backup 'Archives of workspaces on this machine: create, list, describe, verify, delete'
             cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
             cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
             cand controller 'Run the in-process reconcile loops (health, placement, sync, status)'
@@ -838,8 +838,6 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;rbac;help;help'= {
         }
         &'tmcctl;backup'= {
-            cand -f 'Where to write the archive'
-            cand --file 'Where to write the archive'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
@@ -850,6 +848,138 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+            cand list 'List the backups on this machine'
+            cand ls 'List the backups on this machine'
+            cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
+            cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
+            cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;backup;create'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API (for --all-bound)'
+            cand --encrypt-to 'Encrypt to this age recipient (age1…; repeatable)'
+            cand --passphrase-file 'Encrypt with the passphrase in this file (its first line)'
+            cand --to 'The directory to write to (default: the data directory''s tmcctl/backups)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --all-bound 'Every workspace that binds the TMC API (default: --workspace, else the context''s)'
+            cand --include-secrets 'Include Secrets (cluster credentials among them); the archive must then be encrypted'
+            cand --insecure-plaintext 'Write Secrets unencrypted (not recommended)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;list'= {
+            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;ls'= {
+            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;describe'= {
+            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --passphrase-file 'The passphrase file it was encrypted with'
+            cand --identity-file 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;verify'= {
+            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --passphrase-file 'The passphrase file it was encrypted with'
+            cand --identity-file 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;delete'= {
+            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;help'= {
+            cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+            cand list 'List the backups on this machine'
+            cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
+            cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
+            cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;backup;help;create'= {
+        }
+        &'tmcctl;backup;help;list'= {
+        }
+        &'tmcctl;backup;help;describe'= {
+        }
+        &'tmcctl;backup;help;verify'= {
+        }
+        &'tmcctl;backup;help;delete'= {
+        }
+        &'tmcctl;backup;help;help'= {
         }
         &'tmcctl;restore'= {
             cand -f 'The archive to restore'
@@ -1030,7 +1160,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
             cand rbac 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
-            cand backup 'Write the TMC objects of a workspace to an archive'
+            cand backup 'Archives of workspaces on this machine: create, list, describe, verify, delete'
             cand restore 'Restore TMC objects from an archive made by `tmcctl backup`'
             cand metrics 'Serve Prometheus metrics, /healthz and /readyz'
             cand controller 'Run the in-process reconcile loops (health, placement, sync, status)'
@@ -1133,6 +1263,21 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;rbac;who-can'= {
         }
         &'tmcctl;help;backup'= {
+            cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+            cand list 'List the backups on this machine'
+            cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
+            cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
+            cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+        }
+        &'tmcctl;help;backup;create'= {
+        }
+        &'tmcctl;help;backup;list'= {
+        }
+        &'tmcctl;help;backup;describe'= {
+        }
+        &'tmcctl;help;backup;verify'= {
+        }
+        &'tmcctl;help;backup;delete'= {
         }
         &'tmcctl;help;restore'= {
         }

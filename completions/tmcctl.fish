@@ -35,7 +35,7 @@ complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "cluster" -d 'Register
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
-complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "backup" -d 'Archives of workspaces on this machine: create, list, describe, verify, delete'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
@@ -531,14 +531,95 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s f -l file -d 'Where to write the archive' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "list" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "ls" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l provider-workspace -d 'The workspace that publishes the TMC API (for --all-bound)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l encrypt-to -d 'Encrypt to this age recipient (age1…; repeatable)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Encrypt with the passphrase in this file (its first line)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l to -d 'The directory to write to (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l all-bound -d 'Every workspace that binds the TMC API (default: --workspace, else the context\'s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l include-secrets -d 'Include Secrets (cluster credentials among them); the archive must then be encrypted'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l insecure-plaintext -d 'Write Secrets unencrypted (not recommended)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l no-headers -d 'Leave out the header row of tables'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s f -l file -d 'The archive to restore' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -658,7 +739,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "placement" -d 'Create, inspect, explain and simulate workload placement policies'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "backup" -d 'Write the TMC objects of a workspace to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "backup" -d 'Archives of workspaces on this machine: create, list, describe, verify, delete'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
@@ -695,5 +776,10 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "list" -d 'List who holds which TMC role'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'

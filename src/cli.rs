@@ -73,8 +73,9 @@ pub enum Command {
     /// check access across the workspace and every cluster.
     #[command(subcommand)]
     Rbac(commands::rbac::RbacCommand),
-    /// Write the TMC objects of a workspace to an archive.
-    Backup(commands::pending::BackupArgs),
+    /// Archives of workspaces on this machine: create, list, describe, verify, delete.
+    #[command(subcommand)]
+    Backup(commands::backup::BackupCommand),
     /// Restore TMC objects from an archive made by `tmcctl backup`.
     Restore(commands::pending::RestoreArgs),
     /// Serve Prometheus metrics, /healthz and /readyz.

@@ -31,6 +31,8 @@ pub enum ExitKind {
     NotImplemented = 8,
     /// 9: an access check found a denied (or unanswerable) cell (`rbac check`).
     Denied = 9,
+    /// 10: a backup archive failed verification (damaged, truncated, changed or hostile).
+    Damaged = 10,
     /// 130: interrupted by SIGINT.
     Interrupted = 130,
 }

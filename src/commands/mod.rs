@@ -3,6 +3,7 @@
 //! dispatches, and starts the async runtime for the commands that talk to servers. Ctrl-C is
 //! handled here, once for every command but `controller run` (which has its own shutdown).
 
+pub mod backup;
 pub mod cluster;
 pub mod completion;
 pub mod controller;
@@ -75,6 +76,20 @@ pub fn confirm(printer: &crate::output::Printer, question: &str, action: &str) -
     }
 }
 
+/// The workspaces that bind the TMC API of `provider`.
+pub(crate) async fn bound_workspaces(
+    connection: &Connection,
+    provider: &crate::client::WorkspacePath,
+) -> Result<Vec<crate::client::WorkspacePath>, CliError> {
+    connection.for_workspace(provider).bound_workspaces(crate::install::EXPORT_NAME).await.map_err(|e| {
+        let e = CliError::from(e);
+        CliError {
+            message: format!("cannot list the workspaces that bind the TMC API of {provider}: {}", e.message),
+            ..e
+        }
+    })
+}
+
 /// Turns a client error into a CLI error that says when the workspace is missing or the
 /// TMC API is not bound there.
 pub async fn explain_tmc_error(connection: &Connection, err: ClientError) -> CliError {
@@ -98,7 +113,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Placement(cmd) => placement::run(cmd, &connection).await,
         Command::Workload(cmd) => workload::run(cmd, &connection).await,
         Command::Rbac(cmd) => rbac::run(cmd, &connection).await,
-        Command::Backup(_) => pending::not_implemented("backup"),
+        Command::Backup(cmd) => backup::run(cmd, &connection).await,
         Command::Restore(_) => pending::not_implemented("restore"),
         Command::Metrics(cmd) => metrics::run(cmd, &connection).await,
         Command::Controller(cmd) => controller::run(cmd, &connection).await,

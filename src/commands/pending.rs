@@ -7,14 +7,6 @@ use clap::Args;
 
 use crate::error::{CliError, ExitKind};
 
-/// Arguments of `tmcctl backup`.
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// Where to write the archive.
-    #[arg(short = 'f', long)]
-    pub file: Option<PathBuf>,
-}
-
 /// Arguments of `tmcctl restore`.
 #[derive(Debug, Args)]
 pub struct RestoreArgs {

@@ -2,6 +2,7 @@
 //! (a real kcp and real kwok-simulated clusters; see lab/README.md). Each lab test works in
 //! workspaces of its own, so tests do not see each other's objects.
 
+mod backup;
 mod clusters;
 mod controller;
 mod docs;

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::error::{CliError, ExitKind};
-use crate::install::{EXPORT_NAME, FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
+use crate::install::{FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
 
 /// `tmcctl rbac …`
 #[derive(Debug, Subcommand)]
@@ -107,13 +107,7 @@ fn target_workspace(connection: &Connection) -> Result<WorkspacePath, CliError> 
 
 /// The workspaces that bind the TMC API of `provider`.
 async fn all_bound(connection: &Connection, provider: &WorkspacePath) -> Result<Vec<WorkspacePath>, CliError> {
-    connection.for_workspace(provider).bound_workspaces(EXPORT_NAME).await.map_err(|e| {
-        let e = CliError::from(e);
-        CliError {
-            message: format!("cannot list the workspaces that bind the TMC API of {provider}: {}", e.message),
-            ..e
-        }
-    })
+    crate::commands::bound_workspaces(connection, provider).await
 }
 
 /// A refusal before any write, naming what is missing.

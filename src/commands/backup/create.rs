@@ -1,0 +1,175 @@
+//! `tmcctl backup create`: capture the TMC objects of workspaces, the workloads they sync and
+//! what those refer to, each kind from one LIST at one resourceVersion, into an archive —
+//! sealed with age whenever it holds Secrets.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use crate::api::{ClusterRegistration, WorkloadPlacement};
+use crate::backup::{encode, seal, strip_server_fields, ArchivedObject, Capture, SealTo};
+use crate::cli::OutputArgs;
+use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::controller::workload_types::{self, ExportLocation};
+use crate::error::CliError;
+use crate::install::DEFAULT_PROVIDER_WORKSPACE;
+use crate::output::Printer;
+
+use super::{read_secret_file, store};
+
+/// Arguments of `backup create`.
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The backup's name (default: backup-<UTC date and time>).
+    pub name: Option<String>,
+    /// Every workspace that binds the TMC API (default: --workspace, else the context's).
+    #[arg(long)]
+    pub all_bound: bool,
+    /// The workspace that publishes the TMC API (for --all-bound).
+    #[arg(long, default_value = DEFAULT_PROVIDER_WORKSPACE, value_name = "PATH")]
+    pub provider_workspace: WorkspacePath,
+    /// Include Secrets (cluster credentials among them); the archive must then be encrypted.
+    #[arg(long)]
+    pub include_secrets: bool,
+    /// Encrypt to this age recipient (age1…; repeatable).
+    #[arg(long = "encrypt-to", value_name = "RECIPIENT", conflicts_with = "passphrase_file")]
+    pub encrypt_to: Vec<String>,
+    /// Encrypt with the passphrase in this file (its first line).
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Write Secrets unencrypted (not recommended).
+    #[arg(long)]
+    pub insecure_plaintext: bool,
+    /// The directory to write to (default: the data directory's tmcctl/backups).
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Namespaces every workspace has; restore does not need them.
+const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+fn core(kind: &str, plural: &str, namespaced: bool) -> Resource {
+    Resource::new("", "v1", kind, plural, namespaced)
+}
+
+/// What is read per workspace, in restore order; `true` keeps status (a placement's decisions
+/// keep their clusters on restore).
+fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool)> {
+    let mut kinds = vec![
+        (core("Namespace", "namespaces", false), false),
+        (core("ConfigMap", "configmaps", true), false),
+        (core("ServiceAccount", "serviceaccounts", true), false),
+    ];
+    if include_secrets {
+        kinds.push((core("Secret", "secrets", true), false));
+    }
+    kinds.push((Resource::of::<ClusterRegistration>(), false));
+    kinds.push((Resource::of::<WorkloadPlacement>(), true));
+    kinds.extend(workloads.into_iter().map(|r| (r, false)));
+    kinds
+}
+
+/// Objects the server makes by itself in every workspace or namespace.
+fn made_by_the_server(kind: &str, object: &Value) -> bool {
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    match kind {
+        "Namespace" => SYSTEM_NAMESPACES.contains(&name),
+        "ConfigMap" => name == "kube-root-ca.crt",
+        "ServiceAccount" => name == "default",
+        "Secret" => object["type"] == "kubernetes.io/service-account-token",
+        _ => false,
+    }
+}
+
+/// Runs `backup create`.
+pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
+    let name =
+        args.name.clone().unwrap_or_else(|| format!("backup-{}", jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S")));
+    store::check_name(&name)?;
+    let sealing = match (&args.passphrase_file, args.encrypt_to.is_empty()) {
+        (Some(file), _) => Some(SealTo::Passphrase(read_secret_file(file)?, None)),
+        (None, false) => Some(SealTo::Recipients(args.encrypt_to.clone())),
+        (None, true) => None,
+    };
+    if args.include_secrets && sealing.is_none() && !args.insecure_plaintext {
+        return Err(CliError::usage("a backup with Secrets must be encrypted")
+            .with_hint("pass --encrypt-to RECIPIENT or --passphrase-file FILE (or --insecure-plaintext)"));
+    }
+    let dir = store::directory(args.to.as_deref())?;
+    let connection = Connection::open(settings).await?;
+    let workspaces = if args.all_bound {
+        crate::commands::bound_workspaces(&connection, &args.provider_workspace).await?
+    } else {
+        vec![connection
+            .workspace()
+            .cloned()
+            .ok_or_else(|| CliError::usage("no workspace to back up: pass --workspace or --all-bound"))?]
+    };
+    let created_at = jiff::Timestamp::now().to_string();
+    let mut objects = Vec::new();
+    let mut resource_versions = BTreeMap::new();
+    for workspace in &workspaces {
+        let at = connection.for_workspace(workspace);
+        let workloads = workload_types::resolve(ExportLocation::Binding(&at)).await?;
+        for (resource, keep_status) in kinds(args.include_secrets, workloads.into_iter().map(|t| t.resource).collect())
+        {
+            let list = match at.list(&resource, None, None).await {
+                Ok(list) => list,
+                // A type the workspace does not serve (the TMC API not bound) holds nothing.
+                Err(ClientError::NotFound { .. }) => continue,
+                Err(e) => {
+                    let e = CliError::from(e);
+                    return Err(CliError {
+                        message: format!("{} of {workspace}: {}", resource.plural, e.message),
+                        ..e
+                    });
+                }
+            };
+            resource_versions.insert(
+                (workspace.to_string(), resource.api_version(), resource.kind.clone()),
+                list.resource_version.clone().unwrap_or_default(),
+            );
+            for mut object in list.items {
+                if made_by_the_server(&resource.kind, &object) {
+                    continue;
+                }
+                // Lists leave out apiVersion and kind on items of some servers.
+                object["apiVersion"] = json!(resource.api_version());
+                object["kind"] = json!(resource.kind);
+                strip_server_fields(&mut object, keep_status);
+                objects.push(ArchivedObject { workspace: workspace.to_string(), object });
+            }
+        }
+    }
+    let capture = Capture {
+        source: connection.url(),
+        created_at,
+        workspaces: workspaces.iter().map(ToString::to_string).collect(),
+        resource_versions,
+    };
+    let archive =
+        encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
+    let bytes = match &sealing {
+        Some(to) => seal(&archive, to).map_err(|e| CliError::usage(e.to_string()))?,
+        None => archive,
+    };
+    let path = store::write(&dir, &name, &bytes)?;
+    let report = json!({"name": name, "path": path, "objects": objects.len(), "workspaces": capture.workspaces,
+                        "bytes": bytes.len(), "encrypted": sealing.is_some()});
+    printer.value(&report, || {
+        let sealed = if sealing.is_some() { ", encrypted" } else { "" };
+        format!(
+            "backup \"{name}\" written: {} objects of {} workspace(s), {} bytes{sealed} ({})\n",
+            objects.len(),
+            workspaces.len(),
+            bytes.len(),
+            path.display()
+        )
+    })?;
+    Ok(())
+}
