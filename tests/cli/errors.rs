@@ -235,9 +235,9 @@ fn malformed_flag_values_are_usage_errors_naming_the_token() {
 
 #[test]
 fn commands_not_built_yet_say_so() {
-    let out = tmcctl(&["backup"]);
+    let out = tmcctl(&["restore"]);
     assert_exit(&out, 8);
-    assert!(out.stderr.contains("`tmcctl backup` is not implemented"), "{}", out.stderr);
+    assert!(out.stderr.contains("`tmcctl restore` is not implemented"), "{}", out.stderr);
 }
 
 #[test]
