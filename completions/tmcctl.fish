@@ -36,7 +36,7 @@ complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "placement" -d 'Create
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "backup" -d 'Archives of workspaces on this machine: create, list, describe, verify, delete'
-complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "restore" -d 'Restore a backup into its workspaces (or others): --plan first; existing objects are skipped unless --existing update; nothing is deleted'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -f -a "install" -d 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'
@@ -620,11 +620,21 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s f -l file -d 'The archive to restore' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace-mapping -d 'Restore workspace OLD into NEW (repeatable)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l include-kinds -d 'Only these kinds (comma-separated, such as ClusterRegistration,WorkloadPlacement)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l exclude-kinds -d 'Not these kinds (comma-separated)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l existing -d 'What to do with objects that exist: skip (default) or update (server-side apply)' -r -f -a "skip\t''
+update\t''"
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l plan -d 'Print what would be created, skipped or updated; write nothing'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s V -l version -d 'Print version'
@@ -740,7 +750,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "workload" -d 'See where workloads run and how they are doing on each cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "rbac" -d 'Manage the TMC roles (tmc:cluster-admin, tmc:operator, tmc:viewer), who holds them, and check access across the workspace and every cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "backup" -d 'Archives of workspaces on this machine: create, list, describe, verify, delete'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "restore" -d 'Restore TMC objects from an archive made by `tmcctl backup`'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "restore" -d 'Restore a backup into its workspaces (or others): --plan first; existing objects are skipped unless --existing update; nothing is deleted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "metrics" -d 'Serve Prometheus metrics, /healthz and /readyz'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "controller" -d 'Run the in-process reconcile loops (health, placement, sync, status)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and not __fish_seen_subcommand_from cluster placement workload rbac backup restore metrics controller install uninstall version completion help" -f -a "install" -d 'Publish the TMC API: in kcp as an APIExport (and bind it), else as CRDs'

@@ -76,8 +76,9 @@ pub enum Command {
     /// Archives of workspaces on this machine: create, list, describe, verify, delete.
     #[command(subcommand)]
     Backup(commands::backup::BackupCommand),
-    /// Restore TMC objects from an archive made by `tmcctl backup`.
-    Restore(commands::pending::RestoreArgs),
+    /// Restore a backup into its workspaces (or others): --plan first; existing objects are
+    /// skipped unless --existing update; nothing is deleted.
+    Restore(commands::backup::restore::RestoreArgs),
     /// Serve Prometheus metrics, /healthz and /readyz.
     #[command(subcommand)]
     Metrics(commands::metrics::MetricsCommand),

@@ -1,5 +1,5 @@
-//! Backups: the archive format, pure. (The `backup`/`restore` commands that capture from and
-//! write to servers are not built yet.)
+//! Backups, pure: the archive format, its sealing, and the restore plan. The commands that
+//! read and write servers are in `commands::backup`.
 //!
 //! ```text
 //! objects read per (workspace, kind) at one resourceVersion ─► strip_server_fields
@@ -17,6 +17,7 @@
 pub mod archive;
 pub mod manifest;
 pub mod objects;
+pub mod plan;
 pub mod seal;
 
 pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};

@@ -9,7 +9,6 @@ pub mod completion;
 pub mod controller;
 pub mod install;
 pub mod metrics;
-pub mod pending;
 pub mod placement;
 pub mod preflight;
 pub mod rbac;
@@ -114,7 +113,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Workload(cmd) => workload::run(cmd, &connection).await,
         Command::Rbac(cmd) => rbac::run(cmd, &connection).await,
         Command::Backup(cmd) => backup::run(cmd, &connection).await,
-        Command::Restore(_) => pending::not_implemented("restore"),
+        Command::Restore(args) => backup::restore::run(args, &connection).await,
         Command::Metrics(cmd) => metrics::run(cmd, &connection).await,
         Command::Controller(cmd) => controller::run(cmd, &connection).await,
         Command::Completion(args) => completion::run(args),

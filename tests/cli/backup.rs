@@ -136,3 +136,67 @@ fn a_damaged_or_truncated_backup_fails_verification_naming_the_cause() {
     }
     assert_exit(&backup(lab, &ws, &dir, &["verify", "good"]), 0);
 }
+
+#[test]
+fn a_backup_restores_into_another_workspace_and_skips_what_exists() {
+    let _shared = crate::harness::using_clusters();
+    let lab = Lab::get();
+    let ws = workspace(lab, "unused");
+    // The placement's decision, which a restore must keep.
+    assert_exit(&lab.tmcctl(&["--workspace", &ws, "controller", "run", "--once", "--leader-elect=false"]), 0);
+    let decided =
+        lab.kubectl(&ws, &["get", "workloadplacements.tmc.kcp.io", "web", "-o", "jsonpath={.status.decisions}"], None);
+    assert!(decided.stdout.contains("pc1"), "no decision to keep: {}", decided.stdout);
+    let dir = fresh_dir();
+    let passphrase = write_file("passphrase", "restore me\n");
+    assert_exit(&backup(lab, &ws, &dir, &["create", "b", "--include-secrets", "--passphrase-file", &passphrase]), 0);
+
+    let (provider, _) = lab.fresh_install();
+    let target = format!("root:{}", unique("r"));
+    assert_exit(
+        &lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &target, "--create-workspaces"]),
+        0,
+    );
+    let mapping = format!("{ws}={target}");
+    let restore = |extra: &[&str]| {
+        let mut args =
+            vec!["restore", "b", "--from", &dir, "--passphrase-file", &passphrase, "--workspace-mapping", &mapping];
+        args.extend_from_slice(extra);
+        lab.tmcctl(&args)
+    };
+    let planned = restore(&["--plan"]);
+    assert_exit(&planned, 0);
+    assert!(
+        planned.stdout.contains("ClusterRegistration pc1") && planned.stdout.contains("create"),
+        "{}",
+        planned.stdout
+    );
+    let nothing = lab.kubectl(&target, &["get", "clusterregistrations.tmc.kcp.io", "-o", "name"], None);
+    assert!(nothing.stdout.trim().is_empty(), "--plan wrote: {}", nothing.stdout);
+
+    let restored = restore(&[]);
+    assert_exit(&restored, 0);
+    assert!(restored.stderr.contains("0 failed"), "{}", restored.stderr);
+    let spec = |w: &str, what: &str, path: &str| {
+        lab.kubectl(w, &["get", what, "-o", &format!("jsonpath={path}")], None).stdout
+    };
+    let registration = "clusterregistrations.tmc.kcp.io/pc1";
+    assert_eq!(spec(&target, registration, "{.spec}"), spec(&ws, registration, "{.spec}"));
+    let placement = "workloadplacements.tmc.kcp.io/web";
+    assert_eq!(spec(&target, placement, "{.spec}"), spec(&ws, placement, "{.spec}"));
+    assert_eq!(spec(&target, placement, "{.status.decisions}"), decided.stdout, "the decision was not kept");
+    let secret = lab.kubectl(
+        &target,
+        &["get", "secret", "app-secret", "-n", "default", "-o", "jsonpath={.data.password}"],
+        None,
+    );
+    assert_exit(&secret, 0);
+    assert!(!secret.stdout.is_empty(), "the Secret was not restored");
+
+    // Again, and into the source itself: everything exists and is left as it is (F22).
+    for again in [restore(&[]), lab.tmcctl(&["restore", "b", "--from", &dir, "--passphrase-file", &passphrase])] {
+        assert_exit(&again, 0);
+        assert!(again.stderr.contains("0 created") && again.stderr.contains("0 failed"), "{}", again.stderr);
+        assert!(again.stdout.lines().skip(1).all(|l| l.contains("skip (exists)")), "{}", again.stdout);
+    }
+}

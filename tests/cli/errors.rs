@@ -234,13 +234,6 @@ fn malformed_flag_values_are_usage_errors_naming_the_token() {
 }
 
 #[test]
-fn commands_not_built_yet_say_so() {
-    let out = tmcctl(&["restore"]);
-    assert_exit(&out, 8);
-    assert!(out.stderr.contains("`tmcctl restore` is not implemented"), "{}", out.stderr);
-}
-
-#[test]
 fn version_without_a_server_prints_the_client_version() {
     let out = tmcctl(&["version", "--client"]);
     assert_exit(&out, 0);

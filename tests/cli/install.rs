@@ -229,6 +229,21 @@ fn plain_kubernetes_gets_crds_and_uninstall_removes_them() {
         .collect::<Vec<_>>()
         .join("\n");
     let as_controller = crate::harness::write_file("hub-controller", &user);
+    // The API server's authorizer sees the new binding a moment later.
+    crate::harness::eventually("the controller's binding to take effect", std::time::Duration::from_secs(15), || {
+        let can = kubectl(
+            &[
+                "auth",
+                "can-i",
+                "patch",
+                "workloadplacements.tmc.kcp.io/status",
+                "--as",
+                "system:serviceaccount:tmc-system:tmc-controller-manager",
+            ],
+            None,
+        );
+        (can.stdout.trim() == "yes").then_some(())
+    });
     assert_exit(&on_hub(&["placement", "create", "api", "--location-selector", "tier=gold"]), 0);
     let pass = crate::harness::tmcctl(&["--kubeconfig", &as_controller, "controller", "run", "--once"]);
     assert_exit(&pass, 0);

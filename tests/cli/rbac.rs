@@ -28,6 +28,17 @@ fn as_user(lab: &Lab, user: &str, workspace: &str, args: &[&str]) -> Output {
     tmcctl(&all)
 }
 
+/// kcp's authorizer sees RBAC changes through its caches, a moment after they are written:
+/// runs `run` until it exits with `code` (at most 15 s) and returns that run.
+#[track_caller]
+fn until_exit(what: &str, code: i32, mut run: impl FnMut() -> Output) -> Output {
+    crate::harness::eventually(what, std::time::Duration::from_secs(15), || {
+        let out = run();
+        (out.code == code).then_some(out)
+    })
+    .0
+}
+
 fn admin(lab: &Lab, workspace: &str, args: &[&str]) -> Output {
     let mut all = vec!["--workspace", workspace];
     all.extend_from_slice(args);
@@ -123,7 +134,7 @@ fn grant_list_revoke_with_the_real_access_checked_through_kcp() {
     assert_exit(&granted, 0);
     assert!(granted.stdout.contains("tmc:viewer granted to User \"alice\""), "{}", granted.stdout);
     assert!(granted.stdout.contains("given workspace access"), "{}", granted.stdout);
-    assert_exit(&as_user(lab, "alice", &ws, &["cluster", "list"]), 0);
+    until_exit("alice to list registrations", 0, || as_user(lab, "alice", &ws, &["cluster", "list"]));
     // The viewer reads TMC objects but changes nothing and reads no Secret.
     let create = as_user(lab, "alice", &ws, &["placement", "create", "p", "--strategy", "Spread"]);
     assert_exit(&create, 5);
@@ -139,7 +150,7 @@ fn grant_list_revoke_with_the_real_access_checked_through_kcp() {
     assert!(again.stdout.contains("already granted"), "{}", again.stdout);
 
     assert_exit(&admin(lab, &ws, &["rbac", "grant", "operator", "--group", "lab:team-b"]), 0);
-    assert_exit(&as_user(lab, "bob", &ws, &["cluster", "list"]), 0);
+    until_exit("bob to list registrations", 0, || as_user(lab, "bob", &ws, &["cluster", "list"]));
     assert_exit(&admin(lab, &ws, &["rbac", "grant", "viewer", "--serviceaccount", "ci/deployer"]), 0);
 
     let list = admin(lab, &ws, &["rbac", "list", "-o", "json"]);
@@ -163,7 +174,7 @@ fn grant_list_revoke_with_the_real_access_checked_through_kcp() {
             revoked.stdout
         );
         if let Some(user) = user {
-            assert_exit(&as_user(lab, user, &ws, &["cluster", "list"]), 5);
+            until_exit("the revoked access to go", 5, || as_user(lab, user, &ws, &["cluster", "list"]));
         }
     }
     let twice = admin(lab, &ws, &["rbac", "revoke", "viewer", "--user", "alice"]);
@@ -186,6 +197,10 @@ fn grant_is_refused_up_front_for_a_role_the_granter_could_not_hold() {
     assert_exit(&admin(lab, &ws, &["rbac", "grant", "operator", "--user", "carol"]), 0);
     let binder = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: binding-writer}\nrules:\n- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [create, get, list, patch, delete]}\n- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [get]}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: carol-binding-writer}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binding-writer}\nsubjects:\n- {kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}\n";
     assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(binder)), 0);
+    let may_bind =
+        ["rbac", "check", "create", "clusterrolebindings.rbac.authorization.k8s.io", "--as-me", "--clusters", "none"];
+    until_exit("carol's bindings to take effect", 0, || as_user(lab, "carol", &ws, &may_bind));
+    until_exit("carol's operator role to take effect", 0, || as_user(lab, "carol", &ws, &["cluster", "list"]));
 
     let refused = as_user(lab, "carol", &ws, &["rbac", "grant", "cluster-admin", "--user", "dave"]);
     assert_exit(&refused, 5);
@@ -352,11 +367,12 @@ fn check_answers_for_the_workspace_and_both_clusters_in_one_matrix() {
 
     // Another user, asked by SubjectAccessReview everywhere (pc1's token may ask that too).
     assert_exit(&admin(lab, &ws, &["rbac", "grant", "viewer", "--user", "alice"]), 0);
-    let alice = admin(
-        lab,
-        &ws,
-        &["rbac", "check", "list", "clusterregistrations.tmc.kcp.io", "--user", "alice", "--clusters", "pc1"],
-    );
+    let ask = ["rbac", "check", "list", "clusterregistrations.tmc.kcp.io", "--user", "alice", "--clusters", "pc1"];
+    let (alice, _) =
+        crate::harness::eventually("alice's grant to take effect", std::time::Duration::from_secs(15), || {
+            let out = admin(lab, &ws, &ask);
+            out.stdout.lines().any(|l| l.starts_with("workspace") && l.ends_with("allowed")).then_some(out)
+        });
     assert_exit(&alice, 9);
     let ws_row = alice.stdout.lines().find(|l| l.starts_with("workspace")).unwrap();
     let pc1_row = alice.stdout.lines().find(|l| l.starts_with("cluster pc1")).unwrap();
@@ -510,6 +526,13 @@ fn the_controller_runs_with_only_its_generated_roles() {
     assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(manifest)), 0);
 
     let kubeconfig = service_account_kubeconfig(lab, &provider, "tmc-controller-manager");
+    // Its binding reaches kcp's authorizer a moment after it is written: wait until the
+    // ServiceAccount may read the export, as the controller's first request does.
+    until_exit("the controller's binding to take effect", 0, || {
+        let mut kubectl = std::process::Command::new(format!("{}/kubectl", lab.var("LAB_BIN")));
+        kubectl.args(["--kubeconfig", &kubeconfig, "get", "apiexports.apis.kcp.io", "tmc.kcp.io"]);
+        crate::harness::run_command(&mut kubectl)
+    });
     let controller = crate::harness::Controller::start_against(&kubeconfig, &provider, &["--probe-interval", "1s"]);
     crate::harness::eventually(
         "web 2/2 ready upstream, synced by the ServiceAccount",
@@ -555,6 +578,7 @@ fn an_exec_credential_plugin_logs_in_and_no_token_is_ever_printed() {
     );
     assert!(!text.contains(token));
     let exec_kubeconfig = write_file("exec-alice", &text);
+    until_exit("alice's grant to take effect", 0, || as_user(lab, "alice", &ws, &["cluster", "list"]));
     let mut outputs = Vec::new();
     for args in [
         vec!["cluster", "list"],

@@ -69,7 +69,7 @@ pub struct DeleteArgs {
 }
 
 /// Reads, decrypts and verifies backup `name`.
-fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Archive, u64, bool), CliError> {
+pub(super) fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Archive, u64, bool), CliError> {
     let dir = store::directory(location.dir.as_deref())?;
     let bytes = store::read(&dir, name)?;
     let sealed = is_sealed(&bytes);

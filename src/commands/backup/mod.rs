@@ -1,8 +1,10 @@
-//! `tmcctl backup …`: archives of workspaces on this machine (`restore` is not built yet). The
-//! archive format is [`crate::backup`]; this module reads the servers and the files.
+//! `tmcctl backup …` and `tmcctl restore`: archives of workspaces on this machine. The archive
+//! format and the restore plan are [`crate::backup`]; this module reads and writes the servers
+//! and the files.
 
 mod create;
 mod inspect;
+pub mod restore;
 mod store;
 
 use std::path::Path;

@@ -123,6 +123,21 @@ pub async fn create_agent(
     Ok(admin.with_token(&token, &format!("system:serviceaccount:{AGENT_NAMESPACE}:{AGENT_ACCOUNT}")))
 }
 
+/// Verifies a new agent token, allowing the cluster a moment: its authorizer sees the new
+/// binding (and its authenticator the new token) through caches, so the first requests may be
+/// refused for a second or two.
+pub async fn verify_new_token(name: &str, credentials: &ClusterCredentials) -> Result<(String, usize), CliError> {
+    let start = Instant::now();
+    loop {
+        match super::shared::verify(name, credentials).await {
+            Err(e) if e.kind == ExitKind::Auth && start.elapsed() < TOKEN_WAIT => {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
 /// Polls the token Secret until the cluster's token controller has filled it.
 async fn wait_for_token(cluster: &Connection, name: &str) -> Result<String, CliError> {
     let start = Instant::now();

@@ -108,7 +108,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         let token_secret = format!("{}-{owner}", agent::AGENT_TOKEN_SECRET);
         let agent = agent::create_agent(&args.name, &credentials, &synced, &token_secret, &owner).await?;
         // The token must work on its own before it replaces anything.
-        verified = Some(verify(&args.name, &agent).await?);
+        verified = Some(agent::verify_new_token(&args.name, &agent).await?);
         agent
     } else {
         if !args.skip_verify

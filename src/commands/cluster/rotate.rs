@@ -18,7 +18,7 @@ use crate::install::{FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
 use crate::output::Printer;
 
 use super::agent::{self, AGENT_NAMESPACE, AGENT_TOKEN_SECRET, TOKEN_OWNER_LABEL};
-use super::shared::{secret_object, secrets, stored_credentials, verify, VERIFY_TIMEOUT};
+use super::shared::{secret_object, secrets, stored_credentials, VERIFY_TIMEOUT};
 
 /// Arguments of `cluster rotate-credentials`.
 #[derive(Debug, Args)]
@@ -63,7 +63,7 @@ pub async fn run(args: RotateArgs, settings: &ConnectionSettings) -> Result<(), 
     let token_secret = format!("{AGENT_TOKEN_SECRET}-{owner}-{stamp}");
     let synced = agent::synced_types(&connection, &printer).await?;
     let fresh = agent::create_agent(&args.name, &admin, &synced, &token_secret, &owner).await?;
-    verify(&args.name, &fresh).await?;
+    agent::verify_new_token(&args.name, &fresh).await?;
     let stored = secret_object(&args.name, &fresh);
     if let Err(e) = connection.apply(&secrets(), &stored, FIELD_MANAGER, ApplyOptions::default()).await {
         return Err(explain_tmc_error(&connection, e).await);

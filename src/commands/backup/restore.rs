@@ -1,0 +1,224 @@
+//! `tmcctl restore`: put a backup's objects back, into the workspaces they came from or others
+//! (`--workspace-mapping`). The archive is verified first; every target kind is listed once to
+//! know what exists; then [`crate::backup::plan`] decides create / skip / update per object, in
+//! an order where what others need comes first. `--plan` prints that and writes nothing.
+//! Existing objects are skipped unless `--existing update`; nothing is ever deleted.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use crate::api::{ClusterRegistration, WorkloadPlacement};
+use crate::backup::plan::{self, identity, parse_mapping, Action, Identity, Options, Step};
+use crate::cli::OutputArgs;
+use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::controller::workload_types::{self, ExportLocation};
+use crate::error::{CliError, ExitKind};
+use crate::install::FIELD_MANAGER;
+use crate::output::{Printer, Table};
+
+use super::inspect::{load, Keys, Location};
+
+/// Arguments of `restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup's name (see `tmcctl backup list`).
+    pub name: String,
+    #[command(flatten)]
+    pub location: Location,
+    #[command(flatten)]
+    pub keys: Keys,
+    /// Print what would be created, skipped or updated; write nothing.
+    #[arg(long)]
+    pub plan: bool,
+    /// Restore workspace OLD into NEW (repeatable).
+    #[arg(long = "workspace-mapping", value_name = "OLD=NEW", value_parser = parse_mapping)]
+    pub mapping: Vec<(String, String)>,
+    /// Only these kinds (comma-separated, such as ClusterRegistration,WorkloadPlacement).
+    #[arg(long, value_name = "KIND,…", value_delimiter = ',', conflicts_with = "exclude_kinds")]
+    pub include_kinds: Vec<String>,
+    /// Not these kinds (comma-separated).
+    #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
+    pub exclude_kinds: Vec<String>,
+    /// What to do with objects that exist: skip (default) or update (server-side apply).
+    #[arg(long, default_value = "skip", value_parser = ["skip", "update"])]
+    pub existing: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The resource of every kind a workspace can take back: core kinds, the TMC API and the
+/// workload types its export publishes.
+async fn served_kinds(at: &Connection) -> Result<BTreeMap<(String, String), Resource>, ClientError> {
+    let mut kinds: Vec<Resource> = [
+        ("Namespace", "namespaces", false),
+        ("ConfigMap", "configmaps", true),
+        ("Secret", "secrets", true),
+        ("ServiceAccount", "serviceaccounts", true),
+        ("PersistentVolumeClaim", "persistentvolumeclaims", true),
+    ]
+    .into_iter()
+    .map(|(kind, plural, namespaced)| Resource::new("", "v1", kind, plural, namespaced))
+    .collect();
+    kinds.push(Resource::of::<ClusterRegistration>());
+    kinds.push(Resource::of::<WorkloadPlacement>());
+    kinds.extend(workload_types::resolve(ExportLocation::Binding(at)).await?.into_iter().map(|t| t.resource));
+    Ok(kinds.into_iter().map(|r| ((r.api_version(), r.kind.clone()), r)).collect())
+}
+
+/// Runs `restore`.
+pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
+    let (archive, _, _) = load(&args.name, &args.location, &args.keys)?;
+    let options = Options {
+        mapping: args.mapping.iter().cloned().collect(),
+        include_kinds: args.include_kinds.iter().cloned().collect(),
+        exclude_kinds: args.exclude_kinds.iter().cloned().collect(),
+        update_existing: args.existing == "update",
+    };
+    let connection = Connection::open(settings).await?;
+    let targets: BTreeSet<String> =
+        archive.objects.iter().map(|o| plan::target_workspace(&options, &o.workspace)).collect();
+
+    // What each target serves and holds, one LIST per kind.
+    let mut resources: BTreeMap<String, BTreeMap<(String, String), Resource>> = BTreeMap::new();
+    let mut existing: BTreeSet<Identity> = BTreeSet::new();
+    for target in &targets {
+        let path: WorkspacePath = target.parse().map_err(|e| CliError::usage(format!("workspace {target}: {e}")))?;
+        if !connection.workspace_exists(&path).await? {
+            return Err(CliError::new(ExitKind::NotFound, format!("workspace {target} does not exist")).with_hint(
+                format!("create it with the TMC API bound: `tmcctl install --bind {target} --create-workspaces`"),
+            ));
+        }
+        let at = connection.for_workspace(&path);
+        let kinds = served_kinds(&at).await?;
+        let wanted: BTreeSet<(String, String)> = archive
+            .objects
+            .iter()
+            .filter(|o| plan::target_workspace(&options, &o.workspace) == *target)
+            .map(|o| {
+                (
+                    o.object["apiVersion"].as_str().unwrap_or_default().into(),
+                    o.object["kind"].as_str().unwrap_or_default().into(),
+                )
+            })
+            .collect();
+        let mut served = BTreeMap::new();
+        for key in wanted {
+            let Some(resource) = kinds.get(&key) else { continue };
+            match at.list(resource, None, None).await {
+                Ok(list) => {
+                    existing.extend(list.items.iter().map(|o| {
+                        let mut o = o.clone();
+                        o["apiVersion"] = json!(resource.api_version());
+                        o["kind"] = json!(resource.kind);
+                        identity(target, &o)
+                    }));
+                    served.insert(key, resource.clone());
+                }
+                // Not served here (the TMC API not bound, say): its objects are reported, not written.
+                Err(ClientError::NotFound { .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        resources.insert(target.clone(), served);
+    }
+    let steps = plan::plan(&archive.objects, &existing, &options);
+    let resource_of = |step: &Step| {
+        let key = (
+            step.object["apiVersion"].as_str().unwrap_or_default().to_string(),
+            step.object["kind"].as_str().unwrap_or_default().to_string(),
+        );
+        resources.get(&step.workspace).and_then(|r| r.get(&key)).cloned()
+    };
+
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    let (mut created, mut updated, mut skipped, mut failed) = (0, 0, 0, Vec::new());
+    for step in &steps {
+        let Some(resource) = resource_of(step) else {
+            rows.push((step.workspace.clone(), step.describe(), "skip (kind not served here)".into()));
+            skipped += 1;
+            continue;
+        };
+        if args.plan || step.action == Action::Skip {
+            if step.action == Action::Skip {
+                skipped += 1;
+            }
+            rows.push((step.workspace.clone(), step.describe(), step.action.to_string()));
+            continue;
+        }
+        let at = connection.for_workspace(&step.workspace.parse().expect("checked above"));
+        let outcome = write(&at, &resource, step).await;
+        let result = match outcome {
+            Ok(Action::Create) => {
+                created += 1;
+                "created".to_string()
+            }
+            Ok(Action::Update) => {
+                updated += 1;
+                "updated".to_string()
+            }
+            Ok(Action::Skip) => {
+                skipped += 1;
+                "skip (exists)".to_string()
+            }
+            Err(e) => {
+                let message = CliError::from(e).message;
+                failed.push(format!("{} in {}: {message}", step.describe(), step.workspace));
+                format!("failed: {message}")
+            }
+        };
+        rows.push((step.workspace.clone(), step.describe(), result));
+    }
+    let values: Vec<Value> = rows.iter().map(|(w, o, a)| json!({"workspace": w, "object": o, "result": a})).collect();
+    printer.value(&values, || {
+        let mut table = Table::new(["WORKSPACE", "OBJECT", if args.plan { "PLAN" } else { "RESULT" }]);
+        for (w, o, a) in &rows {
+            table.push(vec![w.clone(), o.clone(), a.clone()]);
+        }
+        table.render(args.output.no_headers)
+    })?;
+    if args.plan {
+        printer.status(&format!("plan only: {} objects, nothing written", steps.len()))?;
+        return Ok(());
+    }
+    printer.status(&format!(
+        "restored {created} created, {updated} updated, {skipped} skipped, {} failed",
+        failed.len()
+    ))?;
+    match failed.first() {
+        None => Ok(()),
+        Some(first) => {
+            Err(CliError::new(ExitKind::Failure, format!("{} objects failed; the first: {first}", failed.len()))
+                .with_hint("re-run the restore: what was written is skipped"))
+        }
+    }
+}
+
+/// Writes one step: a create (a placement's stored decisions then go to its status, so it keeps
+/// its clusters) or a server-side apply over an existing object.
+async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Action, ClientError> {
+    let mut object = step.object.clone();
+    let status = object.as_object_mut().and_then(|o| o.remove("status"));
+    match step.action {
+        Action::Update => {
+            at.apply(resource, &object, FIELD_MANAGER, ApplyOptions::default()).await?;
+            Ok(Action::Update)
+        }
+        Action::Create => {
+            match at.create(resource, &object).await {
+                Ok(_) => {}
+                // It appeared since it was listed: left as it is, as any existing object.
+                Err(ClientError::Conflict { .. }) => return Ok(Action::Skip),
+                Err(e) => return Err(e),
+            }
+            if let Some(status) = status.filter(|_| resource.kind == "WorkloadPlacement") {
+                let name = object["metadata"]["name"].as_str().unwrap_or_default();
+                at.merge_patch_status(resource, None, name, &json!({ "status": status }), FIELD_MANAGER).await?;
+            }
+            Ok(Action::Create)
+        }
+        Action::Skip => Ok(Action::Skip),
+    }
+}
