@@ -2,7 +2,8 @@
 # The main job on the lab, as far as this version goes: start a real kcp and two kwok
 # clusters, publish the TMC API, bind it in a team workspace, place a Deployment applied
 # with kubectl on both clusters, drain one with no outage, run two controller replicas, and
-# manage access: TMC roles, a grant, a least-privilege cluster token, one access matrix.
+# manage access: TMC roles, a grant, a least-privilege cluster token, one access matrix; then
+# back team-a up (encrypted, with its Secrets) and restore it into a new workspace.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -139,4 +140,14 @@ run tmcctl --workspace root:team-b cluster register pc1 --cluster-kubeconfig "$P
 say "one matrix: may tmcctl's stored credentials do this, in the workspace and on every cluster?"
 run tmcctl --workspace root:team-b rbac check get,list,patch deployments.apps -n default --as-me
 run tmcctl --workspace root:team-b rbac check get secrets -n kube-system --as-me || echo "(exit $?: pc1's token may not read Secrets)" >&2
+say "backup: team-a with its Secrets, encrypted; verified without any server"
+backups=/tmp/tmcctl-demo-backups
+printf 'demo passphrase\n' >/tmp/tmcctl-demo-passphrase
+run tmcctl --workspace root:team-a backup create demo --include-secrets --passphrase-file /tmp/tmcctl-demo-passphrase --to "$backups"
+run tmcctl backup verify demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase
+say "restore it into a new workspace: the plan first (writes nothing), then for real"
+run tmcctl install --bind root:team-a-restored --create-workspaces
+run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored --plan
+run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored
+run tmcctl --workspace root:team-a-restored placement list
 say "the lab keeps running; stop it with lab/lab down"
