@@ -153,6 +153,21 @@ pub fn binding_object(role_name: &str, role_label: &str, subject: &Subject, extr
     })
 }
 
+/// Label on the bindings tmcctl makes for itself (the controller's, the cluster agent's), which
+/// are not grants and `rbac list` does not show.
+pub const SYSTEM_BINDING_LABEL: &str = "tmc.kcp.io/system-binding";
+
+/// A binding tmcctl needs for itself: named after its role, labelled as a system binding.
+pub fn system_binding(role_name: &str, role_label: &str, subject: &Subject, extra_labels: &[(&str, &str)]) -> Value {
+    let mut binding = binding_object(role_name, role_label, subject, extra_labels);
+    binding["metadata"]["name"] = json!(role_name);
+    if let Some(labels) = binding["metadata"]["labels"].as_object_mut() {
+        labels.remove(WORKSPACE_BINDING_LABEL);
+        labels.insert(SYSTEM_BINDING_LABEL.into(), json!("true"));
+    }
+    binding
+}
+
 /// The binding of a TMC role.
 pub fn grant_binding(role: TmcRole, subject: &Subject, extra_labels: &[(&str, &str)]) -> Value {
     binding_object(&role.role_name(), role.short_name(), subject, extra_labels)
@@ -236,6 +251,15 @@ mod tests {
         assert!(Subject::service_account("deployer").is_err());
         assert!(Subject::service_account("/x").is_err());
         assert_eq!(Subject::service_account("ci/x").unwrap().user_name().unwrap(), "system:serviceaccount:ci:x");
+    }
+
+    #[test]
+    fn system_bindings_are_named_after_their_role_and_are_not_grants() {
+        let sa = Subject::service_account("tmc-system/tmc-controller-manager").unwrap();
+        let binding = system_binding("tmc:controller-manager", "controller-manager", &sa, &[]);
+        assert_eq!(binding["metadata"]["name"], "tmc:controller-manager");
+        assert_eq!(binding["metadata"]["labels"][SYSTEM_BINDING_LABEL], "true");
+        assert!(binding["metadata"]["labels"].get(WORKSPACE_BINDING_LABEL).is_none());
     }
 
     #[test]

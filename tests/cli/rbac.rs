@@ -10,14 +10,19 @@ use crate::harness::{assert_exit, tmcctl, using_clusters, write_file, Lab, Outpu
 /// A kubeconfig that reaches kcp as the lab's test user `user` (its token from the env file),
 /// trusting kcp's CA as the admin kubeconfig does.
 fn user_kubeconfig(lab: &Lab, user: &str) -> String {
+    token_kubeconfig(lab, user, "root", lab.var(&format!("KCP_TOKEN_{}", user.to_uppercase())))
+}
+
+/// A kubeconfig (context and user `name`) that reaches kcp's `workspace` with a bearer token,
+/// trusting kcp's CA as the admin kubeconfig does.
+fn token_kubeconfig(lab: &Lab, name: &str, workspace: &str, token: &str) -> String {
     let admin = std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap();
     let ca = admin.lines().find(|l| l.trim_start().starts_with("certificate-authority-data:")).unwrap().trim();
-    let token = lab.var(&format!("KCP_TOKEN_{}", user.to_uppercase()));
     let text = format!(
-        "apiVersion: v1\nkind: Config\ncurrent-context: {user}\nclusters:\n- name: kcp\n  cluster:\n    server: {}/clusters/root\n    {ca}\ncontexts:\n- name: {user}\n  context: {{cluster: kcp, user: {user}}}\nusers:\n- name: {user}\n  user: {{token: {token}}}\n",
+        "apiVersion: v1\nkind: Config\ncurrent-context: {name}\nclusters:\n- name: kcp\n  cluster:\n    server: {}/clusters/{workspace}\n    {ca}\ncontexts:\n- name: {name}\n  context: {{cluster: kcp, user: {name}}}\nusers:\n- name: {name}\n  user: {{token: {token}}}\n",
         lab.kcp_url()
     );
-    write_file(&format!("{user}-kubeconfig"), &text)
+    write_file(&format!("{name}-kubeconfig"), &text)
 }
 
 /// Runs tmcctl as a test user in `workspace`.
@@ -480,15 +485,7 @@ fn service_account_kubeconfig(lab: &Lab, workspace: &str, name: &str) -> String 
         let token = base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()).ok()?;
         (!token.is_empty()).then(|| String::from_utf8(token).unwrap())
     });
-    let admin = std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap();
-    let ca = admin.lines().find(|l| l.trim_start().starts_with("certificate-authority-data:")).unwrap().trim();
-    write_file(
-        "controller-sa",
-        &format!(
-            "apiVersion: v1\nkind: Config\ncurrent-context: sa\nclusters:\n- name: kcp\n  cluster:\n    server: {}/clusters/{workspace}\n    {ca}\ncontexts:\n- name: sa\n  context: {{cluster: kcp, user: sa}}\nusers:\n- name: sa\n  user: {{token: {token}}}\n",
-            lab.kcp_url()
-        ),
-    )
+    token_kubeconfig(lab, "sa", workspace, &token)
 }
 
 /// The generated roles are enough: the controller runs as its ServiceAccount with only

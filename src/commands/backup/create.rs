@@ -17,7 +17,7 @@ use crate::error::CliError;
 use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::output::Printer;
 
-use super::{read_secret_file, store};
+use super::{core_resources, read_secret_file, store};
 
 /// Arguments of `backup create`.
 #[derive(Debug, Args)]
@@ -52,21 +52,11 @@ pub struct CreateArgs {
 /// Namespaces every workspace has; restore does not need them.
 const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-fn core(kind: &str, plural: &str, namespaced: bool) -> Resource {
-    Resource::new("", "v1", kind, plural, namespaced)
-}
-
-/// What is read per workspace, in restore order; `true` keeps status (a placement's decisions
-/// keep their clusters on restore).
+/// What is read per workspace; `true` keeps status (a placement's decisions keep their
+/// clusters on restore). The order does not matter: restore orders by kind.
 fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool)> {
-    let mut kinds = vec![
-        (core("Namespace", "namespaces", false), false),
-        (core("ConfigMap", "configmaps", true), false),
-        (core("ServiceAccount", "serviceaccounts", true), false),
-    ];
-    if include_secrets {
-        kinds.push((core("Secret", "secrets", true), false));
-    }
+    let mut kinds: Vec<(Resource, bool)> =
+        core_resources().filter(|r| include_secrets || r.kind != "Secret").map(|r| (r, false)).collect();
     kinds.push((Resource::of::<ClusterRegistration>(), false));
     kinds.push((Resource::of::<WorkloadPlacement>(), true));
     kinds.extend(workloads.into_iter().map(|r| (r, false)));

@@ -43,6 +43,21 @@ pub async fn run(cmd: BackupCommand, settings: &ConnectionSettings) -> Result<()
     }
 }
 
+/// The core kinds a backup holds, as (kind, plural, namespaced); Secrets only when asked for.
+const CORE_KINDS: [(&str, &str, bool); 4] = [
+    ("Namespace", "namespaces", false),
+    ("ConfigMap", "configmaps", true),
+    ("Secret", "secrets", true),
+    ("ServiceAccount", "serviceaccounts", true),
+];
+
+/// [`CORE_KINDS`] as resources.
+fn core_resources() -> impl Iterator<Item = crate::client::Resource> {
+    CORE_KINDS
+        .into_iter()
+        .map(|(kind, plural, namespaced)| crate::client::Resource::new("", "v1", kind, plural, namespaced))
+}
+
 /// The first line of a passphrase file; an empty one is refused rather than used.
 fn read_secret_file(path: &Path) -> Result<SecretString, CliError> {
     let text = std::fs::read_to_string(path)

@@ -51,16 +51,7 @@ pub struct RestoreArgs {
 /// The resource of every kind a workspace can take back: core kinds, the TMC API and the
 /// workload types its export publishes.
 async fn served_kinds(at: &Connection) -> Result<BTreeMap<(String, String), Resource>, ClientError> {
-    let mut kinds: Vec<Resource> = [
-        ("Namespace", "namespaces", false),
-        ("ConfigMap", "configmaps", true),
-        ("Secret", "secrets", true),
-        ("ServiceAccount", "serviceaccounts", true),
-        ("PersistentVolumeClaim", "persistentvolumeclaims", true),
-    ]
-    .into_iter()
-    .map(|(kind, plural, namespaced)| Resource::new("", "v1", kind, plural, namespaced))
-    .collect();
+    let mut kinds: Vec<Resource> = super::core_resources().collect();
     kinds.push(Resource::of::<ClusterRegistration>());
     kinds.push(Resource::of::<WorkloadPlacement>());
     kinds.extend(workload_types::resolve(ExportLocation::Binding(at)).await?.into_iter().map(|t| t.resource));

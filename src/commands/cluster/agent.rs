@@ -9,12 +9,13 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::client::{ApplyOptions, ClusterCredentials, Connection, Resource};
+use crate::commands::rbac::{cluster_role_bindings, cluster_roles};
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
 use crate::install::workload_apis::{parse_workload_types, DEFAULT_WORKLOAD_APIS};
 use crate::install::{FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL};
 use crate::output::Printer;
-use crate::security::bindings::binding_object;
+use crate::security::bindings::system_binding;
 use crate::security::roles::CLUSTER_AGENT_ROLE;
 use crate::security::{cluster_agent_role, Permission, Subject, SyncedType};
 
@@ -92,10 +93,8 @@ pub async fn create_agent(
     let cluster =
         Connection::to_cluster(admin, Some(VERIFY_TIMEOUT), Default::default()).await.map_err(|e| prefix(e.into()))?;
     let subject = Subject::service_account(&format!("{AGENT_NAMESPACE}/{AGENT_ACCOUNT}")).expect("valid constants");
-    let mut binding = binding_object(CLUSTER_AGENT_ROLE, "cluster-agent", &subject, &MANAGED);
-    binding["metadata"]["name"] = json!(CLUSTER_AGENT_ROLE);
+    let binding = system_binding(CLUSTER_AGENT_ROLE, "cluster-agent", &subject, &MANAGED);
     let labels = json!({MANAGED_BY_LABEL: MANAGED_BY});
-    let rbac = |kind: &str, plural: &str| Resource::new("rbac.authorization.k8s.io", "v1", kind, plural, false);
     let objects: Vec<(Resource, Value)> = vec![
         (
             namespaces(),
@@ -106,8 +105,8 @@ pub async fn create_agent(
             json!({"apiVersion": "v1", "kind": "ServiceAccount",
                    "metadata": {"name": AGENT_ACCOUNT, "namespace": AGENT_NAMESPACE, "labels": labels}}),
         ),
-        (rbac("ClusterRole", "clusterroles"), cluster_agent_role(synced).cluster_role(&MANAGED)),
-        (rbac("ClusterRoleBinding", "clusterrolebindings"), binding),
+        (cluster_roles(), cluster_agent_role(synced).cluster_role(&MANAGED)),
+        (cluster_role_bindings(), binding),
         (
             secrets(),
             json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/service-account-token",

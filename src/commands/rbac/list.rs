@@ -11,7 +11,7 @@ use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::output::{Printer, Table};
 use crate::security::{grants_in, Grant, SubjectKind};
 
-use super::{all_bound, cluster_role_bindings, target_workspace};
+use super::{cluster_role_bindings, target_workspace};
 
 /// Arguments of `rbac list`.
 #[derive(Debug, Args)]
@@ -31,7 +31,7 @@ pub async fn run(args: ListArgs, settings: &ConnectionSettings) -> Result<(), Cl
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
     let connection = Connection::open(settings).await?;
     let workspaces = if args.all_workspaces {
-        all_bound(&connection, &args.provider_workspace).await?
+        crate::commands::bound_workspaces(&connection, &args.provider_workspace).await?
     } else {
         vec![target_workspace(&connection)?]
     };

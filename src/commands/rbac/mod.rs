@@ -53,11 +53,11 @@ fn rbac_resource(kind: &str, plural: &str, namespaced: bool) -> Resource {
     Resource::new("rbac.authorization.k8s.io", "v1", kind, plural, namespaced)
 }
 
-fn cluster_roles() -> Resource {
+pub(crate) fn cluster_roles() -> Resource {
     rbac_resource("ClusterRole", "clusterroles", false)
 }
 
-fn cluster_role_bindings() -> Resource {
+pub(crate) fn cluster_role_bindings() -> Resource {
     rbac_resource("ClusterRoleBinding", "clusterrolebindings", false)
 }
 
@@ -103,11 +103,6 @@ fn target_workspace(connection: &Connection) -> Result<WorkspacePath, CliError> 
         CliError::usage(format!("no workspace to act in: {} names none", connection.url()))
             .with_hint("pass --workspace root:org:team")
     })
-}
-
-/// The workspaces that bind the TMC API of `provider`.
-async fn all_bound(connection: &Connection, provider: &WorkspacePath) -> Result<Vec<WorkspacePath>, CliError> {
-    crate::commands::bound_workspaces(connection, provider).await
 }
 
 /// A refusal before any write, naming what is missing.

@@ -12,14 +12,17 @@ use crate::controller::runtime::leader::{LEASE_NAME, LEASE_NAMESPACE};
 use crate::error::CliError;
 use crate::install::{DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME};
 use crate::output::{OutputFormat, Printer, Table};
-use crate::security::bindings::binding_object;
+use crate::security::bindings::system_binding;
 use crate::security::roles::{CONTROLLER_ROLE, CONTROLLER_SERVICE_ACCOUNT};
 use crate::security::{
     controller_role, controller_role_on_plain_kubernetes, workspace_access_role, ControllerFootprint, RoleDefinition,
     Subject, TmcRole,
 };
 
-use super::{all_bound, apply_and_report, cluster_role_bindings, cluster_roles, target_workspace, MANAGED};
+use crate::commands::bound_workspaces;
+use crate::commands::cluster::shared::namespaces;
+
+use super::{apply_and_report, cluster_role_bindings, cluster_roles, target_workspace, MANAGED};
 
 /// Arguments of `rbac setup`.
 #[derive(Debug, Args)]
@@ -56,7 +59,7 @@ pub async fn run(args: SetupArgs, settings: &ConnectionSettings) -> Result<(), C
     let controller = if is_kcp { controller_role(footprint) } else { controller_role_on_plain_kubernetes(footprint) };
     let plan = if is_kcp {
         let mut targets = if args.all_bound {
-            all_bound(&connection, &args.provider_workspace).await?
+            bound_workspaces(&connection, &args.provider_workspace).await?
         } else if args.workspaces.is_empty() {
             vec![target_workspace(&connection)?]
         } else {
@@ -161,14 +164,11 @@ fn controller_objects(controller: &RoleDefinition) -> Vec<(Resource, Value)> {
     let (namespace, name) = CONTROLLER_SERVICE_ACCOUNT;
     let labels = json!({crate::install::MANAGED_BY_LABEL: crate::install::MANAGED_BY});
     let service_account = Subject::service_account(&format!("{namespace}/{name}")).expect("a valid constant");
-    let mut binding = binding_object(CONTROLLER_ROLE, &controller.label, &service_account, &MANAGED);
     // The controller's binding is a system binding, not a grant: `rbac list` does not show it.
-    binding["metadata"]["name"] = json!(CONTROLLER_ROLE);
-    binding["metadata"]["labels"].as_object_mut().map(|l| l.remove(crate::security::bindings::WORKSPACE_BINDING_LABEL));
-    binding["metadata"]["labels"]["tmc.kcp.io/system-binding"] = json!("true");
+    let binding = system_binding(CONTROLLER_ROLE, &controller.label, &service_account, &MANAGED);
     vec![
         (
-            Resource::new("", "v1", "Namespace", "namespaces", false),
+            namespaces(),
             json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace, "labels": labels}}),
         ),
         (
