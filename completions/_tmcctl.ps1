@@ -926,8 +926,8 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups on this machine')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the backups on this machine')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups in a directory or S3 bucket')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the backups in a directory or S3 bucket')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')
@@ -938,7 +938,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API (for --all-bound)')
             [CompletionResult]::new('--encrypt-to', '--encrypt-to', [CompletionResultType]::ParameterName, 'Encrypt to this age recipient (age1…; repeatable)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Encrypt with the passphrase in this file (its first line)')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The directory to write to (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to write: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
@@ -958,7 +958,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;list' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
@@ -975,7 +975,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;ls' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
@@ -992,7 +992,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;describe' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'The passphrase file it was encrypted with')
             [CompletionResult]::new('--identity-file', '--identity-file', [CompletionResultType]::ParameterName, 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
@@ -1011,7 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;verify' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'The passphrase file it was encrypted with')
             [CompletionResult]::new('--identity-file', '--identity-file', [CompletionResultType]::ParameterName, 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
@@ -1030,7 +1030,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;delete' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
@@ -1047,7 +1047,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
         }
         'tmcctl;backup;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups on this machine')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups in a directory or S3 bucket')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')
@@ -1073,7 +1073,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;restore' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The directory backups are in (default: the data directory''s tmcctl/backups)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'The passphrase file it was encrypted with')
             [CompletionResult]::new('--identity-file', '--identity-file', [CompletionResultType]::ParameterName, 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients')
             [CompletionResult]::new('--workspace-mapping', '--workspace-mapping', [CompletionResultType]::ParameterName, 'Restore workspace OLD into NEW (repeatable)')
@@ -1412,7 +1412,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
         }
         'tmcctl;help;backup' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups on this machine')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups in a directory or S3 bucket')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')

@@ -849,8 +849,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-            cand list 'List the backups on this machine'
-            cand ls 'List the backups on this machine'
+            cand list 'List the backups in a directory or S3 bucket'
+            cand ls 'List the backups in a directory or S3 bucket'
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
@@ -860,7 +860,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --provider-workspace 'The workspace that publishes the TMC API (for --all-bound)'
             cand --encrypt-to 'Encrypt to this age recipient (age1…; repeatable)'
             cand --passphrase-file 'Encrypt with the passphrase in this file (its first line)'
-            cand --to 'The directory to write to (default: the data directory''s tmcctl/backups)'
+            cand --to 'Where to write: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -879,7 +879,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;backup;list'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -895,7 +895,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;backup;ls'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -911,7 +911,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;backup;describe'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand --passphrase-file 'The passphrase file it was encrypted with'
             cand --identity-file 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
@@ -929,7 +929,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;backup;verify'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand --passphrase-file 'The passphrase file it was encrypted with'
             cand --identity-file 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
@@ -947,7 +947,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;backup;delete'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: its current-context)'
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
@@ -963,7 +963,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         }
         &'tmcctl;backup;help'= {
             cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-            cand list 'List the backups on this machine'
+            cand list 'List the backups in a directory or S3 bucket'
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
@@ -982,7 +982,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;backup;help;help'= {
         }
         &'tmcctl;restore'= {
-            cand --from 'The directory backups are in (default: the data directory''s tmcctl/backups)'
+            cand --from 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory''s tmcctl/backups)'
             cand --passphrase-file 'The passphrase file it was encrypted with'
             cand --identity-file 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients'
             cand --workspace-mapping 'Restore workspace OLD into NEW (repeatable)'
@@ -1273,7 +1273,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         }
         &'tmcctl;help;backup'= {
             cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-            cand list 'List the backups on this machine'
+            cand list 'List the backups in a directory or S3 bucket'
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'

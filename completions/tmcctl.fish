@@ -539,8 +539,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "list" -d 'List the backups on this machine'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "ls" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "list" -d 'List the backups in a directory or S3 bucket'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "ls" -d 'List the backups in a directory or S3 bucket'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
@@ -548,7 +548,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l provider-workspace -d 'The workspace that publishes the TMC API (for --all-bound)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l encrypt-to -d 'Encrypt to this age recipient (age1…; repeatable)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Encrypt with the passphrase in this file (its first line)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l to -d 'The directory to write to (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l to -d 'Where to write: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -561,7 +561,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -571,7 +571,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -581,7 +581,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
@@ -593,7 +593,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
@@ -605,7 +605,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
@@ -615,12 +615,12 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backups in a directory or S3 bucket'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l from -d 'The directory backups are in (default: the data directory\'s tmcctl/backups)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace-mapping -d 'Restore workspace OLD into NEW (repeatable)' -r
@@ -787,7 +787,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from rbac" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups on this machine'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List the backups in a directory or S3 bucket'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'

@@ -34,7 +34,7 @@ go_env() {
   export GOFLAGS="-buildvcs=false"
 }
 
-ALL_COMPONENTS=(kwok etcd kubernetes kcp) # build order: quick ones first
+ALL_COMPONENTS=(kwok etcd versitygw kubernetes kcp) # build order: quick ones first
 
 # comp_id NAME -> "<name>-<version>-<key>", <key> hashing the versions it depends on + recipe rev
 comp_id() {
@@ -44,6 +44,7 @@ comp_id() {
     etcd) v="$ETCD_VERSION"; deps="$ETCD_VERSION" ;;
     kubernetes) v="$KUBERNETES_VERSION"; deps="$KUBERNETES_VERSION $KUBERNETES_STAGING_VERSION" ;;
     kcp) v="$KCP_VERSION"; deps="$KCP_VERSION $KCP_STAGING_REPLACES" ;;
+    versitygw) v="$VERSITYGW_VERSION"; deps="$VERSITYGW_VERSION" ;;
     *) die "unknown component '$1' (${ALL_COMPONENTS[*]})" ;;
   esac
   echo "$1-$v-$(printf '%s\n' "$BUILD_RECIPE_REV" "$deps" | short_hash)"
@@ -127,6 +128,20 @@ EOF
   mv "$dir/bin/server" "$dir/bin/etcd" # `go build` names it after the module path, minus /v3
   [[ -x "$dir/bin/etcd" ]] || die "etcd binary missing after build"
   finish_component "$dir" etcd $((SECONDS - start))
+}
+
+# --- versitygw (the S3 store backups are tested against) -----------------------------------------
+build_versitygw() {
+  local dir start
+  dir="$(comp_dir versitygw)"
+  [[ -f "$dir/.done" ]] && { log "versitygw $VERSITYGW_VERSION: cached"; return 0; }
+  log "versitygw $VERSITYGW_VERSION: building versitygw (~1.5 min cold on 2 cores)"
+  start=$SECONDS
+  rm -rf "$dir"; mkdir -p "$dir/bin"
+  # its go.mod has no replace directives, so plain `go install pkg@version` works.
+  (cd "$LAB_CACHE" && GOBIN="$dir/bin" nice -n 10 go install -trimpath -ldflags "-s -w" \
+    "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION")
+  finish_component "$dir" versitygw $((SECONDS - start))
 }
 
 # --- kube-apiserver, kube-controller-manager, kube-scheduler, kubectl -----------------------------

@@ -13,6 +13,8 @@ LAB_ENV_FILE="$LAB_STATE/lab.env"
 KCP_PORT="${TMCCTL_LAB_KCP_PORT:-6443}"
 KCP_ETCD_CLIENT_PORT="${TMCCTL_LAB_KCP_ETCD_CLIENT_PORT:-2379}"
 KCP_ETCD_PEER_PORT="${TMCCTL_LAB_KCP_ETCD_PEER_PORT:-2380}"
+# The S3-compatible store (versitygw) backups are tested against.
+S3_PORT="${TMCCTL_LAB_S3_PORT:-7070}"
 # Physical clusters and their simulated node count.
 LAB_CLUSTERS="${TMCCTL_LAB_CLUSTERS:-pc1 pc2}"
 LAB_NODES="${TMCCTL_LAB_NODES:-3}"
@@ -30,7 +32,7 @@ versions_hash() {
 # Directory with every binary of the pinned set (symlinks into per-component dirs).
 lab_bin_dir() { echo "$LAB_CACHE/$(versions_hash)/bin"; }
 
-LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl)
+LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl versitygw)
 
 lab_bin_complete() {
   local bin b

@@ -6,6 +6,7 @@
 #   pids/*.pid          every process the lab started (kcp; each kwok cluster's components)
 #   kcp/                kcp --root-directory (admin.kubeconfig, embedded etcd data)
 #   kcp-users.csv       kcp --token-auth-file: the test users' bearer tokens (made once per lab)
+#   s3/                 the S3 store's data (one directory per bucket); s3-credentials its keys
 #   kwok/               KWOK_WORKDIR: kwokctl's clusters (clusters/<name>/kubeconfig.yaml, ...)
 #   logs/               kcp.log, kwokctl-<name>.log
 
@@ -15,6 +16,10 @@ KCP_USERS_FILE="$LAB_STATE/kcp-users.csv"
 # Test users kcp knows by bearer token (RBAC tests), as user:group,group (groups may be empty).
 # No RBAC object names them: what they may do is what a test grants them.
 KCP_TEST_USERS="alice:lab:team-a bob:lab:team-b carol:lab:auditors dave:"
+S3_ROOT="$LAB_STATE/s3"
+S3_CREDENTIALS_FILE="$LAB_STATE/s3-credentials"
+# The bucket backup tests write to (made by `up`).
+S3_BUCKET=tmc-backups
 PID_DIR="$LAB_STATE/pids"
 LOG_DIR="$LAB_STATE/logs"
 export KWOK_WORKDIR="$LAB_STATE/kwok"
@@ -64,10 +69,15 @@ cluster_healthy() {
     kubectl_lab --kubeconfig "$(cluster_kubeconfig "$1")" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
 }
 
+s3_healthy() {
+  pid_alive "$PID_DIR/s3.pid" && [[ -s "$S3_CREDENTIALS_FILE" ]] && (: </dev/tcp/127.0.0.1/"$S3_PORT") 2>/dev/null
+}
+
 lab_healthy() {
   local c
   [[ -f "$LAB_ENV_FILE" ]] || return 1
   kcp_healthy || return 1
+  s3_healthy || return 1
   for c in $LAB_CLUSTERS; do cluster_healthy "$c" || return 1; done
 }
 
@@ -109,6 +119,25 @@ write_users_file() {
       printf '%s,%s,%s,"%s"\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$user" "$user" "$groups"
     done >"$KCP_USERS_FILE"
   )
+}
+
+# --- the S3 store ----------------------------------------------------------------------------------
+# versitygw's posix backend: a bucket is a directory under its root. Keys are random, made once
+# per lab, and passed in its environment (not on its command line).
+start_s3() {
+  port_busy "$S3_PORT" && die "port $S3_PORT is already in use (the S3 store needs it; set TMCCTL_LAB_S3_PORT)"
+  mkdir -p "$S3_ROOT/$S3_BUCKET"
+  if [[ ! -s "$S3_CREDENTIALS_FILE" ]]; then
+    (umask 077; printf 'lab%s %s\n' "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+      "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$S3_CREDENTIALS_FILE")
+  fi
+  local access secret
+  read -r access secret <"$S3_CREDENTIALS_FILE"
+  log "starting the S3 store (versitygw) on http://127.0.0.1:$S3_PORT (log: $LOG_DIR/s3.log)"
+  ROOT_ACCESS_KEY="$access" ROOT_SECRET_KEY="$secret" setsid "$LAB_BIN/versitygw" \
+    --port "127.0.0.1:$S3_PORT" posix "$S3_ROOT" </dev/null >"$LOG_DIR/s3.log" 2>&1 &
+  echo $! >"$PID_DIR/s3.pid"
+  wait_for 30 "S3 store" s3_healthy || { tail -20 "$LOG_DIR/s3.log" >&2; return 1; }
 }
 
 # --- kwok clusters ----------------------------------------------------------------------------------
@@ -177,6 +206,12 @@ write_env_file() {
       echo "$(upper "$c")_URL=$(kubectl_lab --kubeconfig "$(cluster_kubeconfig "$c")" config view --minify -o jsonpath='{.clusters[0].cluster.server}')"
     done
     echo "KWOK_WORKDIR=$KWOK_WORKDIR"
+    # the S3 store: the AWS variables tmcctl reads, and the bucket made for tests
+    echo "AWS_ENDPOINT_URL=http://127.0.0.1:$S3_PORT"
+    echo "AWS_ACCESS_KEY_ID=$(cut -d' ' -f1 "$S3_CREDENTIALS_FILE")"
+    echo "AWS_SECRET_ACCESS_KEY=$(cut -d' ' -f2 "$S3_CREDENTIALS_FILE")"
+    echo "AWS_REGION=us-east-1"
+    echo "S3_BUCKET=$S3_BUCKET"
   } >"$tmp"
   mv "$tmp" "$LAB_ENV_FILE"
 }
@@ -209,6 +244,7 @@ options:
   bindAddress: 127.0.0.1
 YAML
   start_kcp || { log "kcp did not come up; stopping what was started"; lab_down; die "lab up failed (kcp)"; }
+  start_s3 || { log "the S3 store did not come up; stopping what was started"; lab_down; die "lab up failed (S3 store)"; }
   for c in $LAB_CLUSTERS; do
     start_cluster "$c" || { log "cluster $c did not come up; stopping what was started"; lab_down; die "lab up failed ($c)"; }
   done
@@ -268,6 +304,7 @@ lab_status() {
   done
   if [[ -x "$LAB_BIN/kubectl" ]]; then
     kcp_healthy && echo "kcp:      ready (https://127.0.0.1:$KCP_PORT)" || { echo "kcp:      NOT ready"; rc=1; }
+    s3_healthy && echo "s3:       ready (http://127.0.0.1:$S3_PORT)" || { echo "s3:       NOT ready"; rc=1; }
     for c in $LAB_CLUSTERS; do
       if cluster_healthy "$c"; then
         echo "$c:      ready, $(kubectl_lab --kubeconfig "$(cluster_kubeconfig "$c")" get nodes --no-headers 2>/dev/null | grep -c ' Ready ') Ready nodes"

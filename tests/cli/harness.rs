@@ -46,6 +46,10 @@ pub fn tmcctl_command() -> Command {
     for proxy in ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] {
         command.env_remove(proxy);
     }
+    // Nor may the machine's S3 settings reach a store (tests that use one set the lab's).
+    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("AWS_")) {
+        command.env_remove(key);
+    }
     command
 }
 
@@ -123,6 +127,17 @@ impl Lab {
     /// Runs tmcctl against kcp with `args`.
     pub fn tmcctl(&self, args: &[&str]) -> Output {
         let mut command = tmcctl_command();
+        command.arg("--kubeconfig").arg(self.kcp_kubeconfig()).args(args);
+        run(command, None)
+    }
+
+    /// Runs tmcctl against kcp with `args`, with the lab's S3 store in the environment
+    /// (`AWS_ENDPOINT_URL`, keys, region) as a user would set it.
+    pub fn tmcctl_with_s3(&self, args: &[&str]) -> Output {
+        let mut command = tmcctl_command();
+        for key in ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"] {
+            command.env(key, self.var(key));
+        }
         command.arg("--kubeconfig").arg(self.kcp_kubeconfig()).args(args);
         run(command, None)
     }

@@ -42,9 +42,10 @@ pub struct CreateArgs {
     /// Write Secrets unencrypted (not recommended).
     #[arg(long)]
     pub insecure_plaintext: bool,
-    /// The directory to write to (default: the data directory's tmcctl/backups).
-    #[arg(long, value_name = "DIR")]
-    pub to: Option<PathBuf>,
+    /// Where to write: a directory or s3://BUCKET/PREFIX (default: the data directory's
+    /// tmcctl/backups).
+    #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
+    pub to: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -90,7 +91,7 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
         return Err(CliError::usage("a backup with Secrets must be encrypted")
             .with_hint("pass --encrypt-to RECIPIENT or --passphrase-file FILE (or --insecure-plaintext)"));
     }
-    let dir = store::directory(args.to.as_deref())?;
+    let location = store::Location::parse(args.to.as_deref())?;
     let connection = Connection::open(settings).await?;
     let workspaces = if args.all_bound {
         crate::commands::bound_workspaces(&connection, &args.provider_workspace).await?
@@ -148,17 +149,18 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
         Some(to) => seal(&archive, to).map_err(|e| CliError::usage(e.to_string()))?,
         None => archive,
     };
-    let path = store::write(&dir, &name, &bytes)?;
+    let size = bytes.len();
+    let path = location.write(&name, bytes).await?;
     let report = json!({"name": name, "path": path, "objects": objects.len(), "workspaces": capture.workspaces,
-                        "bytes": bytes.len(), "encrypted": sealing.is_some()});
+                        "bytes": size, "encrypted": sealing.is_some()});
     printer.value(&report, || {
         let sealed = if sealing.is_some() { ", encrypted" } else { "" };
         format!(
             "backup \"{name}\" written: {} objects of {} workspace(s), {} bytes{sealed} ({})\n",
             objects.len(),
             workspaces.len(),
-            bytes.len(),
-            path.display()
+            size,
+            path
         )
     })?;
     Ok(())

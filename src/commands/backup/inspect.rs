@@ -18,9 +18,16 @@ use super::{read_secret_file, store};
 /// Where to look.
 #[derive(Debug, Args)]
 pub struct Location {
-    /// The directory backups are in (default: the data directory's tmcctl/backups).
-    #[arg(long = "from", value_name = "DIR")]
-    pub dir: Option<PathBuf>,
+    /// Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory's
+    /// tmcctl/backups).
+    #[arg(long = "from", value_name = "DIR|s3://BUCKET/PREFIX")]
+    pub at: Option<String>,
+}
+
+impl Location {
+    fn open(&self) -> Result<store::Location, CliError> {
+        store::Location::parse(self.at.as_deref())
+    }
 }
 
 /// How to open an encrypted backup.
@@ -69,9 +76,8 @@ pub struct DeleteArgs {
 }
 
 /// Reads, decrypts and verifies backup `name`.
-pub(super) fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Archive, u64, bool), CliError> {
-    let dir = store::directory(location.dir.as_deref())?;
-    let bytes = store::read(&dir, name)?;
+pub(super) async fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Archive, u64, bool), CliError> {
+    let bytes = location.open()?.read(name).await?;
     let sealed = is_sealed(&bytes);
     let plain = if sealed {
         let with = match (&keys.passphrase_file, &keys.identity_file) {
@@ -94,21 +100,18 @@ pub(super) fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Arch
 }
 
 /// Runs `backup list`.
-pub fn list(args: ListArgs) -> Result<(), CliError> {
+pub async fn list(args: ListArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let dir = store::directory(args.location.dir.as_deref())?;
+    let location = args.location.open()?;
     let now = jiff::Timestamp::now();
-    let stored = store::list(&dir)?;
-    let rows: Vec<_> = stored
-        .iter()
-        .map(|s| {
-            let head = std::fs::read(store::path_of(&dir, &s.name)).map(|b| is_sealed(&b)).unwrap_or(false);
-            let modified = s.modified.and_then(|m| jiff::Timestamp::try_from(m).ok()).map(|t| t.to_string());
-            (s, head, modified)
-        })
-        .collect();
+    let stored = location.list().await?;
+    let mut rows = Vec::new();
+    for s in &stored {
+        let sealed = location.head(&s.name).await.map(|b| is_sealed(&b)).unwrap_or(false);
+        rows.push((s, sealed, s.modified.map(|t| t.to_string())));
+    }
     if rows.is_empty() {
-        printer.status(&format!("No backups in {}.", dir.display()))?;
+        printer.status(&format!("No backups in {}.", location.display()))?;
         return Ok(());
     }
     let values: Vec<_> = rows
@@ -131,9 +134,9 @@ pub fn list(args: ListArgs) -> Result<(), CliError> {
 }
 
 /// Runs `backup describe`.
-pub fn describe(args: OneArgs) -> Result<(), CliError> {
+pub async fn describe(args: OneArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, size, sealed) = load(&args.name, &args.location, &args.keys)?;
+    let (archive, size, sealed) = load(&args.name, &args.location, &args.keys).await?;
     let m = &archive.manifest;
     let value = json!({"name": args.name, "bytes": size, "encrypted": sealed, "manifest": m});
     printer.value(&value, || {
@@ -160,9 +163,9 @@ pub fn describe(args: OneArgs) -> Result<(), CliError> {
 }
 
 /// Runs `backup verify`.
-pub fn verify(args: OneArgs) -> Result<(), CliError> {
+pub async fn verify(args: OneArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, _, sealed) = load(&args.name, &args.location, &args.keys)?;
+    let (archive, _, sealed) = load(&args.name, &args.location, &args.keys).await?;
     let value = json!({"name": args.name, "verified": true, "objects": archive.objects.len(), "encrypted": sealed});
     printer.value(&value, || {
         format!(
@@ -176,9 +179,9 @@ pub fn verify(args: OneArgs) -> Result<(), CliError> {
 }
 
 /// Runs `backup delete`.
-pub fn delete(args: DeleteArgs) -> Result<(), CliError> {
+pub async fn delete(args: DeleteArgs) -> Result<(), CliError> {
     let printer = Printer::default();
-    let dir = store::directory(args.location.dir.as_deref())?;
+    let location = args.location.open()?;
     store::check_name(&args.name)?;
     if !args.yes {
         crate::commands::confirm(
@@ -187,7 +190,7 @@ pub fn delete(args: DeleteArgs) -> Result<(), CliError> {
             &format!("delete backup \"{}\"", args.name),
         )?;
     }
-    let deleted = store::delete(&dir, &args.name)?;
+    let deleted = location.delete(&args.name).await?;
     let verb = if deleted { "deleted" } else { "was not there" };
     printer.write_out(&format!("backup \"{}\" {verb}\n", args.name))?;
     Ok(())

@@ -21,7 +21,7 @@ pub enum BackupCommand {
     /// Write the TMC objects of a workspace (or every bound one), its workloads and what they
     /// refer to, to an archive.
     Create(create::CreateArgs),
-    /// List the backups on this machine.
+    /// List the backups in a directory or S3 bucket.
     #[command(visible_alias = "ls")]
     List(inspect::ListArgs),
     /// Show a backup's workspaces, kinds, counts, size and whether it is encrypted.
@@ -36,10 +36,10 @@ pub enum BackupCommand {
 pub async fn run(cmd: BackupCommand, settings: &ConnectionSettings) -> Result<(), CliError> {
     match cmd {
         BackupCommand::Create(args) => create::run(args, settings).await,
-        BackupCommand::List(args) => inspect::list(args),
-        BackupCommand::Describe(args) => inspect::describe(args),
-        BackupCommand::Verify(args) => inspect::verify(args),
-        BackupCommand::Delete(args) => inspect::delete(args),
+        BackupCommand::List(args) => inspect::list(args).await,
+        BackupCommand::Describe(args) => inspect::describe(args).await,
+        BackupCommand::Verify(args) => inspect::verify(args).await,
+        BackupCommand::Delete(args) => inspect::delete(args).await,
     }
 }
 

@@ -61,7 +61,7 @@ async fn served_kinds(at: &Connection) -> Result<BTreeMap<(String, String), Reso
 /// Runs `restore`.
 pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, _, _) = load(&args.name, &args.location, &args.keys)?;
+    let (archive, _, _) = load(&args.name, &args.location, &args.keys).await?;
     let options = Options {
         mapping: args.mapping.iter().cloned().collect(),
         include_kinds: args.include_kinds.iter().cloned().collect(),

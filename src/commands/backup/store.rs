@@ -1,30 +1,116 @@
-//! Where backups live on this machine: one file per backup, `<dir>/<name>.tmcbackup`, in the
-//! data directory (`~/.local/share/tmcctl/backups` on Linux) unless `--to DIR`. A backup is
-//! written to a temporary file beside its target, flushed to disk and renamed over it, mode
-//! 0600: a failed write (a full disk) leaves any earlier backup of that name as it was.
+//! Where backups live: one object per backup, `<name>.tmcbackup`, either in a directory on this
+//! machine (the data directory's `tmcctl/backups` unless `--to DIR`) or under a prefix of an
+//! S3-compatible bucket (`--to s3://BUCKET/PREFIX`).
+//!
+//! A directory backup is written to a temporary file beside its target, flushed to disk and
+//! renamed over it, mode 0600: a failed write (a full disk) leaves any earlier backup of that
+//! name as it was. An S3 backup is one PUT, which the store makes visible whole or not at all.
+//! S3 credentials, region and endpoint come from the usual AWS environment variables
+//! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`,
+//! `AWS_ENDPOINT_URL`); an `http://` endpoint is allowed because it was named explicitly.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+mod bucket;
+mod directory;
 
-use crate::error::{CliError, ExitKind};
+use std::path::PathBuf;
+
+use crate::error::CliError;
+
+pub use bucket::Bucket;
 
 /// The file name suffix of a backup.
 pub const SUFFIX: &str = ".tmcbackup";
 
-/// The directory backups go to: `dir`, else the data directory's `tmcctl/backups`.
-pub fn directory(dir: Option<&Path>) -> Result<PathBuf, CliError> {
-    match dir {
-        Some(dir) => Ok(dir.to_path_buf()),
-        None => dirs::data_dir().map(|d| d.join("tmcctl").join("backups")).ok_or_else(|| {
-            CliError::new(ExitKind::Config, "no data directory is known for this user (HOME is not set?)")
-                .with_hint("pass --to DIR")
-        }),
+/// The bytes [`Location::head`] returns: enough to tell an age file from a plain archive.
+const HEAD_BYTES: u64 = 64;
+
+/// Where backups are read from and written to.
+pub enum Location {
+    /// A directory on this machine.
+    Directory(PathBuf),
+    /// A prefix in an S3-compatible bucket.
+    Bucket(Bucket),
+}
+
+/// One stored backup.
+pub struct Stored {
+    /// Its name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// When it was written.
+    pub modified: Option<jiff::Timestamp>,
+}
+
+impl Location {
+    /// `s3://BUCKET[/PREFIX]`, a directory, or (none) the data directory's `tmcctl/backups`.
+    pub fn parse(arg: Option<&str>) -> Result<Self, CliError> {
+        match arg {
+            Some(url) if url.starts_with("s3://") => Ok(Self::Bucket(Bucket::parse(url)?)),
+            Some(url) if url.contains("://") => Err(CliError::usage(format!(
+                "backup location {url:?} is not supported: use a directory or s3://BUCKET/PREFIX"
+            ))),
+            Some(dir) => Ok(Self::Directory(PathBuf::from(dir))),
+            None => directory::default().map(Self::Directory),
+        }
+    }
+
+    /// The location as a user would write it.
+    pub fn display(&self) -> String {
+        match self {
+            Self::Directory(dir) => dir.display().to_string(),
+            Self::Bucket(bucket) => bucket.url(),
+        }
+    }
+
+    /// Writes `bytes` as backup `name`, whole or not at all; returns where it went.
+    pub async fn write(&self, name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
+        check_name(name)?;
+        match self {
+            Self::Directory(dir) => directory::write(dir, name, &bytes).map(|p| p.display().to_string()),
+            Self::Bucket(bucket) => bucket.write(name, bytes).await,
+        }
+    }
+
+    /// Reads backup `name`.
+    pub async fn read(&self, name: &str) -> Result<Vec<u8>, CliError> {
+        check_name(name)?;
+        match self {
+            Self::Directory(dir) => directory::read(dir, name),
+            Self::Bucket(bucket) => bucket.read(name, None).await,
+        }
+    }
+
+    /// The first bytes of backup `name` (to tell whether it is encrypted without reading it).
+    pub async fn head(&self, name: &str) -> Result<Vec<u8>, CliError> {
+        check_name(name)?;
+        match self {
+            Self::Directory(dir) => directory::head(dir, name, HEAD_BYTES),
+            Self::Bucket(bucket) => bucket.read(name, Some(HEAD_BYTES)).await,
+        }
+    }
+
+    /// The backups stored here, by name; an absent directory or prefix holds none.
+    pub async fn list(&self) -> Result<Vec<Stored>, CliError> {
+        let mut out = match self {
+            Self::Directory(dir) => directory::list(dir)?,
+            Self::Bucket(bucket) => bucket.list().await?,
+        };
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// Deletes backup `name`; `false` when there was none.
+    pub async fn delete(&self, name: &str) -> Result<bool, CliError> {
+        check_name(name)?;
+        match self {
+            Self::Directory(dir) => directory::delete(dir, name),
+            Self::Bucket(bucket) => bucket.delete(name).await,
+        }
     }
 }
 
-/// Checks a backup name: it becomes a file name.
+/// Checks a backup name: it becomes a file or object name.
 pub fn check_name(name: &str) -> Result<(), CliError> {
     let valid = !name.is_empty()
         && name.len() <= 200
@@ -39,129 +125,14 @@ pub fn check_name(name: &str) -> Result<(), CliError> {
     }
 }
 
-/// The file of backup `name` in `dir`.
-pub fn path_of(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!("{name}{SUFFIX}"))
-}
-
-/// Writes `bytes` as backup `name` in `dir`, atomically; returns the path.
-pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, CliError> {
-    let fail = |what: &str, path: &Path, e: std::io::Error| {
-        let hint = if e.raw_os_error() == Some(28) { " (the disk is full)" } else { "" };
-        CliError::new(ExitKind::Failure, format!("cannot {what} {}: {e}{hint}", path.display()))
-    };
-    fs::create_dir_all(dir).map_err(|e| fail("create the backup directory", dir, e))?;
-    let target = path_of(dir, name);
-    let temporary = dir.join(format!(".{name}{SUFFIX}.tmp-{}", std::process::id()));
-    let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(fail("write", &temporary, e));
-    }
-    if let Err(e) = fs::rename(&temporary, &target) {
-        let _ = fs::remove_file(&temporary);
-        return Err(fail("rename the new backup to", &target, e));
-    }
-    // The rename itself is durable only once the directory is.
-    if let Ok(directory) = fs::File::open(dir) {
-        let _ = directory.sync_all();
-    }
-    Ok(target)
-}
-
-/// Reads backup `name` from `dir`.
-pub fn read(dir: &Path, name: &str) -> Result<Vec<u8>, CliError> {
-    check_name(name)?;
-    let path = path_of(dir, name);
-    fs::read(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            CliError::new(ExitKind::NotFound, format!("backup \"{name}\" not found in {}", dir.display()))
-                .with_hint("see `tmcctl backup list`")
-        }
-        _ => CliError::new(ExitKind::Failure, format!("cannot read {}: {e}", path.display())),
-    })
-}
-
-/// One stored backup.
-pub struct Stored {
-    /// Its name.
-    pub name: String,
-    /// Its size in bytes.
-    pub size: u64,
-    /// When it was written.
-    pub modified: Option<std::time::SystemTime>,
-}
-
-/// The backups in `dir`, by name; an absent directory holds none.
-pub fn list(dir: &Path) -> Result<Vec<Stored>, CliError> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(CliError::new(ExitKind::Failure, format!("cannot read {}: {e}", dir.display()))),
-    };
-    let mut out = Vec::new();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(name) = file_name.strip_suffix(SUFFIX) else { continue };
-        if name.starts_with('.') {
-            continue;
-        }
-        let meta = entry.metadata().ok();
-        out.push(Stored {
-            name: name.to_string(),
-            size: meta.as_ref().map_or(0, |m| m.len()),
-            modified: meta.and_then(|m| m.modified().ok()),
-        });
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
-}
-
-/// Deletes backup `name`; `false` when there was none.
-pub fn delete(dir: &Path, name: &str) -> Result<bool, CliError> {
-    check_name(name)?;
-    let path = path_of(dir, name);
-    match fs::remove_file(&path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(CliError::new(ExitKind::Failure, format!("cannot delete {}: {e}", path.display()))),
-    }
+/// The backup name a file or object name stands for, if it is one.
+fn backup_name(file_name: &str) -> Option<&str> {
+    file_name.strip_suffix(SUFFIX).filter(|name| check_name(name).is_ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
-
-    #[test]
-    fn a_backup_is_written_whole_with_mode_0600_and_listed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), "nightly", b"first").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        write(dir.path(), "nightly", b"second").unwrap();
-        assert_eq!(read(dir.path(), "nightly").unwrap(), b"second");
-        let listed = list(dir.path()).unwrap();
-        assert_eq!(listed.len(), 1, "no temporary file is left or listed");
-        assert_eq!((listed[0].name.as_str(), listed[0].size), ("nightly", 6));
-        assert!(delete(dir.path(), "nightly").unwrap());
-        assert!(!delete(dir.path(), "nightly").unwrap());
-        assert_eq!(read(dir.path(), "nightly").unwrap_err().kind, ExitKind::NotFound);
-    }
-
-    #[test]
-    fn a_failed_write_leaves_the_earlier_backup_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "nightly", b"good").unwrap();
-        // A temporary file that already exists makes the write fail as a full disk would.
-        let temporary = dir.path().join(format!(".nightly{SUFFIX}.tmp-{}", std::process::id()));
-        fs::create_dir(&temporary).unwrap();
-        assert!(write(dir.path(), "nightly", b"new").is_err());
-        assert_eq!(read(dir.path(), "nightly").unwrap(), b"good");
-    }
 
     #[test]
     fn names_that_are_not_plain_file_names_are_refused() {
@@ -169,5 +140,21 @@ mod tests {
             assert!(check_name(bad).is_err(), "{bad:?}");
         }
         assert!(check_name("backup-2026-12-02T10.00").is_ok());
+    }
+
+    #[test]
+    fn only_backup_files_are_taken_for_backups() {
+        assert_eq!(backup_name("nightly.tmcbackup"), Some("nightly"));
+        assert_eq!(backup_name(".nightly.tmcbackup.tmp-42"), None);
+        assert_eq!(backup_name(".hidden.tmcbackup"), None);
+        assert_eq!(backup_name("notes.txt"), None);
+    }
+
+    #[test]
+    fn a_location_is_a_directory_or_an_s3_url() {
+        assert!(matches!(Location::parse(Some("/var/backups")).unwrap(), Location::Directory(_)));
+        assert!(matches!(Location::parse(Some("s3://fleet/tmc")).unwrap(), Location::Bucket(_)));
+        let e = Location::parse(Some("gs://fleet")).err().unwrap();
+        assert!(e.message.contains("not supported"), "{}", e.message);
     }
 }
