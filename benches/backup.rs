@@ -63,6 +63,7 @@ fn capture() -> Capture {
         created_at: "2026-12-02T00:00:00Z".into(),
         workspaces: (0..20).map(|w| format!("root:team-{w:02}")).collect(),
         resource_versions: BTreeMap::new(),
+        downstream_identities: BTreeMap::new(),
     }
 }
 

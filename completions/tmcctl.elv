@@ -996,6 +996,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
             cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
             cand --plan 'Print what would be created, skipped or updated; write nothing'
+            cand --adopt-downstream 'Take over the objects the backed-up workspaces run on their clusters (fleet recovery onto a new kcp): restored registrations claim the old workspaces'' downstream identity, so the controller adopts those copies instead of making new ones. Refused while the old workspace still exists on this kcp'
             cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'

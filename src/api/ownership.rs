@@ -7,6 +7,12 @@ pub const CREDENTIALS_CLUSTER_LABEL: &str = "tmc.kcp.io/cluster";
 /// On every downstream object and namespace: the logical cluster (kcp workspace) it came from.
 /// Per-cluster watches select on it; only tmcctl sets it.
 pub const WORKSPACE_LABEL: &str = "tmc.kcp.io/workspace";
+/// Upstream, on a workspace's ClusterRegistrations: the name its downstream objects carry
+/// instead of the workspace's own logical cluster name (the value of [`WORKSPACE_LABEL`] and
+/// the seed of its downstream namespace names). `restore --adopt-downstream` writes it when a
+/// workspace is rebuilt on a new kcp (where its logical cluster name is new), so the controller
+/// takes over the objects already running downstream instead of copying them again.
+pub const DOWNSTREAM_IDENTITY_ANNOTATION: &str = "tmc.kcp.io/downstream-identity";
 /// Downstream: the upstream workspace path, for people (`root:org:ws`), when known.
 pub const UPSTREAM_WORKSPACE_ANNOTATION: &str = "tmc.kcp.io/upstream-workspace";
 /// Downstream: the upstream namespace.

@@ -46,6 +46,8 @@ pub struct Capture {
     pub workspaces: Vec<String>,
     /// (workspace, apiVersion, kind) → the LIST's resourceVersion.
     pub resource_versions: BTreeMap<(String, String, String), String>,
+    /// Workspace → the name its objects carry downstream (for `restore --adopt-downstream`).
+    pub downstream_identities: BTreeMap<String, String>,
 }
 
 /// A decoded, verified archive.
@@ -224,6 +226,7 @@ pub fn encode(capture: &Capture, objects: &[ArchivedObject]) -> Result<Vec<u8>, 
         entries: entries.iter().map(|(record, _)| record.clone()).collect(),
         total_objects: entries.len(),
         includes_secrets: objects.iter().any(|o| o.object["kind"] == "Secret" && o.object["apiVersion"] == "v1"),
+        downstream_identities: capture.downstream_identities.clone(),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
 

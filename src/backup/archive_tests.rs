@@ -12,6 +12,7 @@ fn capture() -> Capture {
         created_at: "2026-12-02T10:00:00Z".into(),
         workspaces: vec!["root:a".into()],
         resource_versions,
+        downstream_identities: BTreeMap::new(),
     }
 }
 

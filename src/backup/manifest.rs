@@ -2,6 +2,8 @@
 //! resourceVersion per kind, and the SHA-256 of every entry, so an archive can be verified
 //! entry by entry without any server.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The archive format this tmcctl writes, and the newest it reads.
@@ -58,4 +60,9 @@ pub struct Manifest {
     pub total_objects: usize,
     /// Whether Secrets are among them.
     pub includes_secrets: bool,
+    /// Workspace → the name its objects carry downstream (its logical cluster's, or the one its
+    /// registrations claim after an earlier restore); what `restore --adopt-downstream` claims
+    /// for the restored workspace. Absent in archives of tmcctl before it was recorded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub downstream_identities: BTreeMap<String, String>,
 }

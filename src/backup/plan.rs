@@ -2,9 +2,16 @@
 //! target workspace, filtered by kind, ordered so that what others need comes first, and marked
 //! create, skip (it exists) or update (it exists and `--existing update`). `restore --plan`
 //! prints exactly this and writes nothing.
+//!
+//! ClusterRegistrations carry their workspace's downstream identity only when the restore
+//! adopts the downstream objects (`--adopt-downstream`, the fleet recovery); otherwise any
+//! identity in the archive is taken off, so that a restored copy of a workspace that still
+//! lives never writes over that workspace's objects on the clusters.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+
+use crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION;
 
 use super::archive::ArchivedObject;
 
@@ -75,6 +82,9 @@ pub struct Options {
     pub exclude_kinds: BTreeSet<String>,
     /// Update objects that exist instead of skipping them.
     pub update_existing: bool,
+    /// Adopting the downstream objects: archived workspace → the identity its registrations
+    /// claim in the target. `None`: no registration claims one.
+    pub adopt_downstream: Option<BTreeMap<String, String>>,
 }
 
 /// The identity of an object in a target: (workspace, apiVersion, kind, namespace, name).
@@ -117,11 +127,35 @@ pub fn plan(objects: &[ArchivedObject], existing: &BTreeSet<Identity>, options: 
                 (true, true) => Action::Update,
             };
             let kind = o.object["kind"].as_str().unwrap_or_default();
-            (rank(kind), i, Step { workspace, object: o.object.clone(), action })
+            let mut object = o.object.clone();
+            if kind == "ClusterRegistration" {
+                let claim = options.adopt_downstream.as_ref().and_then(|m| m.get(&o.workspace));
+                claim_identity(&mut object, claim.map(String::as_str));
+            }
+            (rank(kind), i, Step { workspace, object, action })
         })
         .collect();
     steps.sort_by_key(|(rank, index, _)| (*rank, *index));
     steps.into_iter().map(|(_, _, step)| step).collect()
+}
+
+/// Sets (or, with `None`, removes) a registration's downstream identity annotation.
+fn claim_identity(registration: &mut serde_json::Value, identity: Option<&str>) {
+    let Some(metadata) = registration.get_mut("metadata").and_then(|m| m.as_object_mut()) else { return };
+    match identity {
+        Some(identity) => {
+            let annotations = metadata.entry("annotations").or_insert_with(|| serde_json::json!({}));
+            annotations[DOWNSTREAM_IDENTITY_ANNOTATION] = serde_json::json!(identity);
+        }
+        None => {
+            if let Some(annotations) = metadata.get_mut("annotations").and_then(|a| a.as_object_mut()) {
+                annotations.remove(DOWNSTREAM_IDENTITY_ANNOTATION);
+                if annotations.is_empty() {
+                    metadata.remove("annotations");
+                }
+            }
+        }
+    }
 }
 
 /// Parses `--workspace-mapping old=new`.
@@ -190,6 +224,25 @@ mod tests {
         assert_eq!(plan(&sample(), &BTreeSet::new(), &only).len(), 1);
         let without = Options { exclude_kinds: ["Secret".to_string()].into(), ..Options::default() };
         assert!(plan(&sample(), &BTreeSet::new(), &without).iter().all(|s| s.object["kind"] != "Secret"));
+    }
+
+    #[test]
+    fn registrations_claim_the_old_identity_only_when_adopting() {
+        let mut archive = sample();
+        archive[2].object["metadata"]["annotations"] = json!({(DOWNSTREAM_IDENTITY_ANNOTATION): "older"});
+        let registration =
+            |steps: Vec<Step>| steps.into_iter().find(|s| s.object["kind"] == "ClusterRegistration").unwrap();
+        let cloned = registration(plan(&archive, &BTreeSet::new(), &Options::default()));
+        assert!(cloned.object["metadata"].get("annotations").is_none(), "a clone must not claim the source's copies");
+        let adopting =
+            Options { adopt_downstream: Some([("root:a".into(), "2x8m3ux1".into())].into()), ..Options::default() };
+        let adopted = registration(plan(&archive, &BTreeSet::new(), &adopting));
+        assert_eq!(adopted.object["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION], "2x8m3ux1");
+        let others: Vec<Step> = plan(&archive, &BTreeSet::new(), &adopting);
+        assert!(others
+            .iter()
+            .filter(|s| s.object["kind"] != "ClusterRegistration")
+            .all(|s| s.object["metadata"].get("annotations").is_none()));
     }
 
     #[test]

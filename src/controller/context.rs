@@ -81,6 +81,25 @@ impl Context {
         }
     }
 
+    /// The name `logical_cluster`'s objects carry downstream: see
+    /// [`crate::sync::downstream_identity`] (claimed by its registrations after a restore).
+    pub fn downstream_identity(&self, logical_cluster: &Arc<str>) -> Arc<str> {
+        let registrations = self.clusters.in_cluster(logical_cluster);
+        let claims = registrations.iter().filter_map(|(_, r)| {
+            r.metadata
+                .annotations
+                .as_ref()?
+                .get(crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION)
+                .map(String::as_str)
+        });
+        let identity = crate::sync::downstream_identity(logical_cluster, claims);
+        if identity == &**logical_cluster {
+            logical_cluster.clone()
+        } else {
+            Arc::from(identity)
+        }
+    }
+
     /// Whether every cache has completed its first list.
     pub fn caches_synced(&self) -> bool {
         let workloads = self.workload_types.is_empty()

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! A registration whose credentials Secret changes gets its watches started again with the new
-//! client. A store that has not completed its first list is never read as "the cluster holds
+//! client (and one whose workspace's downstream identity changes, with the new selector). A store that has not completed its first list is never read as "the cluster holds
 //! nothing": the sync loop waits for it (or skips an unreachable cluster) instead, so a lost
 //! or slow watch never causes a create twice or a delete at all.
 
@@ -58,8 +58,9 @@ pub struct DownstreamChange {
 
 struct Watch {
     store: Arc<Store<DownstreamCopy>>,
-    /// The credentials Secret's resourceVersion the watch's client was built from.
-    credentials: Option<String>,
+    /// The credentials Secret's resourceVersion the watch's client was built from, and the
+    /// workspace's downstream identity its selector names.
+    credentials: (Option<String>, Arc<str>),
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -88,9 +89,12 @@ impl Downstream {
     /// and stops those of registrations that are gone.
     pub async fn refresh(&self, ctx: &Context) {
         let registrations = ctx.clusters.keys();
-        let versions: HashMap<ObjectKey, Option<String>> =
-            registrations.iter().map(|r| (r.clone(), credentials_version(ctx, r))).collect();
-        // Gone registrations stop; rotated credentials start again with the new client.
+        let versions: HashMap<ObjectKey, (Option<String>, Arc<str>)> = registrations
+            .iter()
+            .map(|r| (r.clone(), (credentials_version(ctx, r), ctx.downstream_identity(&r.cluster))))
+            .collect();
+        // Gone registrations stop; rotated credentials start again with the new client, a new
+        // downstream identity with the new selector.
         self.lock().retain(|(registration, _), watch| versions.get(registration) == Some(&watch.credentials));
         for registration in registrations {
             let missing: Vec<usize> =
@@ -106,7 +110,7 @@ impl Downstream {
                     continue;
                 }
             };
-            let credentials = versions.get(&registration).cloned().flatten();
+            let Some(credentials) = versions.get(&registration).cloned() else { continue };
             for type_index in missing {
                 match self.start(&registration, type_index, connection.clone(), credentials.clone()) {
                     Ok(watch) => {
@@ -123,7 +127,7 @@ impl Downstream {
         registration: &ObjectKey,
         type_index: usize,
         connection: crate::client::Connection,
-        credentials: Option<String>,
+        credentials: (Option<String>, Arc<str>),
     ) -> Result<Watch, crate::client::ClientError> {
         let store: Arc<Store<DownstreamCopy>> = Arc::default();
         let (sender, mut receiver) = mpsc::unbounded_channel();
@@ -131,7 +135,7 @@ impl Downstream {
             store: store.clone(),
             connection,
             resource: self.types[type_index].resource.clone(),
-            label_selector: Some(format!("{WORKSPACE_LABEL}={}", registration.cluster)),
+            label_selector: Some(format!("{WORKSPACE_LABEL}={}", credentials.1)),
             default_cluster: registration.cluster.clone(),
         };
         let watching = reflector.spawn(sender)?;

@@ -201,7 +201,8 @@ impl SyncLoop {
             }
         };
         let governance = if deleting { Governance::None } else { self.governance(&wk.key, upstream) };
-        let namespace = downstream_namespace(&wk.key.cluster, &wk.key.namespace);
+        let identity = self.ctx.downstream_identity(&wk.key.cluster);
+        let namespace = downstream_namespace(&identity, &wk.key.namespace);
         let copy_key =
             ObjectKey { cluster: wk.key.cluster.clone(), namespace: namespace.clone(), name: wk.key.name.clone() };
         let copies = self.downstream.copies(wk.type_index, &copy_key);
@@ -254,6 +255,7 @@ impl SyncLoop {
             wk,
             ty,
             upstream,
+            identity: &identity,
             namespace: &namespace,
             placement: &placement_name,
             chosen: &chosen,

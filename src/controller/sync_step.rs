@@ -38,7 +38,7 @@ impl SyncLoop {
             _ => live.as_ref().and_then(|l| l.object["spec"]["replicas"].as_u64()).map(|r| r as u32),
         };
         let target = Target {
-            logical_cluster: &wk.key.cluster,
+            logical_cluster: inputs.identity,
             workspace: self.workspace_path(),
             namespace: inputs.namespace,
             placement: inputs.placement,
@@ -195,6 +195,8 @@ pub(super) struct StepInputs<'a> {
     pub(super) wk: &'a WorkloadKey,
     pub(super) ty: &'a WorkloadType,
     pub(super) upstream: &'a Value,
+    /// The name the workspace's objects carry downstream (its downstream identity).
+    pub(super) identity: &'a str,
     pub(super) namespace: &'a str,
     pub(super) placement: &'a str,
     /// The chosen clusters with each one's `spec.replicas`.

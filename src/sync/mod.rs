@@ -24,7 +24,7 @@ pub use desired::{desired_copy, desired_dependency, desired_namespace, namespace
 pub use drift::{differences, drift_settings, remove_fields, DriftError, DriftPolicy, FieldPath};
 pub use governs::{governing, Governance, PlacementScope};
 pub use moves::{plan, Copy, MovePlan, Step};
-pub use names::{downstream_namespace, MAX_NAMESPACE_LEN};
+pub use names::{downstream_identity, downstream_namespace, MAX_NAMESPACE_LEN};
 pub use references::{references, References};
 pub use replicas::{split, Share};
 pub use status::{aggregate, copy_status, ClusterEntry, CopyStatus, Phase, TmcStatus, WorkloadKind};

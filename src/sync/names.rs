@@ -1,6 +1,9 @@
 //! Downstream namespace names: (logical cluster, upstream namespace) → one DNS-1123 label per
 //! cluster, so namespaces of different workspaces never meet on a shared cluster.
 //!
+//! The logical cluster here is the workspace's downstream identity ([`downstream_identity`]):
+//! its logical cluster name, unless a restore onto a new kcp carried the old one over.
+//!
 //! The name is a function of the two strings alone: no counter, no cluster state, no lookup.
 //! That is what lets every controller replica, and every restart, agree on it for the life of
 //! the workspace without storing it anywhere.
@@ -16,6 +19,22 @@ pub const MAX_NAMESPACE_LEN: usize = 63;
 const CLUSTER_HASH_LEN: usize = 8;
 /// Characters of the namespace hash that ends a shortened name.
 const NAMESPACE_HASH_LEN: usize = 6;
+
+/// The name a workspace's downstream objects carry: the smallest valid identity its
+/// registrations claim (a restore writes the same on each; the smallest makes a disagreement
+/// deterministic), else its own logical cluster name. An invalid claim (not a label value) is
+/// ignored.
+pub fn downstream_identity<'a>(logical_cluster: &'a str, claims: impl IntoIterator<Item = &'a str>) -> &'a str {
+    claims
+        .into_iter()
+        .filter(|c| {
+            !c.is_empty()
+                && c.len() <= MAX_NAMESPACE_LEN
+                && c.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
+        })
+        .min()
+        .unwrap_or(logical_cluster)
+}
 
 /// The downstream namespace of upstream `namespace` in logical cluster `logical_cluster`:
 /// `<8-char lowercase base36 hash of the logical cluster>-<namespace>`; when that is longer

@@ -12,4 +12,5 @@ mod install;
 mod placements;
 mod private_kcp;
 mod rbac;
+mod recovery;
 mod workloads;

@@ -98,6 +98,15 @@ impl PrivateKcp {
         self.wait_ready();
     }
 
+    /// Loses everything: stops kcp, removes its state directory and starts a new, empty kcp on
+    /// the same ports with the same admin token (the fleet disaster).
+    pub fn wipe(&mut self, lab: &Lab) {
+        self.stop();
+        std::fs::remove_dir_all(self.root.join("data")).unwrap();
+        self.run(lab);
+        self.wait_ready();
+    }
+
     fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
             let _ = Command::new("kill").arg("-CONT").arg(child.id().to_string()).status();

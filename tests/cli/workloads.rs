@@ -87,7 +87,7 @@ impl Fleet {
 /// Polls `check` every 500 ms until it is `Ok`; after `limit`, fails with `what`, the last
 /// state `check` described and the newest lines of the controller's log.
 #[track_caller]
-fn wait_or_explain<T>(
+pub(crate) fn wait_or_explain<T>(
     controller: &Background,
     what: &str,
     limit: Duration,
@@ -111,7 +111,7 @@ fn wait_or_explain<T>(
 }
 
 /// kubectl against a physical cluster of the lab (`PC1_KUBECONFIG` or `PC2_KUBECONFIG`).
-fn on_cluster(lab: &Lab, var: &str, args: &[&str]) -> crate::harness::Output {
+pub(crate) fn on_cluster(lab: &Lab, var: &str, args: &[&str]) -> crate::harness::Output {
     let mut command = std::process::Command::new(std::path::PathBuf::from(lab.var("LAB_BIN")).join("kubectl"));
     command.arg("--kubeconfig").arg(lab.var(var)).args(args);
     crate::harness::run_command(&mut command)
@@ -130,7 +130,7 @@ fn downstream(lab: &Lab, cluster: &str, kind: &str, namespace: &str, name: &str)
     (out.code == 0).then(|| serde_json::from_str(&out.stdout).unwrap())
 }
 
-fn deployment(name: &str, replicas: u32, image: &str, labels: &str) -> String {
+pub(crate) fn deployment(name: &str, replicas: u32, image: &str, labels: &str) -> String {
     format!(
         r#"apiVersion: apps/v1
 kind: Deployment

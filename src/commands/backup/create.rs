@@ -8,10 +8,12 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::{json, Value};
 
+use crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::backup::{encode, seal, strip_server_fields, ArchivedObject, Capture, SealTo};
 use crate::cli::OutputArgs;
 use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::CliError;
 use crate::install::DEFAULT_PROVIDER_WORKSPACE;
@@ -76,6 +78,27 @@ fn made_by_the_server(kind: &str, object: &Value) -> bool {
     }
 }
 
+/// The name the workspace's objects carry downstream: the identity its registrations claim (after
+/// an earlier restore), else its logical cluster's name; `None` on a server without logical
+/// clusters (plain Kubernetes), where the workspace has none to keep.
+async fn downstream_identity(at: &Connection) -> Result<Option<String>, CliError> {
+    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
+    let logical_cluster = match at.get(&logical_clusters, None, "cluster").await {
+        Ok(Some(found)) => found["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string),
+        Ok(None) | Err(ClientError::NotFound { .. }) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let Some(logical_cluster) = logical_cluster else { return Ok(None) };
+    let registrations = match at.list(&Resource::of::<ClusterRegistration>(), None, None).await {
+        Ok(list) => list.items,
+        Err(ClientError::NotFound { .. }) => Vec::new(),
+        Err(e) => return Err(e.into()),
+    };
+    let claims =
+        registrations.iter().filter_map(|r| r["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
+    Ok(Some(crate::sync::downstream_identity(&logical_cluster, claims).to_string()))
+}
+
 /// Runs `backup create`.
 pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
@@ -104,8 +127,12 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
     let created_at = jiff::Timestamp::now().to_string();
     let mut objects = Vec::new();
     let mut resource_versions = BTreeMap::new();
+    let mut downstream_identities = BTreeMap::new();
     for workspace in &workspaces {
         let at = connection.for_workspace(workspace);
+        if let Some(identity) = downstream_identity(&at).await? {
+            downstream_identities.insert(workspace.to_string(), identity);
+        }
         let workloads = workload_types::resolve(ExportLocation::Binding(&at)).await?;
         for (resource, keep_status) in kinds(args.include_secrets, workloads.into_iter().map(|t| t.resource).collect())
         {
@@ -142,6 +169,7 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
         created_at,
         workspaces: workspaces.iter().map(ToString::to_string).collect(),
         resource_versions,
+        downstream_identities,
     };
     let archive =
         encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;

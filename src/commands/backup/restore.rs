@@ -13,6 +13,7 @@ use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::backup::plan::{self, identity, parse_mapping, Action, Identity, Options, Step};
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
@@ -41,6 +42,12 @@ pub struct RestoreArgs {
     /// Not these kinds (comma-separated).
     #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
     pub exclude_kinds: Vec<String>,
+    /// Take over the objects the backed-up workspaces run on their clusters (fleet recovery
+    /// onto a new kcp): restored registrations claim the old workspaces' downstream identity,
+    /// so the controller adopts those copies instead of making new ones. Refused while the old
+    /// workspace still exists on this kcp.
+    #[arg(long)]
+    pub adopt_downstream: bool,
     /// What to do with objects that exist: skip (default) or update (server-side apply).
     #[arg(long, default_value = "skip", value_parser = ["skip", "update"])]
     pub existing: String,
@@ -67,10 +74,19 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         include_kinds: args.include_kinds.iter().cloned().collect(),
         exclude_kinds: args.exclude_kinds.iter().cloned().collect(),
         update_existing: args.existing == "update",
+        adopt_downstream: None,
     };
     let connection = Connection::open(settings).await?;
     let targets: BTreeSet<String> =
         archive.objects.iter().map(|o| plan::target_workspace(&options, &o.workspace)).collect();
+    let options = Options {
+        adopt_downstream: if args.adopt_downstream {
+            Some(adoptions(&connection, &archive, &options, &args.name).await?)
+        } else {
+            None
+        },
+        ..options
+    };
 
     // What each target serves and holds, one LIST per kind.
     let mut resources: BTreeMap<String, BTreeMap<(String, String), Resource>> = BTreeMap::new();
@@ -185,6 +201,64 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
                 .with_hint("re-run the restore: what was written is skipped"))
         }
     }
+}
+
+/// For `--adopt-downstream`: archived workspace → the identity its restored registrations
+/// claim. Refused for a workspace whose identity is not recorded, or whose old logical cluster
+/// still exists here (it is alive: two workspaces would then write the same copies). A target
+/// that is that logical cluster itself needs no claim.
+async fn adoptions(
+    connection: &Connection,
+    archive: &crate::backup::Archive,
+    options: &Options,
+    name: &str,
+) -> Result<BTreeMap<String, String>, CliError> {
+    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
+    let logical_cluster_of = |found: Option<Value>| {
+        found.and_then(|lc| lc["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string))
+    };
+    let sources: BTreeSet<&str> = archive
+        .objects
+        .iter()
+        .filter(|o| o.object["kind"] == "ClusterRegistration")
+        .map(|o| o.workspace.as_str())
+        .collect();
+    let mut claims = BTreeMap::new();
+    for source in sources {
+        let Some(identity) = archive.manifest.downstream_identities.get(source) else {
+            return Err(CliError::usage(format!(
+                "backup \"{name}\" does not record the downstream identity of workspace {source} (written by an older tmcctl, or from a server without logical clusters)"
+            ))
+            .with_hint("restore without --adopt-downstream: the controller then makes new copies"));
+        };
+        let target: WorkspacePath = plan::target_workspace(options, source)
+            .parse()
+            .map_err(|e| CliError::usage(format!("workspace {source}: {e}")))?;
+        let target_cluster = match connection.for_workspace(&target).get(&logical_clusters, None, "cluster").await {
+            Ok(found) => logical_cluster_of(found),
+            Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        if target_cluster.as_deref() == Some(identity.as_str()) {
+            continue;
+        }
+        // kcp answers a logical cluster that is not there with 403, even to its admin.
+        match connection.for_logical_cluster(identity).get(&logical_clusters, None, "cluster").await {
+            Ok(Some(_)) => {
+                return Err(CliError::new(
+                    ExitKind::Conflict,
+                    format!(
+                        "workspace {source}'s downstream objects belong to logical cluster {identity}, which still exists on this kcp: adopting them would make two workspaces write the same copies"
+                    ),
+                )
+                .with_hint("restore without --adopt-downstream to make an independent copy (new downstream copies)"))
+            }
+            Ok(None) | Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        claims.insert(source.to_string(), identity.clone());
+    }
+    Ok(claims)
 }
 
 /// Writes one step: a create (a placement's stored decisions then go to its status, so it keeps

@@ -17,7 +17,7 @@ use crate::output::Printer;
 use crate::sync::desired::{desired_copy, Target};
 use crate::sync::drift::{differences, drift_settings};
 
-use super::shared::{find, parse_reference, synced_types, tmc_status, NamespaceArgs};
+use super::shared::{downstream_identity, find, parse_reference, synced_types, tmc_status, NamespaceArgs};
 use crate::cli::OutputArgs;
 
 /// Arguments of `workload diff`.
@@ -81,9 +81,10 @@ pub async fn run(args: DiffArgs, settings: &ConnectionSettings) -> Result<(), Cl
         let (_, ignored) = drift_settings(&annotations).map_err(|e| CliError::usage(e.to_string()))?;
         let logical_cluster =
             upstream["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().unwrap_or_default();
+        let identity = downstream_identity(&connection, logical_cluster).await?;
         for entry in &tmc.clusters {
             let target = Target {
-                logical_cluster,
+                logical_cluster: &identity,
                 workspace: connection.workspace().map(|w| w.as_str()),
                 namespace: &entry.namespace,
                 placement: tmc.placement.as_deref().unwrap_or_default(),

@@ -179,3 +179,14 @@ pub fn phase_text(phase: Phase) -> &'static str {
         Phase::Drifted => "Drifted",
     }
 }
+
+/// The name the workspace's objects carry downstream (see [`crate::sync::downstream_identity`]):
+/// its logical cluster's, unless its registrations claim another after a restore.
+pub async fn downstream_identity(connection: &Connection, logical_cluster: &str) -> Result<String, CliError> {
+    let registrations = connection.list(&Resource::of::<crate::api::ClusterRegistration>(), None, None).await?;
+    let claims = registrations
+        .items
+        .iter()
+        .filter_map(|r| r["metadata"]["annotations"][crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
+    Ok(crate::sync::downstream_identity(logical_cluster, claims).to_string())
+}

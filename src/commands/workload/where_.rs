@@ -11,7 +11,9 @@ use crate::error::CliError;
 use crate::output::{Printer, Table};
 use crate::sync::names::downstream_namespace;
 
-use super::shared::{find, list_all, parse_reference, phase_text, synced_types, tmc_status, NamespaceArgs};
+use super::shared::{
+    downstream_identity, find, list_all, parse_reference, phase_text, synced_types, tmc_status, NamespaceArgs,
+};
 
 /// Arguments of `workload where`.
 #[derive(Debug, Args)]
@@ -62,11 +64,15 @@ pub async fn run(args: WhereArgs, settings: &ConnectionSettings) -> Result<(), C
         _ => list_all(&connection, &types, None).await?,
     };
     let mut locations = Vec::new();
+    let mut identities = std::collections::HashMap::new();
     for (ty, object) in &rows {
         let namespace = object["metadata"]["namespace"].as_str().unwrap_or_default();
         let logical_cluster =
             object["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().unwrap_or_default();
-        let downstream = downstream_namespace(logical_cluster, namespace);
+        if !identities.contains_key(logical_cluster) {
+            identities.insert(logical_cluster, downstream_identity(&connection, logical_cluster).await?);
+        }
+        let downstream = downstream_namespace(&identities[logical_cluster], namespace);
         if args.downstream_namespace.as_ref().is_some_and(|d| *d != downstream) {
             continue;
         }
