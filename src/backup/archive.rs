@@ -385,6 +385,7 @@ pub fn decode(bytes: &[u8]) -> Result<Archive, ArchiveError> {
         if entry_path(&workspace, &object).as_deref() != Some(record.path.as_str()) {
             return Err(bad(format!("it holds {}, which belongs elsewhere", describe(&object))));
         }
+        super::objects::check_schema(&object).map_err(bad)?;
         objects.push(ArchivedObject { workspace, object });
     }
     Ok(Archive { manifest, objects })

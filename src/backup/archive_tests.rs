@@ -18,7 +18,7 @@ fn capture() -> Capture {
 
 fn object(kind: &str, api_version: &str, name: &str, namespace: Option<&str>) -> ArchivedObject {
     let mut object =
-        json!({"apiVersion": api_version, "kind": kind, "metadata": {"name": name}, "spec": {"n": name.len()}});
+        json!({"apiVersion": api_version, "kind": kind, "metadata": {"name": name}, "spec": {"location": name}});
     if let Some(ns) = namespace {
         object["metadata"]["namespace"] = json!(ns);
     }
@@ -194,6 +194,27 @@ fn an_entry_holding_another_object_than_its_path_names_is_refused() {
     }
     entries[0].1 = serde_json::to_vec(&manifest).unwrap();
     assert!(matches!(decode(&rebuilt(&entries)), Err(ArchiveError::BadObject { .. })));
+}
+
+#[test]
+fn an_object_that_does_not_match_its_kinds_schema_is_refused_naming_it() {
+    let mut entries = entries_of(&encode(&capture(), &sample()).unwrap());
+    // A ConfigMap whose data is a number: well-formed JSON, digests fixed, wrong schema.
+    let mut object: serde_json::Value = serde_json::from_slice(&entries[3].1).unwrap();
+    assert_eq!(object["kind"], "ConfigMap");
+    object["data"] = json!(42);
+    entries[3].1 = serde_json::to_vec(&object).unwrap();
+    let mut manifest: Manifest = serde_json::from_slice(&entries[0].1).unwrap();
+    manifest.entries[2].sha256 = sha256_hex(&entries[3].1);
+    manifest.entries[2].size = entries[3].1.len() as u64;
+    entries[0].1 = serde_json::to_vec(&manifest).unwrap();
+    match decode(&rebuilt(&entries)) {
+        Err(ArchiveError::BadObject { path, cause }) => {
+            assert!(path.ends_with("settings.json"), "{path}");
+            assert!(cause.contains("does not match its kind's schema"), "{cause}");
+        }
+        other => panic!("accepted or refused for another reason: {other:?}"),
+    }
 }
 
 proptest! {

@@ -45,8 +45,15 @@ fn upstream_web(kcp: &PrivateKcp, lab: &Lab) -> Option<Value> {
 /// The TMC API and the Deployment and Service types in the workspace (the type is published from the
 /// registered clusters, so it needs a registration first).
 fn publish_deployments(kcp: &PrivateKcp) {
-    let out =
-        kcp.tmcctl(&["install", "--provider-workspace", PROVIDER, "--bind", WS, "--workload-apis", "deployments.apps,services"]);
+    let out = kcp.tmcctl(&[
+        "install",
+        "--provider-workspace",
+        PROVIDER,
+        "--bind",
+        WS,
+        "--workload-apis",
+        "deployments.apps,services",
+    ]);
     assert_exit(&out, 0);
 }
 
