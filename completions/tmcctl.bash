@@ -3448,7 +3448,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__restore)
-            opts="-o -v -h -V --from --passphrase-file --identity-file --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -o -v -h -V --from --passphrase-file --identity-file --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --prune --yes --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -633,8 +633,10 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l kubeconfig -d 
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l plan -d 'Print what would be created, skipped or updated; write nothing'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l plan -d 'Print what would be created, skipped, updated or pruned; write nothing'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l adopt-downstream -d 'Take over the objects the backed-up workspaces run on their clusters (fleet recovery onto a new kcp): restored registrations claim the old workspaces\' downstream identity, so the controller adopts those copies instead of making new ones. Refused while the old workspace still exists on this kcp'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l prune -d 'Delete what the target workspaces hold beyond the backup, in the kinds the backup holds (not Namespaces, nor what the server makes itself); asks first (--yes to skip)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s y -l yes -d 'Do not ask for confirmation (--prune)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -s h -l help -d 'Print help'

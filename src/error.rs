@@ -35,6 +35,8 @@ pub enum ExitKind {
     Damaged = 10,
     /// 130: interrupted by SIGINT.
     Interrupted = 130,
+    /// 143: stopped by SIGTERM (`restore`, which stops between writes and leaves a journal).
+    Terminated = 143,
 }
 
 /// An error with its exit code and an optional hint.

@@ -1,7 +1,9 @@
 //! What a restore will do, decided before it does anything: each archived object mapped to its
 //! target workspace, filtered by kind, ordered so that what others need comes first, and marked
-//! create, skip (it exists) or update (it exists and `--existing update`). `restore --plan`
-//! prints exactly this and writes nothing.
+//! create, skip (it exists) or update (it exists and `--existing update`), and with `--prune`
+//! what the target holds beyond the backup marked prune, removed last and in reverse order
+//! (workloads before the placements and registrations they depend on). `restore --plan` prints
+//! exactly this and writes nothing.
 //!
 //! ClusterRegistrations carry their workspace's downstream identity only when the restore
 //! adopts the downstream objects (`--adopt-downstream`, the fleet recovery); otherwise any
@@ -36,6 +38,8 @@ pub enum Action {
     Skip,
     /// It exists: server-side applied over (`--existing update`).
     Update,
+    /// It exists in the target but not in the backup: deleted (`--prune`).
+    Prune,
 }
 
 impl fmt::Display for Action {
@@ -44,6 +48,7 @@ impl fmt::Display for Action {
             Action::Create => "create",
             Action::Skip => "skip (exists)",
             Action::Update => "update",
+            Action::Prune => "prune",
         })
     }
 }
@@ -137,6 +142,38 @@ pub fn plan(objects: &[ArchivedObject], existing: &BTreeSet<Identity>, options: 
         .collect();
     steps.sort_by_key(|(rank, index, _)| (*rank, *index));
     steps.into_iter().map(|(_, _, step)| step).collect()
+}
+
+/// The prune steps: every `candidate` (an object the target holds, of a kind the backup holds
+/// for it; the caller leaves out what the server makes itself) that the backup does not hold,
+/// within the kind filters; workloads first, then the kinds they depend on, in reverse order.
+pub fn prune(candidates: &[Identity], objects: &[ArchivedObject], options: &Options) -> Vec<Step> {
+    let kept: BTreeSet<Identity> =
+        objects.iter().map(|o| identity(&target_workspace(options, &o.workspace), &o.object)).collect();
+    let rank = |kind: &str| ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len());
+    let mut doomed: Vec<&Identity> = candidates
+        .iter()
+        .filter(|id| !kept.contains(*id))
+        .filter(|(_, _, kind, _, _)| {
+            (options.include_kinds.is_empty() || options.include_kinds.contains(kind))
+                && !options.exclude_kinds.contains(kind)
+        })
+        .collect();
+    doomed.sort_by(|a, b| rank(&b.2).cmp(&rank(&a.2)).then_with(|| a.cmp(b)));
+    doomed
+        .into_iter()
+        .map(|(workspace, api_version, kind, namespace, name)| {
+            let mut metadata = serde_json::json!({ "name": name });
+            if !namespace.is_empty() {
+                metadata["namespace"] = serde_json::json!(namespace);
+            }
+            Step {
+                workspace: workspace.clone(),
+                object: serde_json::json!({"apiVersion": api_version, "kind": kind, "metadata": metadata}),
+                action: Action::Prune,
+            }
+        })
+        .collect()
 }
 
 /// Sets (or, with `None`, removes) a registration's downstream identity annotation.
@@ -243,6 +280,27 @@ mod tests {
             .iter()
             .filter(|s| s.object["kind"] != "ClusterRegistration")
             .all(|s| s.object["metadata"].get("annotations").is_none()));
+    }
+
+    #[test]
+    fn only_what_the_backup_lacks_is_pruned_workloads_first() {
+        let mut candidates: Vec<Identity> = sample().iter().map(|o| identity("root:a", &o.object)).collect();
+        let extra = [archived("root:a", "ClusterRegistration", "pc9"), archived("root:a", "Deployment", "old")];
+        candidates.extend(extra.iter().map(|o| identity("root:a", &o.object)));
+        let steps = prune(&candidates, &sample(), &Options::default());
+        let names: Vec<&str> = steps.iter().map(|s| s.object["metadata"]["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["old", "pc9"], "the workload goes before the registration it may run on");
+        assert!(steps.iter().all(|s| s.action == Action::Prune));
+        let only_registrations =
+            Options { include_kinds: ["ClusterRegistration".to_string()].into(), ..Options::default() };
+        assert_eq!(prune(&candidates, &sample(), &only_registrations).len(), 1);
+    }
+
+    #[test]
+    fn pruning_judges_against_the_mapped_workspace() {
+        let options = Options { mapping: [("root:a".to_string(), "root:b".to_string())].into(), ..Options::default() };
+        let in_b: Vec<Identity> = sample().iter().map(|o| identity("root:b", &o.object)).collect();
+        assert!(prune(&in_b, &sample(), &options).is_empty(), "what the backup holds, mapped, is kept");
     }
 
     #[test]

@@ -123,7 +123,7 @@ async fn run_controller(args: RunArgs, settings: &ConnectionSettings) -> Result<
     })?;
     printer
         .status(&format!("controller starting for {}; metrics on http://{bound}/metrics", describe(&config.scope)))?;
-    match controller::run(kcp, config, metrics, health, stop_signal()).await {
+    match controller::run(kcp, config, metrics, health, super::stop_signal()).await {
         Ok(Stop::Terminate) => {
             printer.status("controller stopped (SIGTERM)")?;
             Ok(())
@@ -235,13 +235,4 @@ fn print_once(printer: &Printer, report: &OnceReport) -> Result<(), CliError> {
         ));
     }
     Ok(())
-}
-
-/// The first of SIGINT and SIGTERM.
-async fn stop_signal() -> Stop {
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => Stop::Interrupt,
-        _ = async { match terminate.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => Stop::Terminate,
-    }
 }

@@ -33,8 +33,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 .enable_all()
                 .build()
                 .map_err(|e| CliError::new(ExitKind::Failure, format!("cannot start the async runtime: {e}")))?;
-            // `controller run` handles its own signals: SIGTERM is a clean stop, SIGINT exits 130.
-            let own_signals = matches!(command, Command::Controller(_));
+            // `controller run` handles its own signals: SIGTERM is a clean stop, SIGINT exits 130;
+            // `restore` stops between writes and leaves a journal.
+            let own_signals = matches!(command, Command::Controller(_) | Command::Restore(_));
             let outcome = runtime.block_on(async {
                 let work = dispatch(command, connection);
                 if own_signals {
@@ -61,6 +62,15 @@ async fn interruptible(work: impl Future<Output = Result<(), CliError>>) -> Resu
         // Without a handler (it could not be installed) SIGINT keeps its default: the process ends.
         Ok(()) = tokio::signal::ctrl_c() => Err(CliError::new(ExitKind::Interrupted, "interrupted")),
         outcome = work => outcome,
+    }
+}
+
+/// The first of SIGINT and SIGTERM.
+pub(crate) async fn stop_signal() -> crate::controller::Stop {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => crate::controller::Stop::Interrupt,
+        _ = async { match terminate.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => crate::controller::Stop::Terminate,
     }
 }
 

@@ -272,3 +272,93 @@ fn a_backup_goes_to_the_s3_store_encrypted_and_comes_back_from_it() {
         assert!(!out.stdout.contains(&canary) && !out.stderr.contains(&canary), "the Secret's value was printed");
     }
 }
+
+#[test]
+fn prune_removes_only_what_the_backup_lacks_and_asks_first() {
+    let lab = Lab::get();
+    let ws = workspace(lab, "unused");
+    let kept = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept, namespace: default}\ndata: {a: b}\n";
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(kept)), 0);
+    let dir = fresh_dir();
+    assert_exit(&backup(lab, &ws, &dir, &["create", "p"]), 0);
+    // Since the backup: a stray ConfigMap and a second placement.
+    let stray = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: stray, namespace: default}\ndata: {a: b}\n";
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(stray)), 0);
+    assert_exit(&lab.tmcctl(&["--workspace", &ws, "placement", "create", "later", "--strategy", "Spread"]), 0);
+    let restore = |extra: &[&str]| {
+        let mut args = vec!["restore", "p", "--from", &dir, "--prune"];
+        args.extend_from_slice(extra);
+        lab.tmcctl(&args)
+    };
+    let planned = restore(&["--plan"]);
+    assert_exit(&planned, 0);
+    let prunes: Vec<&str> = planned.stdout.lines().filter(|l| l.trim_end().ends_with("prune")).collect();
+    assert_eq!(prunes.len(), 2, "{}", planned.stdout);
+    assert!(
+        prunes[0].contains("WorkloadPlacement later") && prunes[1].contains("ConfigMap default/stray"),
+        "{prunes:?}"
+    );
+    assert!(!planned.stdout.contains("kube-root-ca.crt"), "the server's own ConfigMap is never pruned");
+    // No terminal to ask on: refused, nothing deleted.
+    assert_exit(&restore(&[]), 2);
+    assert_exit(&lab.kubectl(&ws, &["get", "configmap", "stray", "-n", "default"], None), 0);
+    let pruned = restore(&["--yes"]);
+    assert_exit(&pruned, 0);
+    assert!(pruned.stderr.contains("2 pruned") && pruned.stderr.contains("0 failed"), "{}", pruned.stderr);
+    assert_exit(&lab.kubectl(&ws, &["get", "configmap", "stray", "-n", "default"], None), 1);
+    assert_exit(&lab.kubectl(&ws, &["get", "workloadplacements.tmc.kcp.io", "later"], None), 1);
+    assert_exit(&lab.kubectl(&ws, &["get", "workloadplacements.tmc.kcp.io", "web"], None), 0);
+    assert_exit(&lab.kubectl(&ws, &["get", "configmap", "kube-root-ca.crt", "-n", "default"], None), 0);
+    assert_exit(&lab.kubectl(&ws, &["get", "configmap", "kept", "-n", "default"], None), 0);
+    // Secrets are not in this backup: the workspace's Secret is not a candidate.
+    assert_exit(&lab.kubectl(&ws, &["get", "secret", "app-secret", "-n", "default"], None), 0);
+}
+
+#[test]
+fn an_interrupted_restore_leaves_a_journal_and_a_rerun_finishes_it_creating_nothing_twice() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let count = 300;
+    let maps: String = (0..count)
+        .map(|i| format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: m{i}, namespace: default}}\ndata: {{i: \"{i}\"}}\n---\n"))
+        .collect();
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", &write_file(&unique("maps"), &maps)], None), 0);
+    let dir = fresh_dir();
+    assert_exit(&backup(lab, &ws, &dir, &["create", "j"]), 0);
+    let (_, target) = lab.fresh_install();
+    let mapping = format!("{ws}={target}");
+    let args = ["--kubeconfig", lab.kcp_kubeconfig(), "restore", "j", "--from", &dir, "--workspace-mapping", &mapping];
+    let count_in_target = || {
+        let out = lab.kubectl(&target, &["get", "configmaps", "-n", "default", "-o", "name"], None);
+        out.stdout.lines().filter(|l| l.starts_with("configmap/m")).count()
+    };
+    let child = crate::harness::tmcctl_command()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    crate::harness::eventually("the restore to be under way", std::time::Duration::from_secs(60), || {
+        (count_in_target() >= 5).then_some(())
+    });
+    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    let journal_path =
+        stderr.split("journal: ").nth(1).and_then(|r| r.lines().next()).unwrap_or_else(|| panic!("{stderr}"));
+    let journal: Value = serde_json::from_slice(&std::fs::read(journal_path).unwrap()).unwrap();
+    assert_eq!(journal["signal"], "SIGINT");
+    let applied = journal["applied"].as_array().unwrap().len();
+    let pending = journal["pending"].as_array().unwrap().len();
+    assert!(applied > 0 && pending > 0, "applied {applied}, pending {pending}");
+    // Nothing after the signal: what is there is what the journal says was written.
+    assert_eq!(count_in_target(), applied);
+
+    let rerun = lab.tmcctl(&args[2..].iter().copied().collect::<Vec<_>>());
+    assert_exit(&rerun, 0);
+    assert!(rerun.stderr.contains("resuming the restore"), "{}", rerun.stderr);
+    assert!(rerun.stderr.contains(&format!("restored {} created", count - applied)), "{}", rerun.stderr);
+    assert_eq!(count_in_target(), count);
+    assert!(!std::path::Path::new(journal_path).exists(), "the journal outlived the finished restore");
+}

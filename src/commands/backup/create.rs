@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
@@ -19,7 +19,7 @@ use crate::error::CliError;
 use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::output::Printer;
 
-use super::{core_resources, read_secret_file, store};
+use super::{core_resources, made_by_the_server, read_secret_file, store};
 
 /// Arguments of `backup create`.
 #[derive(Debug, Args)]
@@ -52,9 +52,6 @@ pub struct CreateArgs {
     pub output: OutputArgs,
 }
 
-/// Namespaces every workspace has; restore does not need them.
-const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-system", "kube-public", "kube-node-lease"];
-
 /// What is read per workspace; `true` keeps status (a placement's decisions keep their
 /// clusters on restore). The order does not matter: restore orders by kind.
 fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool)> {
@@ -64,18 +61,6 @@ fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool
     kinds.push((Resource::of::<WorkloadPlacement>(), true));
     kinds.extend(workloads.into_iter().map(|r| (r, false)));
     kinds
-}
-
-/// Objects the server makes by itself in every workspace or namespace.
-fn made_by_the_server(kind: &str, object: &Value) -> bool {
-    let name = object["metadata"]["name"].as_str().unwrap_or_default();
-    match kind {
-        "Namespace" => SYSTEM_NAMESPACES.contains(&name),
-        "ConfigMap" => name == "kube-root-ca.crt",
-        "ServiceAccount" => name == "default",
-        "Secret" => object["type"] == "kubernetes.io/service-account-token",
-        _ => false,
-    }
 }
 
 /// The name the workspace's objects carry downstream: the identity its registrations claim (after

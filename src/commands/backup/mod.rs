@@ -4,6 +4,7 @@
 
 mod create;
 mod inspect;
+mod journal;
 pub mod restore;
 mod store;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use age::secrecy::SecretString;
 use clap::Subcommand;
+use serde_json::Value;
 
 use crate::client::ConnectionSettings;
 use crate::error::{CliError, ExitKind};
@@ -50,6 +52,21 @@ const CORE_KINDS: [(&str, &str, bool); 4] = [
     ("Secret", "secrets", true),
     ("ServiceAccount", "serviceaccounts", true),
 ];
+
+/// Namespaces every workspace has; restore does not need them.
+const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+/// Objects the server makes by itself in every workspace or namespace.
+pub(super) fn made_by_the_server(kind: &str, object: &Value) -> bool {
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    match kind {
+        "Namespace" => SYSTEM_NAMESPACES.contains(&name),
+        "ConfigMap" => name == "kube-root-ca.crt",
+        "ServiceAccount" => name == "default",
+        "Secret" => object["type"] == "kubernetes.io/service-account-token",
+        _ => false,
+    }
+}
 
 /// [`CORE_KINDS`] as resources.
 fn core_resources() -> impl Iterator<Item = crate::client::Resource> {

@@ -2,9 +2,13 @@
 //! (`--workspace-mapping`). The archive is verified first; every target kind is listed once to
 //! know what exists; then [`crate::backup::plan`] decides create / skip / update per object, in
 //! an order where what others need comes first. `--plan` prints that and writes nothing.
-//! Existing objects are skipped unless `--existing update`; nothing is ever deleted.
+//! Existing objects are skipped unless `--existing update`; nothing is deleted unless
+//! `--prune` (confirmed). SIGINT or SIGTERM stop it between writes: the one in flight finishes,
+//! a journal says what was applied, skipped and pending, and a re-run finishes the work.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
 
 use clap::Args;
 use serde_json::{json, Value};
@@ -15,11 +19,13 @@ use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
+use crate::controller::Stop;
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
 use crate::output::{Printer, Table};
 
 use super::inspect::{load, Keys, Location};
+use super::journal::Journal;
 
 /// Arguments of `restore`.
 #[derive(Debug, Args)]
@@ -30,7 +36,7 @@ pub struct RestoreArgs {
     pub location: Location,
     #[command(flatten)]
     pub keys: Keys,
-    /// Print what would be created, skipped or updated; write nothing.
+    /// Print what would be created, skipped, updated or pruned; write nothing.
     #[arg(long)]
     pub plan: bool,
     /// Restore workspace OLD into NEW (repeatable).
@@ -48,6 +54,13 @@ pub struct RestoreArgs {
     /// workspace still exists on this kcp.
     #[arg(long)]
     pub adopt_downstream: bool,
+    /// Delete what the target workspaces hold beyond the backup, in the kinds the backup holds
+    /// (not Namespaces, nor what the server makes itself); asks first (--yes to skip).
+    #[arg(long)]
+    pub prune: bool,
+    /// Do not ask for confirmation (--prune).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
     /// What to do with objects that exist: skip (default) or update (server-side apply).
     #[arg(long, default_value = "skip", value_parser = ["skip", "update"])]
     pub existing: String,
@@ -91,6 +104,7 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
     // What each target serves and holds, one LIST per kind.
     let mut resources: BTreeMap<String, BTreeMap<(String, String), Resource>> = BTreeMap::new();
     let mut existing: BTreeSet<Identity> = BTreeSet::new();
+    let mut prunable: Vec<Identity> = Vec::new();
     for target in &targets {
         let path: WorkspacePath = target.parse().map_err(|e| CliError::usage(format!("workspace {target}: {e}")))?;
         if !connection.workspace_exists(&path).await? {
@@ -116,12 +130,16 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
             let Some(resource) = kinds.get(&key) else { continue };
             match at.list(resource, None, None).await {
                 Ok(list) => {
-                    existing.extend(list.items.iter().map(|o| {
-                        let mut o = o.clone();
+                    for mut o in list.items {
                         o["apiVersion"] = json!(resource.api_version());
                         o["kind"] = json!(resource.kind);
-                        identity(target, &o)
-                    }));
+                        let id = identity(target, &o);
+                        // A Namespace takes everything in it along; the server's own objects come back.
+                        if resource.kind != "Namespace" && !super::made_by_the_server(&resource.kind, &o) {
+                            prunable.push(id.clone());
+                        }
+                        existing.insert(id);
+                    }
                     served.insert(key, resource.clone());
                 }
                 // Not served here (the TMC API not bound, say): its objects are reported, not written.
@@ -131,7 +149,31 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         }
         resources.insert(target.clone(), served);
     }
-    let steps = plan::plan(&archive.objects, &existing, &options);
+    let mut steps = plan::plan(&archive.objects, &existing, &options);
+    if args.prune {
+        steps.extend(plan::prune(&prunable, &archive.objects, &options));
+    }
+    let doomed = steps.iter().filter(|s| s.action == Action::Prune).count();
+    if doomed > 0 && !args.plan && !args.yes {
+        crate::commands::confirm(
+            &printer,
+            &format!("Delete {doomed} objects the backup does not hold (see --plan)?"),
+            &format!("prune {doomed} objects"),
+        )?;
+    }
+    let kept_at = args.location.at.clone().unwrap_or_default();
+    let previous = Journal::previous(&args.name, &kept_at);
+    if let (Some(journal), false) = (&previous, args.plan) {
+        printer.status(&format!(
+            "resuming the restore of \"{}\" stopped by {} at {} ({} applied then, {} pending)",
+            args.name,
+            journal.signal,
+            journal.interrupted_at,
+            journal.applied.len(),
+            journal.pending.len()
+        ))?;
+    }
+    let stop = StopFlag::listen();
     let resource_of = |step: &Step| {
         let key = (
             step.object["apiVersion"].as_str().unwrap_or_default().to_string(),
@@ -141,22 +183,48 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
     };
 
     let mut rows: Vec<(String, String, String)> = Vec::new();
-    let (mut created, mut updated, mut skipped, mut failed) = (0, 0, 0, Vec::new());
-    for step in &steps {
+    let (mut created, mut updated, mut skipped, mut pruned, mut failed) = (0, 0, 0, 0, Vec::new());
+    let mut journal = Journal { backup: args.name.clone(), location: kept_at.clone(), ..Journal::default() };
+    for (index, step) in steps.iter().enumerate() {
+        if let Some(signal) = stop.received() {
+            journal.signal = signal.to_string();
+            journal.interrupted_at = jiff::Timestamp::now().to_string();
+            journal.pending = steps[index..].iter().map(|s| format!("{} {}", s.workspace, s.describe())).collect();
+            let path = journal.write()?;
+            let kind = if signal == "SIGTERM" { ExitKind::Terminated } else { ExitKind::Interrupted };
+            return Err(CliError::new(
+                kind,
+                format!(
+                    "restore stopped by {signal}: {} written, {} pending; journal: {}",
+                    journal.applied.len(),
+                    journal.pending.len(),
+                    path.display()
+                ),
+            )
+            .with_hint("run the same restore again to finish: what was written is skipped"));
+        }
+        let entry = format!("{} {}", step.workspace, step.describe());
         let Some(resource) = resource_of(step) else {
             rows.push((step.workspace.clone(), step.describe(), "skip (kind not served here)".into()));
             skipped += 1;
+            journal.skipped.push(entry);
             continue;
         };
         if args.plan || step.action == Action::Skip {
             if step.action == Action::Skip {
                 skipped += 1;
+                journal.skipped.push(entry);
             }
             rows.push((step.workspace.clone(), step.describe(), step.action.to_string()));
             continue;
         }
         let at = connection.for_workspace(&step.workspace.parse().expect("checked above"));
         let outcome = write(&at, &resource, step).await;
+        match &outcome {
+            Ok(Action::Skip) => journal.skipped.push(entry),
+            Ok(_) => journal.applied.push(entry),
+            Err(_) => {}
+        }
         let result = match outcome {
             Ok(Action::Create) => {
                 created += 1;
@@ -165,6 +233,10 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
             Ok(Action::Update) => {
                 updated += 1;
                 "updated".to_string()
+            }
+            Ok(Action::Prune) => {
+                pruned += 1;
+                "pruned".to_string()
             }
             Ok(Action::Skip) => {
                 skipped += 1;
@@ -190,8 +262,10 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         printer.status(&format!("plan only: {} objects, nothing written", steps.len()))?;
         return Ok(());
     }
+    Journal::finished(&args.name, &kept_at);
+    let pruned = if args.prune { format!(", {pruned} pruned") } else { String::new() };
     printer.status(&format!(
-        "restored {created} created, {updated} updated, {skipped} skipped, {} failed",
+        "restored {created} created, {updated} updated, {skipped} skipped{pruned}, {} failed",
         failed.len()
     ))?;
     match failed.first() {
@@ -284,6 +358,39 @@ async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Acti
             }
             Ok(Action::Create)
         }
+        Action::Prune => {
+            let namespace = object["metadata"]["namespace"].as_str();
+            let name = object["metadata"]["name"].as_str().unwrap_or_default();
+            // Gone already: nothing was left to prune.
+            Ok(if at.delete(resource, namespace, name).await? { Action::Prune } else { Action::Skip })
+        }
         Action::Skip => Ok(Action::Skip),
+    }
+}
+
+/// Which stop signal has arrived, if any; a listener installed before the first write. Between
+/// writes the restore looks at it: the write in flight always finishes.
+struct StopFlag(Arc<AtomicU8>);
+
+impl StopFlag {
+    fn listen() -> StopFlag {
+        let flag = Arc::new(AtomicU8::new(0));
+        let set = flag.clone();
+        tokio::spawn(async move {
+            let signal = match crate::commands::stop_signal().await {
+                Stop::Interrupt => 1,
+                Stop::Terminate => 2,
+            };
+            set.store(signal, Ordering::SeqCst);
+        });
+        StopFlag(flag)
+    }
+
+    fn received(&self) -> Option<&'static str> {
+        match self.0.load(Ordering::SeqCst) {
+            1 => Some("SIGINT"),
+            2 => Some("SIGTERM"),
+            _ => None,
+        }
     }
 }
