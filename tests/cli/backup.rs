@@ -355,7 +355,7 @@ fn an_interrupted_restore_leaves_a_journal_and_a_rerun_finishes_it_creating_noth
     // Nothing after the signal: what is there is what the journal says was written.
     assert_eq!(count_in_target(), applied);
 
-    let rerun = lab.tmcctl(&args[2..].iter().copied().collect::<Vec<_>>());
+    let rerun = lab.tmcctl(&args[2..]);
     assert_exit(&rerun, 0);
     assert!(rerun.stderr.contains("resuming the restore"), "{}", rerun.stderr);
     assert!(rerun.stderr.contains(&format!("restored {} created", count - applied)), "{}", rerun.stderr);
