@@ -362,3 +362,109 @@ fn an_interrupted_restore_leaves_a_journal_and_a_rerun_finishes_it_creating_noth
     assert_eq!(count_in_target(), count);
     assert!(!std::path::Path::new(journal_path).exists(), "the journal outlived the finished restore");
 }
+
+#[test]
+fn a_full_disk_fails_the_backup_and_leaves_the_earlier_one_intact() {
+    let lab = Lab::get();
+    let ws = workspace(lab, "unused");
+    // A 256 KiB file system of its own, so "full" is real (ENOSPC from the kernel).
+    let dir = scratch_dir().join(unique("tiny"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mount = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        mount.status.success(),
+        "this test mounts a tmpfs (needs root): {}",
+        String::from_utf8_lossy(&mount.stderr)
+    );
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(dir.clone());
+    let dir_text = dir.display().to_string();
+    assert_exit(&backup(lab, &ws, &dir_text, &["create", "nightly"]), 0);
+    let good = std::fs::read(dir.join("nightly.tmcbackup")).unwrap();
+    // Fill what is left, then try again.
+    let filler = std::fs::File::create(dir.join("filler")).unwrap();
+    let mut writer = std::io::BufWriter::new(filler);
+    while std::io::Write::write_all(&mut writer, &[0u8; 4096]).and_then(|()| std::io::Write::flush(&mut writer)).is_ok()
+    {
+    }
+    drop(writer);
+    let full = backup(lab, &ws, &dir_text, &["create", "nightly"]);
+    assert_exit(&full, 1);
+    assert!(full.stderr.contains("the disk is full"), "{}", full.stderr);
+    assert_eq!(std::fs::read(dir.join("nightly.tmcbackup")).unwrap(), good, "the earlier backup changed");
+    let left: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    assert!(left.iter().all(|n| n == "nightly.tmcbackup" || n == "filler"), "a temporary file was left: {left:?}");
+    assert_exit(&backup(lab, &ws, &dir_text, &["verify", "nightly"]), 0);
+}
+
+#[test]
+fn a_backup_taken_during_updates_is_a_snapshot_per_kind() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
+    use std::sync::Arc;
+    let lab = Lab::get();
+    let ws = workspace(lab, "unused");
+    let counter = |name: &str, n: u64| {
+        format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}, namespace: default}}\ndata: {{count: \"{n}\"}}\n")
+    };
+    // Three writers, one ConfigMap each, updating as fast as kubectl goes (about 10 a second in all).
+    let stop = Arc::new(AtomicBool::new(false));
+    let written: Arc<Vec<AtomicU64>> = Arc::new((0..3).map(|_| AtomicU64::new(0)).collect());
+    for w in 0..3 {
+        assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&counter(&format!("counter{w}"), 0))), 0);
+    }
+    let started = std::time::Instant::now();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let (stop, written, ws) = (stop.clone(), written.clone(), ws.clone());
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(SeqCst) {
+                    n += 1;
+                    if lab.kubectl(&ws, &["apply", "-f", "-"], Some(&counter(&format!("counter{w}"), n))).code == 0 {
+                        written[w].store(n, SeqCst);
+                    }
+                }
+            })
+        })
+        .collect();
+    let dir = fresh_dir();
+    let mut seen = Vec::new();
+    for round in 0..3 {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let before = written[0].load(SeqCst);
+        let name = format!("busy{round}");
+        assert_exit(&backup(lab, &ws, &dir, &["create", &name]), 0);
+        let after = written[0].load(SeqCst);
+        let described = backup(lab, &ws, &dir, &["describe", &name, "-o", "json"]);
+        let manifest = &serde_json::from_str::<Value>(&described.stdout).unwrap()["manifest"];
+        let configmaps = manifest["kinds"].as_array().unwrap().iter().find(|k| k["kind"] == "ConfigMap").unwrap();
+        let resource_version: u64 = configmaps["resourceVersion"].as_str().unwrap().parse().unwrap();
+        // The archived counter is one the writer wrote while the backup ran (a write in
+        // flight when `after` was read may be in it too).
+        let archive = tmcctl::backup::decode(&std::fs::read(format!("{dir}/{name}.tmcbackup")).unwrap()).unwrap();
+        let archived = archive.objects.iter().find(|o| o.object["metadata"]["name"] == "counter0").unwrap();
+        let n: u64 = archived.object["data"]["count"].as_str().unwrap().parse().unwrap();
+        assert!(before <= n && n <= after + 1, "counter {n} outside [{before}, {}]", after + 1);
+        seen.push((resource_version, n));
+    }
+    stop.store(true, SeqCst);
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let total: u64 = written.iter().map(|w| w.load(SeqCst)).sum();
+    let rate = total as f64 / started.elapsed().as_secs_f64();
+    // (about 10/s alone; less under the whole suite's load, but never a standstill)
+    assert!(rate >= 3.0, "the writers managed only {rate:.1} updates/s");
+    // Later backups see later states: both the recorded resourceVersion and the counter grow.
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{seen:?}");
+}
