@@ -931,6 +931,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Backups the controller''s leader takes at an interval, keeping the newest few')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1045,12 +1046,120 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tmcctl;backup;schedule' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or change a schedule the controller''s leader runs')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the schedules with their last run')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the schedules with their last run')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its backups stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tmcctl;backup;schedule;create' {
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'How often it runs (such as 6h or 1d; at least 1m)')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'How many of its backups are kept; older ones are deleted after each run')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where its backups go: a directory (the controller''s) or s3://BUCKET/PREFIX (default: the controller''s data directory)')
+            [CompletionResult]::new('--workspaces', '--workspaces', [CompletionResultType]::ParameterName, 'Back up these workspaces (comma-separated; default: every bound workspace)')
+            [CompletionResult]::new('--encrypt-to', '--encrypt-to', [CompletionResultType]::ParameterName, 'Encrypt its backups to this age recipient (age1…; repeatable)')
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API; schedules live in its tmc-system')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--include-secrets', '--include-secrets', [CompletionResultType]::ParameterName, 'Include Secrets (cluster credentials among them); needs --encrypt-to')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;backup;schedule;list' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API; schedules live in its tmc-system')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;backup;schedule;ls' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API; schedules live in its tmc-system')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header row of tables')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;backup;schedule;delete' {
+            [CompletionResult]::new('--provider-workspace', '--provider-workspace', [CompletionResultType]::ParameterName, 'The workspace that publishes the TMC API; schedules live in its tmc-system')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: its current-context)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr: -v info, -vv debug, -vvv trace')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tmcctl;backup;schedule;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or change a schedule the controller''s leader runs')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the schedules with their last run')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its backups stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tmcctl;backup;schedule;help;create' {
+            break
+        }
+        'tmcctl;backup;schedule;help;list' {
+            break
+        }
+        'tmcctl;backup;schedule;help;delete' {
+            break
+        }
+        'tmcctl;backup;schedule;help;help' {
+            break
+        }
         'tmcctl;backup;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backups in a directory or S3 bucket')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Backups the controller''s leader takes at an interval, keeping the newest few')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1067,6 +1176,21 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;backup;help;delete' {
+            break
+        }
+        'tmcctl;backup;help;schedule' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or change a schedule the controller''s leader runs')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the schedules with their last run')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its backups stay)')
+            break
+        }
+        'tmcctl;backup;help;schedule;create' {
+            break
+        }
+        'tmcctl;backup;help;schedule;list' {
+            break
+        }
+        'tmcctl;backup;help;schedule;delete' {
             break
         }
         'tmcctl;backup;help;help' {
@@ -1420,6 +1544,7 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Decrypt a backup and check every entry''s digest and the manifest; touches no server')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a backup (asks first on a terminal; --yes otherwise)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Backups the controller''s leader takes at an interval, keeping the newest few')
             break
         }
         'tmcctl;help;backup;create' {
@@ -1435,6 +1560,21 @@ Register-ArgumentCompleter -Native -CommandName 'tmcctl' -ScriptBlock {
             break
         }
         'tmcctl;help;backup;delete' {
+            break
+        }
+        'tmcctl;help;backup;schedule' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or change a schedule the controller''s leader runs')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the schedules with their last run')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its backups stay)')
+            break
+        }
+        'tmcctl;help;backup;schedule;create' {
+            break
+        }
+        'tmcctl;help;backup;schedule;list' {
+            break
+        }
+        'tmcctl;help;backup;schedule;delete' {
             break
         }
         'tmcctl;help;restore' {

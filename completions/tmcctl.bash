@@ -73,6 +73,9 @@ _tmcctl() {
             tmcctl__subcmd__backup,ls)
                 cmd="tmcctl__subcmd__backup__subcmd__list"
                 ;;
+            tmcctl__subcmd__backup,schedule)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule"
+                ;;
             tmcctl__subcmd__backup,verify)
                 cmd="tmcctl__subcmd__backup__subcmd__verify"
                 ;;
@@ -91,8 +94,47 @@ _tmcctl() {
             tmcctl__subcmd__backup__subcmd__help,list)
                 cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__list"
                 ;;
+            tmcctl__subcmd__backup__subcmd__help,schedule)
+                cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__schedule"
+                ;;
             tmcctl__subcmd__backup__subcmd__help,verify)
                 cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__verify"
+                ;;
+            tmcctl__subcmd__backup__subcmd__help__subcmd__schedule,create)
+                cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__create"
+                ;;
+            tmcctl__subcmd__backup__subcmd__help__subcmd__schedule,delete)
+                cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__delete"
+                ;;
+            tmcctl__subcmd__backup__subcmd__help__subcmd__schedule,list)
+                cmd="tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__list"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule,create)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__create"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule,delete)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__delete"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule,help)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__help"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule,list)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__list"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule,ls)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__list"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule__subcmd__help,create)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__create"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule__subcmd__help,delete)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__delete"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule__subcmd__help,help)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__help"
+                ;;
+            tmcctl__subcmd__backup__subcmd__schedule__subcmd__help,list)
+                cmd="tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__list"
                 ;;
             tmcctl__subcmd__cluster,cordon)
                 cmd="tmcctl__subcmd__cluster__subcmd__cordon"
@@ -223,8 +265,20 @@ _tmcctl() {
             tmcctl__subcmd__help__subcmd__backup,list)
                 cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__list"
                 ;;
+            tmcctl__subcmd__help__subcmd__backup,schedule)
+                cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__schedule"
+                ;;
             tmcctl__subcmd__help__subcmd__backup,verify)
                 cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__verify"
+                ;;
+            tmcctl__subcmd__help__subcmd__backup__subcmd__schedule,create)
+                cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__create"
+                ;;
+            tmcctl__subcmd__help__subcmd__backup__subcmd__schedule,delete)
+                cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__delete"
+                ;;
+            tmcctl__subcmd__help__subcmd__backup__subcmd__schedule,list)
+                cmd="tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__list"
                 ;;
             tmcctl__subcmd__help__subcmd__cluster,cordon)
                 cmd="tmcctl__subcmd__help__subcmd__cluster__subcmd__cordon"
@@ -506,7 +560,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls describe verify delete help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls describe verify delete schedule help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,7 +728,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__help)
-            opts="create list describe verify delete help"
+            opts="create list describe verify delete schedule help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,6 +811,62 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tmcctl__subcmd__backup__subcmd__help__subcmd__schedule)
+            opts="create list delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__help__subcmd__schedule__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tmcctl__subcmd__backup__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -779,6 +889,236 @@ _tmcctl() {
             fi
             case "${prev}" in
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule)
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__create)
+            opts="-v -h -V --every --keep --to --workspaces --include-secrets --encrypt-to --provider-workspace --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__delete)
+            opts="-y -v -h -V --provider-workspace --yes --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__help)
+            opts="create list delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__backup__subcmd__schedule__subcmd__list)
+            opts="-o -v -h -V --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider-workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1656,7 +1996,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__backup)
-            opts="create list describe verify delete"
+            opts="create list describe verify delete schedule"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +2054,62 @@ _tmcctl() {
         tmcctl__subcmd__help__subcmd__backup__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__backup__subcmd__schedule)
+            opts="create list delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__backup__subcmd__schedule__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -854,6 +854,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+            cand schedule 'Backups the controller''s leader takes at an interval, keeping the newest few'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;backup;create'= {
@@ -961,12 +962,110 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tmcctl;backup;schedule'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create or change a schedule the controller''s leader runs'
+            cand list 'List the schedules with their last run'
+            cand ls 'List the schedules with their last run'
+            cand delete 'Delete a schedule (its backups stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;backup;schedule;create'= {
+            cand --every 'How often it runs (such as 6h or 1d; at least 1m)'
+            cand --keep 'How many of its backups are kept; older ones are deleted after each run'
+            cand --to 'Where its backups go: a directory (the controller''s) or s3://BUCKET/PREFIX (default: the controller''s data directory)'
+            cand --workspaces 'Back up these workspaces (comma-separated; default: every bound workspace)'
+            cand --encrypt-to 'Encrypt its backups to this age recipient (age1…; repeatable)'
+            cand --provider-workspace 'The workspace that publishes the TMC API; schedules live in its tmc-system'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --include-secrets 'Include Secrets (cluster credentials among them); needs --encrypt-to'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;schedule;list'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API; schedules live in its tmc-system'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;schedule;ls'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API; schedules live in its tmc-system'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;schedule;delete'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API; schedules live in its tmc-system'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;backup;schedule;help'= {
+            cand create 'Create or change a schedule the controller''s leader runs'
+            cand list 'List the schedules with their last run'
+            cand delete 'Delete a schedule (its backups stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;backup;schedule;help;create'= {
+        }
+        &'tmcctl;backup;schedule;help;list'= {
+        }
+        &'tmcctl;backup;schedule;help;delete'= {
+        }
+        &'tmcctl;backup;schedule;help;help'= {
+        }
         &'tmcctl;backup;help'= {
             cand create 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
             cand list 'List the backups in a directory or S3 bucket'
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+            cand schedule 'Backups the controller''s leader takes at an interval, keeping the newest few'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;backup;help;create'= {
@@ -978,6 +1077,17 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;backup;help;verify'= {
         }
         &'tmcctl;backup;help;delete'= {
+        }
+        &'tmcctl;backup;help;schedule'= {
+            cand create 'Create or change a schedule the controller''s leader runs'
+            cand list 'List the schedules with their last run'
+            cand delete 'Delete a schedule (its backups stay)'
+        }
+        &'tmcctl;backup;help;schedule;create'= {
+        }
+        &'tmcctl;backup;help;schedule;list'= {
+        }
+        &'tmcctl;backup;help;schedule;delete'= {
         }
         &'tmcctl;backup;help;help'= {
         }
@@ -1281,6 +1391,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand describe 'Show a backup''s workspaces, kinds, counts, size and whether it is encrypted'
             cand verify 'Decrypt a backup and check every entry''s digest and the manifest; touches no server'
             cand delete 'Delete a backup (asks first on a terminal; --yes otherwise)'
+            cand schedule 'Backups the controller''s leader takes at an interval, keeping the newest few'
         }
         &'tmcctl;help;backup;create'= {
         }
@@ -1291,6 +1402,17 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;backup;verify'= {
         }
         &'tmcctl;help;backup;delete'= {
+        }
+        &'tmcctl;help;backup;schedule'= {
+            cand create 'Create or change a schedule the controller''s leader runs'
+            cand list 'List the schedules with their last run'
+            cand delete 'Delete a schedule (its backups stay)'
+        }
+        &'tmcctl;help;backup;schedule;create'= {
+        }
+        &'tmcctl;help;backup;schedule;list'= {
+        }
+        &'tmcctl;help;backup;schedule;delete'= {
         }
         &'tmcctl;help;restore'= {
         }

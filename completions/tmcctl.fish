@@ -531,20 +531,21 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask the workspace and every registered cluster whether a subject may do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'List the subjects that RBAC objects in the workspace allow to do something'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s h -l help -d 'Print help'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -s V -l version -d 'Print version'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "list" -d 'List the backups in a directory or S3 bucket'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "ls" -d 'List the backups in a directory or S3 bucket'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
-complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "list" -d 'List the backups in a directory or S3 bucket'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "ls" -d 'List the backups in a directory or S3 bucket'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "schedule" -d 'Backups the controller\'s leader takes at an interval, keeping the newest few'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l provider-workspace -d 'The workspace that publishes the TMC API (for --all-bound)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l encrypt-to -d 'Encrypt to this age recipient (age1…; repeatable)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Encrypt with the passphrase in this file (its first line)' -r -F
@@ -614,11 +615,24 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s V -l version -d 'Print version'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create or change a schedule the controller\'s leader runs'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List the schedules with their last run'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -f -a "ls" -d 'List the schedules with their last run'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -f -a "delete" -d 'Delete a schedule (its backups stay)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write the TMC objects of a workspace (or every bound one), its workloads and what they refer to, to an archive'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backups in a directory or S3 bucket'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "schedule" -d 'Backups the controller\'s leader takes at an interval, keeping the newest few'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
@@ -794,5 +808,6 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "describe" -d 'Show a backup\'s workspaces, kinds, counts, size and whether it is encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Decrypt a backup and check every entry\'s digest and the manifest; touches no server'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "delete" -d 'Delete a backup (asks first on a terminal; --yes otherwise)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "schedule" -d 'Backups the controller\'s leader takes at an interval, keeping the newest few'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "serve" -d 'Serve /metrics, /healthz and /readyz until SIGINT or SIGTERM'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Run the reconcile loops until SIGINT or SIGTERM'

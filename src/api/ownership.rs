@@ -35,3 +35,14 @@ pub const DRIFT_IGNORE_ANNOTATION: &str = "tmc.kcp.io/drift-ignore";
 /// Upstream: set by `tmcctl workload sync` to ask the controller for a reconcile now (any
 /// change of it is one); never copied downstream.
 pub const SYNC_REQUESTED_ANNOTATION: &str = "tmc.kcp.io/sync-requested-at";
+/// In the provider workspace's `tmc-system`: a ConfigMap with this label is a backup schedule
+/// (`tmcctl backup schedule create`), run by the controller's leader.
+pub const BACKUP_SCHEDULE_LABEL: &str = "tmc.kcp.io/backup-schedule";
+/// On a backup schedule, written by the controller: when it last ran (RFC 3339).
+pub const BACKUP_LAST_ATTEMPT_ANNOTATION: &str = "tmc.kcp.io/last-attempt";
+/// On a backup schedule: when it last succeeded (RFC 3339).
+pub const BACKUP_LAST_SUCCESS_ANNOTATION: &str = "tmc.kcp.io/last-success";
+/// On a backup schedule: the name of the last backup it wrote.
+pub const BACKUP_LAST_BACKUP_ANNOTATION: &str = "tmc.kcp.io/last-backup";
+/// On a backup schedule: why its last run failed (removed by a success).
+pub const BACKUP_LAST_ERROR_ANNOTATION: &str = "tmc.kcp.io/last-error";

@@ -1,5 +1,7 @@
-//! Backups, pure: the archive format, its sealing, and the restore plan. The commands that
-//! read and write servers are in `commands::backup`.
+//! Backups: the archive format, its sealing, the restore plan and schedules — pure — and the
+//! two parts that do I/O: [`capture`] (reads workspaces through the client) and [`store`]
+//! (where backups are kept: a directory or an S3 bucket). `commands::backup` and the
+//! controller's scheduled backups use them.
 //!
 //! ```text
 //! objects read per (workspace, kind) at one resourceVersion ─► strip_server_fields
@@ -15,10 +17,13 @@
 //! ([`archive::MAX_ENTRY_BYTES`], [`archive::MAX_TOTAL_BYTES`]).
 
 pub mod archive;
+pub mod capture;
 pub mod manifest;
 pub mod objects;
 pub mod plan;
+pub mod schedule;
 pub mod seal;
+pub mod store;
 
 pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};
 pub use manifest::{EntryRecord, KindRecord, Manifest, FORMAT_VERSION};

@@ -11,6 +11,7 @@
 //! Every key — cache, queue, metric label, log line — holds the logical cluster, so
 //! same-named objects of two workspaces never collide.
 
+pub mod backup_loop;
 mod cached;
 mod cluster_clients;
 mod context;

@@ -172,6 +172,7 @@ async fn serve(
     };
     leading_while(elector.as_deref(), &metrics, synced).await?;
     start_workers(&ctx, &health_loop, &placement_loop, &mut tasks);
+    tasks.spawn(super::backup_loop::run(ctx.clone()));
     // Likewise the sync loop and the clusters' copies: started before the watches listed, it
     // would see no copy, write every status as Pending and then back (a restart with 1,000
     // synced workloads wrote 622 statuses). A cluster whose watch cannot list (the type not

@@ -75,6 +75,11 @@ struct SyncClusterLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ScheduleLabels {
+    schedule: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct DriftLabels {
     cluster: String,
     policy: String,
@@ -101,6 +106,8 @@ pub struct Metrics {
     apply_errors: Family<SyncClusterLabels, Counter>,
     drift: Family<DriftLabels, Counter>,
     sync_lag: Histogram,
+    backup_last_success: Family<ScheduleLabels, Gauge>,
+    backup_failures: Family<ScheduleLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -208,7 +215,17 @@ impl Metrics {
             "Time from an upstream workload change to its copies written on every chosen cluster",
             sync_lag.clone(),
         );
+        let backup_last_success = Family::<ScheduleLabels, Gauge>::default();
+        registry.register(
+            "tmc_backup_last_success_timestamp_seconds",
+            "When a scheduled backup last succeeded (Unix seconds), by schedule",
+            backup_last_success.clone(),
+        );
+        let backup_failures = Family::<ScheduleLabels, Counter>::default();
+        registry.register("tmc_backup_failures", "Scheduled backups that failed, by schedule", backup_failures.clone());
         Metrics {
+            backup_last_success,
+            backup_failures,
             workload_sync,
             apply_errors,
             drift,
@@ -248,6 +265,19 @@ impl Metrics {
         self.cluster_health_score.remove(&labels);
         for resource in ["cpu", "memory", "pods"] {
             self.cluster_utilization.remove(&ResourceLabels { cluster: cluster.into(), resource: resource.into() });
+        }
+    }
+
+    /// Records a scheduled backup: its success time (Unix seconds), or `None` for a failure.
+    pub fn record_backup(&self, schedule: &str, succeeded_at: Option<i64>) {
+        let labels = ScheduleLabels { schedule: schedule.to_string() };
+        match succeeded_at {
+            Some(seconds) => {
+                self.backup_last_success.get_or_create(&labels).set(seconds);
+            }
+            None => {
+                self.backup_failures.get_or_create(&labels).inc();
+            }
         }
     }
 

@@ -468,3 +468,97 @@ fn a_backup_taken_during_updates_is_a_snapshot_per_kind() {
     // Later backups see later states: both the recorded resourceVersion and the counter grow.
     assert!(seen.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{seen:?}");
 }
+
+#[test]
+fn a_schedule_is_run_by_the_controller_encrypted_keeping_the_newest_and_its_errors_shown() {
+    let lab = Lab::get();
+    let (provider, ws) = lab.fresh_install();
+    let secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: app-secret, namespace: default}\nstringData: {password: scheduled}\n";
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(secret)), 0);
+    assert_exit(&lab.tmcctl(&["--workspace", &ws, "placement", "create", "web", "--strategy", "Spread"]), 0);
+    let dir = fresh_dir();
+    // Two backups of this schedule from earlier days, and one made by hand: with --keep 2,
+    // the oldest of the schedule's goes after the first run, the one by hand stays.
+    std::fs::create_dir_all(&dir).unwrap();
+    for old in ["nightly-20260101-000000", "nightly-20260102-000000", "nightly-by-hand"] {
+        std::fs::write(format!("{dir}/{old}.tmcbackup"), b"old").unwrap();
+    }
+    let identity = age::x25519::Identity::generate();
+    let recipient = identity.to_public().to_string();
+    let schedule = |args: &[&str]| {
+        let mut all = vec!["backup", "schedule"];
+        all.extend_from_slice(args);
+        all.extend(["--provider-workspace", &provider]);
+        lab.tmcctl(&all)
+    };
+    let refused = schedule(&["create", "nightly", "--every", "1h", "--keep", "2", "--include-secrets"]);
+    assert_exit(&refused, 2);
+    assert!(refused.stderr.contains("encryptTo"), "{}", refused.stderr);
+    let every = schedule(&["create", "nightly", "--every", "5s", "--keep", "2"]);
+    assert_exit(&every, 2);
+    assert!(every.stderr.contains("every \"5s\"") && every.stderr.contains("1m"), "{}", every.stderr);
+    let created = schedule(&[
+        "create",
+        "nightly",
+        "--every",
+        "1h",
+        "--keep",
+        "2",
+        "--to",
+        &dir,
+        "--workspaces",
+        &ws,
+        "--include-secrets",
+        "--encrypt-to",
+        &recipient,
+    ]);
+    assert_exit(&created, 0);
+
+    let controller = crate::harness::Controller::start_all_bound(lab, &provider, &["--leader-elect=false"]);
+    let (rows, _) = crate::harness::eventually("the schedule's first run", std::time::Duration::from_secs(60), || {
+        let listed = schedule(&["list", "-o", "json"]);
+        let rows: Value = serde_json::from_str(&listed.stdout).ok()?;
+        rows[0]["lastBackup"].is_string().then_some(rows)
+    });
+    let backup_name = rows[0]["lastBackup"].as_str().unwrap().to_string();
+    assert!(rows[0]["lastError"].is_null(), "{rows}");
+    let mut left: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    left.sort();
+    let mut expected = vec![
+        "nightly-20260102-000000.tmcbackup".to_string(),
+        format!("{backup_name}.tmcbackup"),
+        "nightly-by-hand.tmcbackup".into(),
+    ];
+    expected.sort();
+    assert_eq!(left, expected, "retention kept the wrong backups");
+    let identity_file = write_file("schedule-identity", &format!("{}\n", identity.to_string().expose_secret()));
+    let described =
+        backup(lab, &ws, &dir, &["describe", &backup_name, "--identity-file", &identity_file, "-o", "json"]);
+    assert_exit(&described, 0);
+    let described: Value = serde_json::from_str(&described.stdout).unwrap();
+    assert_eq!(described["encrypted"], true);
+    assert_eq!(described["manifest"]["includesSecrets"], true);
+    assert_eq!(described["manifest"]["workspaces"][0], ws.as_str());
+    let (seconds, _) =
+        crate::harness::eventually("the last-success metric", std::time::Duration::from_secs(10), || {
+            controller.metric("tmc_backup_last_success_timestamp_seconds{schedule=\"nightly\"}")
+        });
+    assert!(seconds > 1.7e9, "{seconds}");
+
+    // A schedule changed by hand into nonsense: the controller says why on it.
+    let patch = r#"{"data":{"every":"soon"}}"#;
+    let ns = "tmc-system";
+    assert_exit(
+        &lab.kubectl(&provider, &["patch", "configmap", "nightly", "-n", ns, "--type", "merge", "-p", patch], None),
+        0,
+    );
+    crate::harness::eventually("the schedule's error shown", std::time::Duration::from_secs(40), || {
+        let listed = schedule(&["list"]);
+        listed.stdout.contains("every \"soon\" is invalid").then_some(())
+    });
+    assert_exit(&schedule(&["delete", "nightly"]), 2);
+    assert_exit(&schedule(&["delete", "nightly", "--yes"]), 0);
+    assert!(schedule(&["list"]).stderr.contains("No backup schedules"));
+    assert_exit(&schedule(&["delete", "nightly", "--yes"]), 6);
+}

@@ -2,24 +2,20 @@
 //! what those refer to, each kind from one LIST at one resourceVersion, into an archive —
 //! sealed with age whenever it holds Secrets.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::json;
 
-use crate::api::ownership::DOWNSTREAM_IDENTITY_ANNOTATION;
-use crate::api::{ClusterRegistration, WorkloadPlacement};
-use crate::backup::{encode, seal, strip_server_fields, ArchivedObject, Capture, SealTo};
+use crate::backup::capture::capture;
+use crate::backup::{encode, seal, store, SealTo};
 use crate::cli::OutputArgs;
-use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
-use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
-use crate::controller::workload_types::{self, ExportLocation};
+use crate::client::{Connection, ConnectionSettings, WorkspacePath};
 use crate::error::CliError;
 use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::output::Printer;
 
-use super::{core_resources, made_by_the_server, read_secret_file, store};
+use super::read_secret_file;
 
 /// Arguments of `backup create`.
 #[derive(Debug, Args)]
@@ -52,38 +48,6 @@ pub struct CreateArgs {
     pub output: OutputArgs,
 }
 
-/// What is read per workspace; `true` keeps status (a placement's decisions keep their
-/// clusters on restore). The order does not matter: restore orders by kind.
-fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool)> {
-    let mut kinds: Vec<(Resource, bool)> =
-        core_resources().filter(|r| include_secrets || r.kind != "Secret").map(|r| (r, false)).collect();
-    kinds.push((Resource::of::<ClusterRegistration>(), false));
-    kinds.push((Resource::of::<WorkloadPlacement>(), true));
-    kinds.extend(workloads.into_iter().map(|r| (r, false)));
-    kinds
-}
-
-/// The name the workspace's objects carry downstream: the identity its registrations claim (after
-/// an earlier restore), else its logical cluster's name; `None` on a server without logical
-/// clusters (plain Kubernetes), where the workspace has none to keep.
-async fn downstream_identity(at: &Connection) -> Result<Option<String>, CliError> {
-    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
-    let logical_cluster = match at.get(&logical_clusters, None, "cluster").await {
-        Ok(Some(found)) => found["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string),
-        Ok(None) | Err(ClientError::NotFound { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    let Some(logical_cluster) = logical_cluster else { return Ok(None) };
-    let registrations = match at.list(&Resource::of::<ClusterRegistration>(), None, None).await {
-        Ok(list) => list.items,
-        Err(ClientError::NotFound { .. }) => Vec::new(),
-        Err(e) => return Err(e.into()),
-    };
-    let claims =
-        registrations.iter().filter_map(|r| r["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
-    Ok(Some(crate::sync::downstream_identity(&logical_cluster, claims).to_string()))
-}
-
 /// Runs `backup create`.
 pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
@@ -109,53 +73,7 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
             .cloned()
             .ok_or_else(|| CliError::usage("no workspace to back up: pass --workspace or --all-bound"))?]
     };
-    let created_at = jiff::Timestamp::now().to_string();
-    let mut objects = Vec::new();
-    let mut resource_versions = BTreeMap::new();
-    let mut downstream_identities = BTreeMap::new();
-    for workspace in &workspaces {
-        let at = connection.for_workspace(workspace);
-        if let Some(identity) = downstream_identity(&at).await? {
-            downstream_identities.insert(workspace.to_string(), identity);
-        }
-        let workloads = workload_types::resolve(ExportLocation::Binding(&at)).await?;
-        for (resource, keep_status) in kinds(args.include_secrets, workloads.into_iter().map(|t| t.resource).collect())
-        {
-            let list = match at.list(&resource, None, None).await {
-                Ok(list) => list,
-                // A type the workspace does not serve (the TMC API not bound) holds nothing.
-                Err(ClientError::NotFound { .. }) => continue,
-                Err(e) => {
-                    let e = CliError::from(e);
-                    return Err(CliError {
-                        message: format!("{} of {workspace}: {}", resource.plural, e.message),
-                        ..e
-                    });
-                }
-            };
-            resource_versions.insert(
-                (workspace.to_string(), resource.api_version(), resource.kind.clone()),
-                list.resource_version.clone().unwrap_or_default(),
-            );
-            for mut object in list.items {
-                if made_by_the_server(&resource.kind, &object) {
-                    continue;
-                }
-                // Lists leave out apiVersion and kind on items of some servers.
-                object["apiVersion"] = json!(resource.api_version());
-                object["kind"] = json!(resource.kind);
-                strip_server_fields(&mut object, keep_status);
-                objects.push(ArchivedObject { workspace: workspace.to_string(), object });
-            }
-        }
-    }
-    let capture = Capture {
-        source: connection.url(),
-        created_at,
-        workspaces: workspaces.iter().map(ToString::to_string).collect(),
-        resource_versions,
-        downstream_identities,
-    };
+    let (capture, objects) = capture(&connection, &workspaces, args.include_secrets).await?;
     let archive =
         encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
     let bytes = match &sealing {

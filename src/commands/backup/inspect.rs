@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
-use crate::backup::{decode, is_sealed, open, Archive, OpenWith};
+use crate::backup::{decode, is_sealed, open, store, Archive, OpenWith};
 use crate::cli::OutputArgs;
 use crate::error::{CliError, ExitKind};
 use crate::output::age::age;
 use crate::output::{Printer, Table};
 
-use super::{read_secret_file, store};
+use super::read_secret_file;
 
 /// Where to look.
 #[derive(Debug, Args)]

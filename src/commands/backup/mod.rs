@@ -6,13 +6,12 @@ mod create;
 mod inspect;
 mod journal;
 pub mod restore;
-mod store;
+mod schedule;
 
 use std::path::Path;
 
 use age::secrecy::SecretString;
 use clap::Subcommand;
-use serde_json::Value;
 
 use crate::client::ConnectionSettings;
 use crate::error::{CliError, ExitKind};
@@ -32,6 +31,9 @@ pub enum BackupCommand {
     Verify(inspect::OneArgs),
     /// Delete a backup (asks first on a terminal; --yes otherwise).
     Delete(inspect::DeleteArgs),
+    /// Backups the controller's leader takes at an interval, keeping the newest few.
+    #[command(subcommand)]
+    Schedule(schedule::ScheduleCommand),
 }
 
 /// Dispatches `backup` verbs.
@@ -42,37 +44,8 @@ pub async fn run(cmd: BackupCommand, settings: &ConnectionSettings) -> Result<()
         BackupCommand::Describe(args) => inspect::describe(args).await,
         BackupCommand::Verify(args) => inspect::verify(args).await,
         BackupCommand::Delete(args) => inspect::delete(args).await,
+        BackupCommand::Schedule(cmd) => schedule::run(cmd, settings).await,
     }
-}
-
-/// The core kinds a backup holds, as (kind, plural, namespaced); Secrets only when asked for.
-const CORE_KINDS: [(&str, &str, bool); 4] = [
-    ("Namespace", "namespaces", false),
-    ("ConfigMap", "configmaps", true),
-    ("Secret", "secrets", true),
-    ("ServiceAccount", "serviceaccounts", true),
-];
-
-/// Namespaces every workspace has; restore does not need them.
-const SYSTEM_NAMESPACES: [&str; 4] = ["default", "kube-system", "kube-public", "kube-node-lease"];
-
-/// Objects the server makes by itself in every workspace or namespace.
-pub(super) fn made_by_the_server(kind: &str, object: &Value) -> bool {
-    let name = object["metadata"]["name"].as_str().unwrap_or_default();
-    match kind {
-        "Namespace" => SYSTEM_NAMESPACES.contains(&name),
-        "ConfigMap" => name == "kube-root-ca.crt",
-        "ServiceAccount" => name == "default",
-        "Secret" => object["type"] == "kubernetes.io/service-account-token",
-        _ => false,
-    }
-}
-
-/// [`CORE_KINDS`] as resources.
-fn core_resources() -> impl Iterator<Item = crate::client::Resource> {
-    CORE_KINDS
-        .into_iter()
-        .map(|(kind, plural, namespaced)| crate::client::Resource::new("", "v1", kind, plural, namespaced))
 }
 
 /// The first line of a passphrase file; an empty one is refused rather than used.

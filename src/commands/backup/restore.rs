@@ -71,7 +71,7 @@ pub struct RestoreArgs {
 /// The resource of every kind a workspace can take back: core kinds, the TMC API and the
 /// workload types its export publishes.
 async fn served_kinds(at: &Connection) -> Result<BTreeMap<(String, String), Resource>, ClientError> {
-    let mut kinds: Vec<Resource> = super::core_resources().collect();
+    let mut kinds: Vec<Resource> = crate::backup::capture::core_resources().collect();
     kinds.push(Resource::of::<ClusterRegistration>());
     kinds.push(Resource::of::<WorkloadPlacement>());
     kinds.extend(workload_types::resolve(ExportLocation::Binding(at)).await?.into_iter().map(|t| t.resource));
@@ -135,7 +135,9 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
                         o["kind"] = json!(resource.kind);
                         let id = identity(target, &o);
                         // A Namespace takes everything in it along; the server's own objects come back.
-                        if resource.kind != "Namespace" && !super::made_by_the_server(&resource.kind, &o) {
+                        if resource.kind != "Namespace"
+                            && !crate::backup::capture::made_by_the_server(&resource.kind, &o)
+                        {
                             prunable.push(id.clone());
                         }
                         existing.insert(id);

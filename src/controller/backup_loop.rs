@@ -1,0 +1,124 @@
+//! Scheduled backups, run by the leader: every [`TICK`], the schedules in the provider
+//! workspace's `tmc-system` (ConfigMaps labelled `tmc.kcp.io/backup-schedule`) are read; each
+//! one that is due is captured, sealed to its recipients when it holds Secrets, written to its
+//! location, and its oldest backups beyond `keep` removed. The outcome goes on the schedule
+//! (annotations) and into `tmc_backup_last_success_timestamp_seconds`.
+//!
+//! ```text
+//! tick ─► may write? ─► list schedules ─► Schedule::from_data ─► due? ─► capture ─► encode ─► seal?
+//!   ─► Location::write ─► expired ─► delete ─► annotate schedule + metric
+//! ```
+//!
+//! A schedule that cannot be read, or a run that fails, is recorded on the schedule and tried
+//! again at its next interval; it never stops the controller.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::api::ownership::{
+    BACKUP_LAST_ATTEMPT_ANNOTATION, BACKUP_LAST_BACKUP_ANNOTATION, BACKUP_LAST_ERROR_ANNOTATION,
+    BACKUP_LAST_SUCCESS_ANNOTATION, BACKUP_SCHEDULE_LABEL,
+};
+use crate::backup::schedule::Schedule;
+use crate::backup::store::Location;
+use crate::backup::{capture::capture, encode, seal, SealTo};
+use crate::client::{Connection, Resource, WorkspacePath};
+use crate::error::CliError;
+
+use super::context::Context;
+use super::runtime::LEASE_NAMESPACE;
+
+/// How often schedules are looked at.
+pub const TICK: Duration = Duration::from_secs(10);
+/// The field manager of the controller's writes to schedules.
+const FIELD_MANAGER: &str = "tmc-controller-backup";
+
+/// Runs until dropped (the controller's tasks are aborted when it stops or loses the lease).
+pub async fn run(ctx: Arc<Context>) {
+    let configmaps = Resource::new("", "v1", "ConfigMap", "configmaps", true);
+    loop {
+        if ctx.gate.may_write() {
+            let at = &ctx.hub.lease;
+            match at.list(&configmaps, Some(LEASE_NAMESPACE), Some(BACKUP_SCHEDULE_LABEL)).await {
+                Ok(list) => {
+                    for object in list.items {
+                        run_if_due(&ctx, at, &configmaps, &object).await;
+                    }
+                }
+                // No tmc-system yet, or no right to read it: nothing is scheduled here.
+                Err(e) => tracing::debug!(error = %e, "cannot list backup schedules"),
+            }
+        }
+        tokio::time::sleep(TICK).await;
+    }
+}
+
+async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, object: &Value) {
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    let annotations = &object["metadata"]["annotations"];
+    let data: BTreeMap<String, String> = serde_json::from_value(object["data"].clone()).unwrap_or_default();
+    let now = jiff::Timestamp::now();
+    let last_attempt = annotations[BACKUP_LAST_ATTEMPT_ANNOTATION].as_str().and_then(|t| t.parse().ok());
+    let outcome = match Schedule::from_data(name, &data) {
+        Ok(schedule) if !schedule.due(last_attempt, now) => return,
+        Ok(schedule) => run_schedule(at, &schedule, now).await.map(|backup| (schedule, backup)),
+        Err(e) => {
+            // A bad schedule is reported once, not at every tick.
+            if annotations[BACKUP_LAST_ERROR_ANNOTATION].as_str() == Some(&e.to_string()) {
+                return;
+            }
+            Err(CliError::usage(e.to_string()))
+        }
+    };
+    let mut patch = json!({ BACKUP_LAST_ATTEMPT_ANNOTATION: now.to_string() });
+    match &outcome {
+        Ok((_, backup)) => {
+            tracing::info!(schedule = name, backup, "scheduled backup written");
+            patch[BACKUP_LAST_SUCCESS_ANNOTATION] = json!(now.to_string());
+            patch[BACKUP_LAST_BACKUP_ANNOTATION] = json!(backup);
+            patch[BACKUP_LAST_ERROR_ANNOTATION] = Value::Null;
+            ctx.metrics.record_backup(name, Some(now.as_second()));
+        }
+        Err(e) => {
+            tracing::warn!(schedule = name, error = %e.message, "scheduled backup failed");
+            patch[BACKUP_LAST_ERROR_ANNOTATION] = json!(e.message);
+            ctx.metrics.record_backup(name, None);
+        }
+    }
+    let patch = json!({"metadata": {"annotations": patch}});
+    if let Err(e) = at.merge_patch(configmaps, Some(LEASE_NAMESPACE), name, &patch, FIELD_MANAGER).await {
+        tracing::warn!(schedule = name, error = %e, "cannot record the backup schedule's outcome");
+    }
+}
+
+/// One run of `schedule`: the backup's name when it was written (and retention applied).
+async fn run_schedule(at: &Connection, schedule: &Schedule, now: jiff::Timestamp) -> Result<String, CliError> {
+    let workspaces: Vec<WorkspacePath> = if schedule.all_bound {
+        at.bound_workspaces(crate::install::EXPORT_NAME).await?
+    } else {
+        schedule
+            .workspaces
+            .iter()
+            .map(|w| w.parse().map_err(|e| CliError::usage(format!("workspace {w}: {e}"))))
+            .collect::<Result<_, _>>()?
+    };
+    let location = Location::parse(schedule.to.as_deref())?;
+    let (captured, objects) = capture(at, &workspaces, schedule.include_secrets).await?;
+    let archive =
+        encode(&captured, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
+    let bytes = if schedule.encrypt_to.is_empty() {
+        archive
+    } else {
+        seal(&archive, &SealTo::Recipients(schedule.encrypt_to.clone())).map_err(|e| CliError::usage(e.to_string()))?
+    };
+    let name = schedule.backup_name(now);
+    location.write(&name, bytes).await?;
+    let names: Vec<String> = location.list().await?.into_iter().map(|s| s.name).collect();
+    for old in schedule.expired(&names) {
+        location.delete(old).await?;
+    }
+    Ok(name)
+}
