@@ -3,7 +3,8 @@
 # clusters, publish the TMC API, bind it in a team workspace, place a Deployment applied
 # with kubectl on both clusters, drain one with no outage, run two controller replicas, and
 # manage access: TMC roles, a grant, a least-privilege cluster token, one access matrix; then
-# back team-a up (encrypted, with its Secrets) and restore it into a new workspace.
+# back team-a up (encrypted, with its Secrets) to the lab's S3 store, restore it into a new
+# workspace, and let the controller take scheduled backups.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -140,14 +141,31 @@ run tmcctl --workspace root:team-b cluster register pc1 --cluster-kubeconfig "$P
 say "one matrix: may tmcctl's stored credentials do this, in the workspace and on every cluster?"
 run tmcctl --workspace root:team-b rbac check get,list,patch deployments.apps -n default --as-me
 run tmcctl --workspace root:team-b rbac check get secrets -n kube-system --as-me || echo "(exit $?: pc1's token may not read Secrets)" >&2
-say "backup: team-a with its Secrets, encrypted; verified without any server"
-backups=/tmp/tmcctl-demo-backups
+say "backup: team-a with its Secrets, encrypted, to the lab's S3 store; verified without kcp"
+# The lab's S3 store, as a user sets it: the usual AWS variables.
+export AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION
+backups="s3://$S3_BUCKET/demo"
 printf 'demo passphrase\n' >/tmp/tmcctl-demo-passphrase
 run tmcctl --workspace root:team-a backup create demo --include-secrets --passphrase-file /tmp/tmcctl-demo-passphrase --to "$backups"
+run tmcctl backup list --from "$backups"
 run tmcctl backup verify demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase
 say "restore it into a new workspace: the plan first (writes nothing), then for real"
 run tmcctl install --bind root:team-a-restored --create-workspaces
 run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored --plan
 run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored
 run tmcctl --workspace root:team-a-restored placement list
+say "a backup schedule, run by the controller's leader: every hour, the newest 3 kept"
+tmcctl backup schedule delete hourly --yes >/dev/null 2>&1 || true
+run tmcctl backup schedule create hourly --every 1h --keep 3 --to "$backups"
+tmcctl controller run --metrics-addr 127.0.0.1:18093 2>/tmp/tmcctl-demo-schedule.log &
+scheduler=$!
+trap 'kill "$scheduler" 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  tmcctl backup schedule list -o json 2>/dev/null | grep -q 'hourly-2' && break
+  sleep 1
+done
+run tmcctl backup schedule list
+curl -s http://127.0.0.1:18093/metrics | grep '^tmc_backup_last_success_timestamp_seconds' >&2 || true
+kill -TERM "$scheduler"; wait "$scheduler" || true
+run tmcctl backup list --from "$backups"
 say "the lab keeps running; stop it with lab/lab down"
