@@ -7,9 +7,12 @@
 //! `<state dir>/tmcctl/restore-journals/<name>-<hash of the location>.json`.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::controller::Stop;
 use crate::error::{CliError, ExitKind};
 
 /// An interrupted restore.
@@ -78,6 +81,33 @@ impl Journal {
     pub fn finished(backup: &str, location: &str) {
         if let Some(path) = path_of(backup, location) {
             let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Which stop signal has arrived, if any; a listener installed before the first write. Between
+/// writes the restore looks at it: the write in flight always finishes.
+pub(super) struct StopFlag(Arc<AtomicU8>);
+
+impl StopFlag {
+    pub(super) fn listen() -> StopFlag {
+        let flag = Arc::new(AtomicU8::new(0));
+        let set = flag.clone();
+        tokio::spawn(async move {
+            let signal = match crate::commands::stop_signal().await {
+                Stop::Interrupt => 1,
+                Stop::Terminate => 2,
+            };
+            set.store(signal, Ordering::SeqCst);
+        });
+        StopFlag(flag)
+    }
+
+    pub(super) fn received(&self) -> Option<&'static str> {
+        match self.0.load(Ordering::SeqCst) {
+            1 => Some("SIGINT"),
+            2 => Some("SIGTERM"),
+            _ => None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! format and the restore plan are [`crate::backup`]; this module reads and writes the servers
 //! and the files.
 
+mod adopt;
 mod create;
 mod inspect;
 mod journal;

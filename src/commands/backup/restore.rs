@@ -7,8 +7,6 @@
 //! a journal says what was applied, skipped and pending, and a re-run finishes the work.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Arc;
 
 use clap::Args;
 use serde_json::{json, Value};
@@ -17,15 +15,14 @@ use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::backup::plan::{self, identity, parse_mapping, Action, Identity, Options, Step};
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
-use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
-use crate::controller::Stop;
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
 use crate::output::{Printer, Table};
 
+use super::adopt::adoptions;
 use super::inspect::{load, Keys, Location};
-use super::journal::Journal;
+use super::journal::{Journal, StopFlag};
 
 /// Arguments of `restore`.
 #[derive(Debug, Args)]
@@ -279,64 +276,6 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
     }
 }
 
-/// For `--adopt-downstream`: archived workspace → the identity its restored registrations
-/// claim. Refused for a workspace whose identity is not recorded, or whose old logical cluster
-/// still exists here (it is alive: two workspaces would then write the same copies). A target
-/// that is that logical cluster itself needs no claim.
-async fn adoptions(
-    connection: &Connection,
-    archive: &crate::backup::Archive,
-    options: &Options,
-    name: &str,
-) -> Result<BTreeMap<String, String>, CliError> {
-    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
-    let logical_cluster_of = |found: Option<Value>| {
-        found.and_then(|lc| lc["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string))
-    };
-    let sources: BTreeSet<&str> = archive
-        .objects
-        .iter()
-        .filter(|o| o.object["kind"] == "ClusterRegistration")
-        .map(|o| o.workspace.as_str())
-        .collect();
-    let mut claims = BTreeMap::new();
-    for source in sources {
-        let Some(identity) = archive.manifest.downstream_identities.get(source) else {
-            return Err(CliError::usage(format!(
-                "backup \"{name}\" does not record the downstream identity of workspace {source} (written by an older tmcctl, or from a server without logical clusters)"
-            ))
-            .with_hint("restore without --adopt-downstream: the controller then makes new copies"));
-        };
-        let target: WorkspacePath = plan::target_workspace(options, source)
-            .parse()
-            .map_err(|e| CliError::usage(format!("workspace {source}: {e}")))?;
-        let target_cluster = match connection.for_workspace(&target).get(&logical_clusters, None, "cluster").await {
-            Ok(found) => logical_cluster_of(found),
-            Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => None,
-            Err(e) => return Err(e.into()),
-        };
-        if target_cluster.as_deref() == Some(identity.as_str()) {
-            continue;
-        }
-        // kcp answers a logical cluster that is not there with 403, even to its admin.
-        match connection.for_logical_cluster(identity).get(&logical_clusters, None, "cluster").await {
-            Ok(Some(_)) => {
-                return Err(CliError::new(
-                    ExitKind::Conflict,
-                    format!(
-                        "workspace {source}'s downstream objects belong to logical cluster {identity}, which still exists on this kcp: adopting them would make two workspaces write the same copies"
-                    ),
-                )
-                .with_hint("restore without --adopt-downstream to make an independent copy (new downstream copies)"))
-            }
-            Ok(None) | Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => {}
-            Err(e) => return Err(e.into()),
-        }
-        claims.insert(source.to_string(), identity.clone());
-    }
-    Ok(claims)
-}
-
 /// Writes one step: a create (a placement's stored decisions then go to its status, so it keeps
 /// its clusters) or a server-side apply over an existing object.
 async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Action, ClientError> {
@@ -367,32 +306,5 @@ async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Acti
             Ok(if at.delete(resource, namespace, name).await? { Action::Prune } else { Action::Skip })
         }
         Action::Skip => Ok(Action::Skip),
-    }
-}
-
-/// Which stop signal has arrived, if any; a listener installed before the first write. Between
-/// writes the restore looks at it: the write in flight always finishes.
-struct StopFlag(Arc<AtomicU8>);
-
-impl StopFlag {
-    fn listen() -> StopFlag {
-        let flag = Arc::new(AtomicU8::new(0));
-        let set = flag.clone();
-        tokio::spawn(async move {
-            let signal = match crate::commands::stop_signal().await {
-                Stop::Interrupt => 1,
-                Stop::Terminate => 2,
-            };
-            set.store(signal, Ordering::SeqCst);
-        });
-        StopFlag(flag)
-    }
-
-    fn received(&self) -> Option<&'static str> {
-        match self.0.load(Ordering::SeqCst) {
-            1 => Some("SIGINT"),
-            2 => Some("SIGTERM"),
-            _ => None,
-        }
     }
 }
