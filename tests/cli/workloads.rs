@@ -195,7 +195,7 @@ fn a_deployment_applied_with_kubectl_runs_divided_on_both_clusters_and_rolls_out
     });
     println!("web: kubectl apply → 3/3 ready upstream in {took:?}");
     let rollout =
-        fleet.kubectl(lab, &["rollout", "status", "deployment/web", "-n", "default", "--timeout", "60s"], None);
+        fleet.kubectl(lab, &["rollout", "status", "deployment/web", "-n", "default", "--timeout", "150s"], None);
     assert_exit(&rollout, 0);
 
     // A copy on each cluster with 2 + 1 replicas; the ConfigMap it reads went with it.
