@@ -54,25 +54,21 @@ fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool
     kinds
 }
 
-/// The name the workspace's objects carry downstream: the identity its registrations claim (after
-/// an earlier restore), else its logical cluster's name; `None` on a server without logical
-/// clusters (plain Kubernetes), where the workspace has none to keep.
-async fn downstream_identity(at: &Connection) -> Result<Option<String>, CliError> {
+/// The name the workspace's objects carry downstream: the identity its registrations claim
+/// (`claims`, from the registrations captured; set by an earlier restore), else its logical
+/// cluster's name; `None` on a server without logical clusters (plain Kubernetes).
+async fn downstream_identity<'a>(
+    at: &Connection,
+    claims: impl Iterator<Item = &'a str>,
+) -> Result<Option<String>, CliError> {
     let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
     let logical_cluster = match at.get(&logical_clusters, None, "cluster").await {
         Ok(Some(found)) => found["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string),
         Ok(None) | Err(ClientError::NotFound { .. }) => None,
         Err(e) => return Err(e.into()),
     };
-    let Some(logical_cluster) = logical_cluster else { return Ok(None) };
-    let registrations = match at.list(&Resource::of::<ClusterRegistration>(), None, None).await {
-        Ok(list) => list.items,
-        Err(ClientError::NotFound { .. }) => Vec::new(),
-        Err(e) => return Err(e.into()),
-    };
-    let claims =
-        registrations.iter().filter_map(|r| r["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
-    Ok(Some(crate::sync::downstream_identity(&logical_cluster, claims).to_string()))
+    let claims: Vec<&str> = claims.collect();
+    Ok(logical_cluster.map(|lc| crate::sync::downstream_identity(&lc, claims.iter().copied()).to_string()))
 }
 
 /// Reads `workspaces` (Secrets only with `include_secrets`).
@@ -87,9 +83,6 @@ pub async fn capture(
     let mut downstream_identities = BTreeMap::new();
     for workspace in workspaces {
         let at = connection.for_workspace(workspace);
-        if let Some(identity) = downstream_identity(&at).await? {
-            downstream_identities.insert(workspace.to_string(), identity);
-        }
         let workloads = workload_types::resolve(ExportLocation::Binding(&at)).await?;
         for (resource, keep_status) in kinds(include_secrets, workloads.into_iter().map(|t| t.resource).collect()) {
             let list = match at.list(&resource, None, None).await {
@@ -118,6 +111,15 @@ pub async fn capture(
                 strip_server_fields(&mut object, keep_status);
                 objects.push(ArchivedObject { workspace: workspace.to_string(), object });
             }
+        }
+        // The registrations just read say whether the workspace claims an identity.
+        let name = workspace.to_string();
+        let claims = objects
+            .iter()
+            .filter(|o| o.workspace == name && o.object["kind"] == "ClusterRegistration")
+            .filter_map(|o| o.object["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
+        if let Some(identity) = downstream_identity(&at, claims).await? {
+            downstream_identities.insert(name, identity);
         }
     }
     let capture = Capture {
