@@ -64,6 +64,7 @@ fn capture() -> Capture {
         workspaces: (0..20).map(|w| format!("root:team-{w:02}")).collect(),
         resource_versions: BTreeMap::new(),
         downstream_identities: BTreeMap::new(),
+        bound_apis: BTreeMap::new(),
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::manifest::{EntryRecord, KindRecord, Manifest, FORMAT_VERSION};
+use super::manifest::{BoundApi, EntryRecord, KindRecord, Manifest, FORMAT_VERSION};
 use super::objects::entry_path;
 
 /// The largest entry accepted (the API server's own limit on an object is about 1.5 MiB).
@@ -48,6 +48,8 @@ pub struct Capture {
     pub resource_versions: BTreeMap<(String, String, String), String>,
     /// Workspace → the name its objects carry downstream (for `restore --adopt-downstream`).
     pub downstream_identities: BTreeMap<String, String>,
+    /// Workspace → the TMC API it had bound (for restore to bind it again first).
+    pub bound_apis: BTreeMap<String, BoundApi>,
 }
 
 /// A decoded, verified archive.
@@ -227,6 +229,7 @@ pub fn encode(capture: &Capture, objects: &[ArchivedObject]) -> Result<Vec<u8>, 
         total_objects: entries.len(),
         includes_secrets: objects.iter().any(|o| o.object["kind"] == "Secret" && o.object["apiVersion"] == "v1"),
         downstream_identities: capture.downstream_identities.clone(),
+        bound_apis: capture.bound_apis.clone(),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
 

@@ -13,6 +13,7 @@ fn capture() -> Capture {
         workspaces: vec!["root:a".into()],
         resource_versions,
         downstream_identities: BTreeMap::new(),
+        bound_apis: BTreeMap::new(),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::CliError;
 
-use super::{strip_server_fields, ArchivedObject, Capture};
+use super::{strip_server_fields, ArchivedObject, BoundApi, Capture, TypeRecord};
 
 /// The core kinds a backup holds, as (kind, plural, namespaced); Secrets only when asked for.
 const CORE_KINDS: [(&str, &str, bool); 4] = [
@@ -81,10 +81,24 @@ pub async fn capture(
     let mut objects = Vec::new();
     let mut resource_versions = BTreeMap::new();
     let mut downstream_identities = BTreeMap::new();
+    let mut bound_apis = BTreeMap::new();
     for workspace in workspaces {
         let at = connection.for_workspace(workspace);
-        let workloads = workload_types::resolve(ExportLocation::Binding(&at)).await?;
-        for (resource, keep_status) in kinds(include_secrets, workloads.into_iter().map(|t| t.resource).collect()) {
+        let workloads: Vec<Resource> =
+            workload_types::resolve(ExportLocation::Binding(&at)).await?.into_iter().map(|t| t.resource).collect();
+        if let Some(provider) = workload_types::bound_provider(&at).await? {
+            let workload_types = workloads
+                .iter()
+                .map(|r| TypeRecord {
+                    group: r.group.clone(),
+                    version: r.version.clone(),
+                    kind: r.kind.clone(),
+                    plural: r.plural.clone(),
+                })
+                .collect();
+            bound_apis.insert(workspace.to_string(), BoundApi { provider: provider.to_string(), workload_types });
+        }
+        for (resource, keep_status) in kinds(include_secrets, workloads) {
             let list = match at.list(&resource, None, None).await {
                 Ok(list) => list,
                 // A type the workspace does not serve (the TMC API not bound) holds nothing.
@@ -128,6 +142,7 @@ pub async fn capture(
         workspaces: workspaces.iter().map(ToString::to_string).collect(),
         resource_versions,
         downstream_identities,
+        bound_apis,
     };
     Ok((capture, objects))
 }

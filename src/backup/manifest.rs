@@ -65,4 +65,53 @@ pub struct Manifest {
     /// for the restored workspace. Absent in archives of tmcctl before it was recorded.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub downstream_identities: BTreeMap<String, String>,
+    /// Workspace → the TMC API it had bound, so restore can bind it (and publish the workload
+    /// types) before putting objects back. Absent in archives of tmcctl before it was recorded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bound_apis: BTreeMap<String, BoundApi>,
+}
+
+/// The TMC API a workspace had bound when it was backed up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoundApi {
+    /// The provider workspace whose APIExport the binding named.
+    pub provider: String,
+    /// The workload types that export published.
+    #[serde(default)]
+    pub workload_types: Vec<TypeRecord>,
+}
+
+/// One workload type: how to address it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeRecord {
+    /// The API group, empty for the core group.
+    pub group: String,
+    /// The version objects were read at.
+    pub version: String,
+    /// The kind.
+    pub kind: String,
+    /// The plural resource name.
+    pub plural: String,
+}
+
+impl TypeRecord {
+    /// `group/version`, or the version alone for the core group.
+    pub fn api_version(&self) -> String {
+        if self.group.is_empty() {
+            self.version.clone()
+        } else {
+            format!("{}/{}", self.group, self.version)
+        }
+    }
+
+    /// `plural.group`, or the plural alone: how `install --workload-apis` names it.
+    pub fn name(&self) -> String {
+        if self.group.is_empty() {
+            self.plural.clone()
+        } else {
+            format!("{}.{}", self.plural, self.group)
+        }
+    }
 }

@@ -26,6 +26,6 @@ pub mod seal;
 pub mod store;
 
 pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};
-pub use manifest::{EntryRecord, KindRecord, Manifest, FORMAT_VERSION};
+pub use manifest::{BoundApi, EntryRecord, KindRecord, Manifest, TypeRecord, FORMAT_VERSION};
 pub use objects::{entry_path, strip_server_fields};
 pub use seal::{is_sealed, open, seal, OpenWith, SealError, SealTo};

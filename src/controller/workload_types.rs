@@ -14,9 +14,6 @@ use crate::client::{ClientError, Connection, Resource, WorkspacePath};
 use crate::install::{BINDING_NAME, EXPORT_NAME};
 use crate::sync::status::WorkloadKind;
 
-/// The TMC API's own group, whose resources are not workloads.
-const TMC_GROUP: &str = "tmc.kcp.io";
-
 /// One synced type.
 #[derive(Clone, Debug)]
 pub struct WorkloadType {
@@ -45,27 +42,29 @@ pub enum ExportLocation<'a> {
     Binding(&'a Connection),
 }
 
+/// The provider workspace whose export the workspace's TMC APIBinding names; `None` when the
+/// TMC API is not bound there.
+pub async fn bound_provider(workspace: &Connection) -> Result<Option<WorkspacePath>, ClientError> {
+    let Some(binding) = workspace.get(&api_bindings(), None, BINDING_NAME).await? else { return Ok(None) };
+    let Some(path) = binding["spec"]["reference"]["export"]["path"].as_str() else { return Ok(None) };
+    path.parse().map(Some).map_err(|e| ClientError::Invalid {
+        message: format!("APIBinding {BINDING_NAME} names export path {path:?}, which is not a workspace path: {e}"),
+    })
+}
+
 /// The workload types of the TMC APIExport.
 pub async fn resolve(location: ExportLocation<'_>) -> Result<Vec<WorkloadType>, ClientError> {
     let provider = match location {
         ExportLocation::Provider(connection) => connection.clone(),
-        ExportLocation::Binding(workspace) => {
-            let Some(binding) = workspace.get(&api_bindings(), None, BINDING_NAME).await? else {
-                return Ok(Vec::new());
-            };
-            let Some(path) = binding["spec"]["reference"]["export"]["path"].as_str() else { return Ok(Vec::new()) };
-            let path: WorkspacePath = path.parse().map_err(|e| ClientError::Invalid {
-                message: format!(
-                    "APIBinding {BINDING_NAME} names export path {path:?}, which is not a workspace path: {e}"
-                ),
-            })?;
-            workspace.for_workspace(&path)
-        }
+        ExportLocation::Binding(workspace) => match bound_provider(workspace).await? {
+            Some(path) => workspace.for_workspace(&path),
+            None => return Ok(Vec::new()),
+        },
     };
     let Some(export) = provider.get(&api_exports(), None, EXPORT_NAME).await? else { return Ok(Vec::new()) };
     let mut types = Vec::new();
     for entry in export["spec"]["resources"].as_array().into_iter().flatten() {
-        if entry["group"].as_str() == Some(TMC_GROUP) {
+        if entry["group"].as_str() == Some(crate::api::GROUP) {
             continue;
         }
         let Some(schema_name) = entry["schema"].as_str() else { continue };

@@ -332,35 +332,50 @@ fn an_interrupted_restore_leaves_a_journal_and_a_rerun_finishes_it_creating_noth
         let out = lab.kubectl(&target, &["get", "configmaps", "-n", "default", "-o", "name"], None);
         out.stdout.lines().filter(|l| l.starts_with("configmap/m")).count()
     };
-    let child = crate::harness::tmcctl_command()
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    crate::harness::eventually("the restore to be under way", std::time::Duration::from_secs(60), || {
-        (count_in_target() >= 5).then_some(())
-    });
-    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(130), "{stderr}");
-    let journal_path =
-        stderr.split("journal: ").nth(1).and_then(|r| r.lines().next()).unwrap_or_else(|| panic!("{stderr}"));
-    let journal: Value = serde_json::from_slice(&std::fs::read(journal_path).unwrap()).unwrap();
-    assert_eq!(journal["signal"], "SIGINT");
-    let applied = journal["applied"].as_array().unwrap().len();
-    let pending = journal["pending"].as_array().unwrap().len();
-    assert!(applied > 0 && pending > 0, "applied {applied}, pending {pending}");
-    // Nothing after the signal: what is there is what the journal says was written.
-    assert_eq!(count_in_target(), applied);
+    // Stops a run of the restore once `progress` more objects are in; returns the journal's path
+    // and how much it says was applied.
+    let interrupt = |signal: &str, code: i32, progress: usize| {
+        let before = count_in_target();
+        let child = crate::harness::tmcctl_command()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        crate::harness::eventually("the restore to be under way", std::time::Duration::from_secs(60), || {
+            (count_in_target() >= before + progress).then_some(())
+        });
+        let kill = std::process::Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status();
+        assert!(kill.unwrap().success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(code), "{stderr}");
+        let journal_path = stderr
+            .split("journal: ")
+            .nth(1)
+            .and_then(|r| r.lines().next())
+            .unwrap_or_else(|| panic!("{stderr}"))
+            .to_string();
+        let journal: Value = serde_json::from_slice(&std::fs::read(&journal_path).unwrap()).unwrap();
+        assert_eq!(journal["signal"], format!("SIG{signal}"));
+        let applied = journal["applied"].as_array().unwrap().len();
+        let pending = journal["pending"].as_array().unwrap().len();
+        assert!(applied > 0 && pending > 0, "applied {applied}, pending {pending}");
+        // Nothing after the signal: what is there is what the journals say was written.
+        assert_eq!(count_in_target(), before + applied);
+        (journal_path, applied)
+    };
+    let (_, first) = interrupt("INT", 130, 5);
+    // A second stop (as a service manager stops it) resumes where the first left off.
+    let (journal_path, second) = interrupt("TERM", 143, 5);
+    let applied = first + second;
 
     let rerun = lab.tmcctl(&args[2..]);
     assert_exit(&rerun, 0);
     assert!(rerun.stderr.contains("resuming the restore"), "{}", rerun.stderr);
     assert!(rerun.stderr.contains(&format!("restored {} created", count - applied)), "{}", rerun.stderr);
     assert_eq!(count_in_target(), count);
-    assert!(!std::path::Path::new(journal_path).exists(), "the journal outlived the finished restore");
+    assert!(!std::path::Path::new(&journal_path).exists(), "the journal outlived the finished restore");
 }
 
 #[test]

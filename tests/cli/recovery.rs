@@ -1,7 +1,7 @@
 //! Fleet disaster recovery against the lab: a kcp of the test's own runs a workload on pc1; it
 //! is backed up (Secrets included, encrypted), then kcp loses everything (its state directory
-//! removed). A new kcp gets the TMC API, the backup restored with `--adopt-downstream` and a
-//! controller: the workload comes back with its placement's decision, and the controller adopts
+//! removed). On the new kcp one restore with `--adopt-downstream` brings back the TMC API,
+//! the workload types and the objects, then a controller starts: the workload comes back with its placement's decision, and the controller adopts
 //! the Deployment and pods already running on pc1 — nothing there is deleted or re-created —
 //! then serves a new edit.
 
@@ -119,16 +119,26 @@ fn a_fleet_restored_onto_a_new_kcp_adopts_what_runs_downstream_and_restarts_noth
     let lost = Instant::now();
     assert!(upstream_web(&kcp, lab).is_none(), "the new kcp still holds the workspace");
 
-    // The runbook: the TMC API, the backup (registrations and credentials first; the Deployment
-    // type is not served yet), the workload types, the backup again (the workloads), the controller.
-    kcp.install_bound(PROVIDER, WS);
-    let first = restore(&kcp, &["--adopt-downstream"]);
-    assert_exit(&first, 0);
-    assert!(first.stdout.contains("kind not served here"), "{}", first.stdout);
-    publish_deployments(&kcp);
-    let second = restore(&kcp, &["--adopt-downstream"]);
-    assert_exit(&second, 0);
-    assert!(second.stdout.contains("Deployment default/web") && second.stdout.contains("created"), "{}", second.stdout);
+    // The runbook: the plan (nothing written), the restore (it creates the workspace, binds the
+    // TMC API, restores registrations and credentials, publishes the workload types from the
+    // restored cluster, then the workloads), the controller.
+    let plan = restore(&kcp, &["--adopt-downstream", "--plan"]);
+    assert_exit(&plan, 0);
+    assert!(plan.stdout.contains("would create the workspace and bind"), "{}", plan.stdout);
+    assert!(plan.stdout.contains("create (once deployments.apps is published)"), "{}", plan.stdout);
+    assert!(upstream_web(&kcp, lab).is_none(), "--plan wrote");
+    let out = kcp.kubectl(lab, "root", &["get", "workspaces", "-o", "name"]);
+    assert!(!out.stdout.contains("team-dr"), "--plan created the workspace: {}", out.stdout);
+
+    let restored = restore(&kcp, &["--adopt-downstream"]);
+    assert_exit(&restored, 0);
+    assert!(restored.stdout.contains("APIBinding tmc.kcp.io"), "{}", restored.stdout);
+    assert!(
+        restored.stdout.contains("Deployment default/web") && restored.stdout.contains("created"),
+        "{}",
+        restored.stdout
+    );
+    assert!(!restored.stdout.contains("kind not served here"), "{}", restored.stdout);
     assert_eq!(decisions(&kcp), decided, "the placement's decision was not kept");
     let controller = Controller::start_against(&kcp.kubeconfig, PROVIDER, &fast);
     wait_or_explain(&controller, "web's status summed up from pc1 again", Duration::from_secs(120), || {

@@ -13,16 +13,18 @@ use serde_json::{json, Value};
 
 use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::backup::plan::{self, identity, parse_mapping, Action, Identity, Options, Step};
+use crate::backup::ArchivedObject;
 use crate::cli::OutputArgs;
-use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource};
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
-use crate::install::FIELD_MANAGER;
+use crate::install::{BINDING_NAME, FIELD_MANAGER};
 use crate::output::{Printer, Table};
 
 use super::adopt::adoptions;
 use super::inspect::{load, Keys, Location};
 use super::journal::{Journal, StopFlag};
+use super::prepare::{self, Needs, TargetKind};
 
 /// Arguments of `restore`.
 #[derive(Debug, Args)]
@@ -65,14 +67,54 @@ pub struct RestoreArgs {
     pub output: OutputArgs,
 }
 
-/// The resource of every kind a workspace can take back: core kinds, the TMC API and the
-/// workload types its export publishes.
-async fn served_kinds(at: &Connection) -> Result<BTreeMap<(String, String), Resource>, ClientError> {
+/// (apiVersion, kind) → its resource.
+type Kinds = BTreeMap<(String, String), Resource>;
+
+/// The core kinds and the TMC API's: what a workspace serves once the TMC API is bound.
+fn tmc_kinds() -> Kinds {
     let mut kinds: Vec<Resource> = crate::backup::capture::core_resources().collect();
     kinds.push(Resource::of::<ClusterRegistration>());
     kinds.push(Resource::of::<WorkloadPlacement>());
-    kinds.extend(workload_types::resolve(ExportLocation::Binding(at)).await?.into_iter().map(|t| t.resource));
-    Ok(kinds.into_iter().map(|r| ((r.api_version(), r.kind.clone()), r)).collect())
+    kinds.into_iter().map(|r| ((r.api_version(), r.kind.clone()), r)).collect()
+}
+
+/// The resource of every kind a workspace can take back: core kinds, the TMC API and the
+/// workload types its export publishes.
+async fn served_kinds(at: &Connection) -> Result<Kinds, ClientError> {
+    let mut kinds = tmc_kinds();
+    for t in workload_types::resolve(ExportLocation::Binding(at)).await? {
+        kinds.insert((t.resource.api_version(), t.resource.kind.clone()), t.resource);
+    }
+    Ok(kinds)
+}
+
+/// What a restore has done so far, for its report.
+#[derive(Default)]
+struct Report {
+    rows: Vec<(String, String, String)>,
+    created: usize,
+    updated: usize,
+    skipped: usize,
+    pruned: usize,
+    failed: Vec<String>,
+}
+
+impl Report {
+    fn installed(&mut self, steps: Vec<crate::commands::install::InstallStep>) {
+        for (workspace, kind, name, action) in steps {
+            self.rows.push((workspace, format!("{kind} {name}"), action.to_string()));
+        }
+    }
+}
+
+/// What every pass shares.
+struct Restore<'a> {
+    args: &'a RestoreArgs,
+    connection: &'a Connection,
+    options: &'a Options,
+    needs: &'a Needs,
+    printer: &'a Printer,
+    stop: &'a StopFlag,
 }
 
 /// Runs `restore`.
@@ -97,69 +139,25 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         },
         ..options
     };
-
-    // What each target serves and holds, one LIST per kind.
-    let mut resources: BTreeMap<String, BTreeMap<(String, String), Resource>> = BTreeMap::new();
-    let mut existing: BTreeSet<Identity> = BTreeSet::new();
-    let mut prunable: Vec<Identity> = Vec::new();
-    for target in &targets {
-        let path: WorkspacePath = target.parse().map_err(|e| CliError::usage(format!("workspace {target}: {e}")))?;
-        if !connection.workspace_exists(&path).await? {
-            return Err(CliError::new(ExitKind::NotFound, format!("workspace {target} does not exist")).with_hint(
-                format!("create it with the TMC API bound: `tmcctl install --bind {target} --create-workspaces`"),
-            ));
-        }
-        let at = connection.for_workspace(&path);
-        let kinds = served_kinds(&at).await?;
-        let wanted: BTreeSet<(String, String)> = archive
-            .objects
-            .iter()
-            .filter(|o| plan::target_workspace(&options, &o.workspace) == *target)
-            .map(|o| {
-                (
-                    o.object["apiVersion"].as_str().unwrap_or_default().into(),
-                    o.object["kind"].as_str().unwrap_or_default().into(),
-                )
-            })
-            .collect();
-        let mut served = BTreeMap::new();
-        for key in wanted {
-            let Some(resource) = kinds.get(&key) else { continue };
-            match at.list(resource, None, None).await {
-                Ok(list) => {
-                    for mut o in list.items {
-                        o["apiVersion"] = json!(resource.api_version());
-                        o["kind"] = json!(resource.kind);
-                        let id = identity(target, &o);
-                        // A Namespace takes everything in it along; the server's own objects come back.
-                        if resource.kind != "Namespace"
-                            && !crate::backup::capture::made_by_the_server(&resource.kind, &o)
-                        {
-                            prunable.push(id.clone());
-                        }
-                        existing.insert(id);
-                    }
-                    served.insert(key, resource.clone());
-                }
-                // Not served here (the TMC API not bound, say): its objects are reported, not written.
-                Err(ClientError::NotFound { .. }) => {}
-                Err(e) => return Err(e.into()),
+    let needs = prepare::needs(&connection, &archive, &options, &targets).await?;
+    let mut report = Report::default();
+    // The TMC API first: registrations and placements need it served.
+    if args.plan {
+        for (provider, workspaces) in &needs.bind {
+            for workspace in workspaces {
+                let what = format!("APIBinding {BINDING_NAME} (from {provider})");
+                let verb = if needs.missing.contains(workspace.as_str()) {
+                    "would create the workspace and bind"
+                } else {
+                    "would bind"
+                };
+                report.rows.push((workspace.to_string(), what, verb.into()));
             }
         }
-        resources.insert(target.clone(), served);
+    } else {
+        report.installed(prepare::bind(&connection, settings, &needs).await?);
     }
-    let mut steps = plan::plan(&archive.objects, &existing, &options);
-    if args.prune {
-        steps.extend(plan::prune(&prunable, &archive.objects, &options));
-    }
-    let doomed = steps.iter().filter(|s| s.action == Action::Prune).count();
-    if doomed > 0 && !args.plan && !args.yes {
-        crate::commands::confirm(
-            &printer,
-            &format!("Delete {doomed} objects the backup does not hold (see --plan)?"),
-            &format!("prune {doomed} objects"),
-        )?;
-    }
+
     let kept_at = args.location.at.clone().unwrap_or_default();
     let previous = Journal::previous(&args.name, &kept_at);
     if let (Some(journal), false) = (&previous, args.plan) {
@@ -173,106 +171,227 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         ))?;
     }
     let stop = StopFlag::listen();
-    let resource_of = |step: &Step| {
-        let key = (
-            step.object["apiVersion"].as_str().unwrap_or_default().to_string(),
-            step.object["kind"].as_str().unwrap_or_default().to_string(),
-        );
-        resources.get(&step.workspace).and_then(|r| r.get(&key)).cloned()
-    };
-
-    let mut rows: Vec<(String, String, String)> = Vec::new();
-    let (mut created, mut updated, mut skipped, mut pruned, mut failed) = (0, 0, 0, 0, Vec::new());
     let mut journal = Journal { backup: args.name.clone(), location: kept_at.clone(), ..Journal::default() };
-    for (index, step) in steps.iter().enumerate() {
-        if let Some(signal) = stop.received() {
-            journal.signal = signal.to_string();
-            journal.interrupted_at = jiff::Timestamp::now().to_string();
-            journal.pending = steps[index..].iter().map(|s| format!("{} {}", s.workspace, s.describe())).collect();
-            let path = journal.write()?;
-            let kind = if signal == "SIGTERM" { ExitKind::Terminated } else { ExitKind::Interrupted };
-            return Err(CliError::new(
-                kind,
-                format!(
-                    "restore stopped by {signal}: {} written, {} pending; journal: {}",
-                    journal.applied.len(),
-                    journal.pending.len(),
-                    path.display()
-                ),
-            )
-            .with_hint("run the same restore again to finish: what was written is skipped"));
-        }
-        let entry = format!("{} {}", step.workspace, step.describe());
-        let Some(resource) = resource_of(step) else {
-            rows.push((step.workspace.clone(), step.describe(), "skip (kind not served here)".into()));
-            skipped += 1;
+    let restore = Restore {
+        args: &args,
+        connection: &connection,
+        options: &options,
+        needs: &needs,
+        printer: &printer,
+        stop: &stop,
+    };
+    let deferred = restore.pass(&archive.objects, &mut report, &mut journal).await?;
+    // Workload types come from the clusters just restored; then their workloads go in.
+    if !deferred.is_empty() && !args.plan {
+        report.installed(prepare::publish(&connection, settings, &needs, &deferred).await?);
+        let rest: Vec<ArchivedObject> =
+            archive.objects.iter().filter(|o| deferred.contains(&target_kind(&options, o))).cloned().collect();
+        let still = restore.pass(&rest, &mut report, &mut journal).await?;
+        for (workspace, api_version, kind) in still {
+            let entry = format!("{workspace} {kind} ({api_version})");
+            report.rows.push((workspace, format!("{kind} objects"), "skip (kind not served here)".into()));
             journal.skipped.push(entry);
-            continue;
-        };
-        if args.plan || step.action == Action::Skip {
-            if step.action == Action::Skip {
-                skipped += 1;
-                journal.skipped.push(entry);
-            }
-            rows.push((step.workspace.clone(), step.describe(), step.action.to_string()));
-            continue;
         }
-        let at = connection.for_workspace(&step.workspace.parse().expect("checked above"));
-        let outcome = write(&at, &resource, step).await;
-        match &outcome {
-            Ok(Action::Skip) => journal.skipped.push(entry),
-            Ok(_) => journal.applied.push(entry),
-            Err(_) => {}
-        }
-        let result = match outcome {
-            Ok(Action::Create) => {
-                created += 1;
-                "created".to_string()
-            }
-            Ok(Action::Update) => {
-                updated += 1;
-                "updated".to_string()
-            }
-            Ok(Action::Prune) => {
-                pruned += 1;
-                "pruned".to_string()
-            }
-            Ok(Action::Skip) => {
-                skipped += 1;
-                "skip (exists)".to_string()
-            }
-            Err(e) => {
-                let message = CliError::from(e).message;
-                failed.push(format!("{} in {}: {message}", step.describe(), step.workspace));
-                format!("failed: {message}")
-            }
-        };
-        rows.push((step.workspace.clone(), step.describe(), result));
     }
-    let values: Vec<Value> = rows.iter().map(|(w, o, a)| json!({"workspace": w, "object": o, "result": a})).collect();
+
+    let values: Vec<Value> =
+        report.rows.iter().map(|(w, o, a)| json!({"workspace": w, "object": o, "result": a})).collect();
     printer.value(&values, || {
         let mut table = Table::new(["WORKSPACE", "OBJECT", if args.plan { "PLAN" } else { "RESULT" }]);
-        for (w, o, a) in &rows {
+        for (w, o, a) in &report.rows {
             table.push(vec![w.clone(), o.clone(), a.clone()]);
         }
         table.render(args.output.no_headers)
     })?;
     if args.plan {
-        printer.status(&format!("plan only: {} objects, nothing written", steps.len()))?;
+        let objects = report.rows.len();
+        printer.status(&format!("plan only: {objects} rows, nothing written"))?;
         return Ok(());
     }
     Journal::finished(&args.name, &kept_at);
-    let pruned = if args.prune { format!(", {pruned} pruned") } else { String::new() };
+    let pruned = if args.prune { format!(", {} pruned", report.pruned) } else { String::new() };
     printer.status(&format!(
-        "restored {created} created, {updated} updated, {skipped} skipped{pruned}, {} failed",
-        failed.len()
+        "restored {} created, {} updated, {} skipped{pruned}, {} failed",
+        report.created,
+        report.updated,
+        report.skipped,
+        report.failed.len()
     ))?;
-    match failed.first() {
+    match report.failed.first() {
         None => Ok(()),
         Some(first) => {
-            Err(CliError::new(ExitKind::Failure, format!("{} objects failed; the first: {first}", failed.len()))
+            Err(CliError::new(ExitKind::Failure, format!("{} objects failed; the first: {first}", report.failed.len()))
                 .with_hint("re-run the restore: what was written is skipped"))
         }
+    }
+}
+
+/// Where an archived object goes, and its kind.
+fn target_kind(options: &Options, object: &ArchivedObject) -> TargetKind {
+    (
+        plan::target_workspace(options, &object.workspace),
+        object.object["apiVersion"].as_str().unwrap_or_default().into(),
+        object.object["kind"].as_str().unwrap_or_default().into(),
+    )
+}
+
+impl Restore<'_> {
+    /// Restores `objects`: lists what each target serves and holds (one LIST per kind), plans,
+    /// writes. Returns the workload kinds a target does not serve yet but whose type the backup
+    /// records (their objects wait for the type to be published); other unserved kinds are
+    /// reported and skipped.
+    async fn pass(
+        &self,
+        objects: &[ArchivedObject],
+        report: &mut Report,
+        journal: &mut Journal,
+    ) -> Result<BTreeSet<TargetKind>, CliError> {
+        let (args, connection, options, needs) = (self.args, self.connection, self.options, self.needs);
+        let wanted: BTreeSet<TargetKind> = objects.iter().map(|o| target_kind(options, o)).collect();
+        let mut resources: BTreeMap<TargetKind, Resource> = BTreeMap::new();
+        let mut existing: BTreeSet<Identity> = BTreeSet::new();
+        let mut prunable: Vec<Identity> = Vec::new();
+        let targets: BTreeSet<&String> = wanted.iter().map(|(t, _, _)| t).collect();
+        for target in targets {
+            // In a plan, a workspace this restore would bind (or create) serves the TMC API,
+            // empty; nothing else can be asked of one that does not exist yet.
+            let missing = args.plan && needs.missing.contains(target.as_str());
+            let pending = args.plan && needs.binds(target);
+            let at = connection.for_workspace(&target.parse().expect("checked by prepare::needs"));
+            let kinds = if missing { tmc_kinds() } else { served_kinds(&at).await? };
+            for key in wanted.iter().filter(|(t, _, _)| t == target) {
+                let Some(resource) = kinds.get(&(key.1.clone(), key.2.clone())) else { continue };
+                let tmc_kind = resource.group == crate::api::GROUP;
+                if missing || (pending && tmc_kind) {
+                    resources.insert(key.clone(), resource.clone());
+                    continue;
+                }
+                match at.list(resource, None, None).await {
+                    Ok(list) => {
+                        for mut o in list.items {
+                            o["apiVersion"] = json!(resource.api_version());
+                            o["kind"] = json!(resource.kind);
+                            let id = identity(target, &o);
+                            // A Namespace takes everything in it along; the server's own objects come back.
+                            if resource.kind != "Namespace"
+                                && !crate::backup::capture::made_by_the_server(&resource.kind, &o)
+                            {
+                                prunable.push(id.clone());
+                            }
+                            existing.insert(id);
+                        }
+                        resources.insert(key.clone(), resource.clone());
+                    }
+                    // Not served here (the TMC API not bound, say): its objects are reported, not written.
+                    Err(ClientError::NotFound { .. }) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        let mut steps = plan::plan(objects, &existing, options);
+        if args.prune {
+            steps.extend(plan::prune(&prunable, objects, options));
+        }
+        let doomed = steps.iter().filter(|s| s.action == Action::Prune).count();
+        if doomed > 0 && !args.plan && !args.yes {
+            crate::commands::confirm(
+                self.printer,
+                &format!("Delete {doomed} objects the backup does not hold (see --plan)?"),
+                &format!("prune {doomed} objects"),
+            )?;
+        }
+
+        let mut deferred = BTreeSet::new();
+        for (index, step) in steps.iter().enumerate() {
+            if let Some(signal) = self.stop.received() {
+                journal.signal = signal.to_string();
+                journal.interrupted_at = jiff::Timestamp::now().to_string();
+                journal.pending = steps[index..].iter().map(|s| format!("{} {}", s.workspace, s.describe())).collect();
+                let path = journal.write()?;
+                let kind = if signal == "SIGTERM" { ExitKind::Terminated } else { ExitKind::Interrupted };
+                return Err(CliError::new(
+                    kind,
+                    format!(
+                        "restore stopped by {signal}: {} written, {} pending; journal: {}",
+                        journal.applied.len(),
+                        journal.pending.len(),
+                        path.display()
+                    ),
+                )
+                .with_hint("run the same restore again to finish: what was written is skipped"));
+            }
+            let entry = format!("{} {}", step.workspace, step.describe());
+            let key = (
+                step.workspace.clone(),
+                step.object["apiVersion"].as_str().unwrap_or_default().to_string(),
+                step.object["kind"].as_str().unwrap_or_default().to_string(),
+            );
+            let Some(resource) = resources.get(&key) else {
+                match needs.workload_type(&key.0, &key.1, &key.2) {
+                    // Its type is published after the first pass; its objects go in then.
+                    Some(found) if args.plan => {
+                        report.rows.push((
+                            step.workspace.clone(),
+                            step.describe(),
+                            format!("create (once {} is published)", found.name()),
+                        ));
+                    }
+                    Some(_) => {
+                        deferred.insert(key);
+                    }
+                    None => {
+                        report.rows.push((
+                            step.workspace.clone(),
+                            step.describe(),
+                            "skip (kind not served here)".into(),
+                        ));
+                        report.skipped += 1;
+                        journal.skipped.push(entry);
+                    }
+                }
+                continue;
+            };
+            if args.plan || step.action == Action::Skip {
+                if step.action == Action::Skip {
+                    report.skipped += 1;
+                    journal.skipped.push(entry);
+                }
+                report.rows.push((step.workspace.clone(), step.describe(), step.action.to_string()));
+                continue;
+            }
+            let at = connection.for_workspace(&step.workspace.parse().expect("checked above"));
+            let outcome = write(&at, resource, step).await;
+            match &outcome {
+                Ok(Action::Skip) => journal.skipped.push(entry),
+                Ok(_) => journal.applied.push(entry),
+                Err(_) => {}
+            }
+            let result = match outcome {
+                Ok(Action::Create) => {
+                    report.created += 1;
+                    "created".to_string()
+                }
+                Ok(Action::Update) => {
+                    report.updated += 1;
+                    "updated".to_string()
+                }
+                Ok(Action::Prune) => {
+                    report.pruned += 1;
+                    "pruned".to_string()
+                }
+                Ok(Action::Skip) => {
+                    report.skipped += 1;
+                    "skip (exists)".to_string()
+                }
+                Err(e) => {
+                    let message = CliError::from(e).message;
+                    report.failed.push(format!("{} in {}: {message}", step.describe(), step.workspace));
+                    format!("failed: {message}")
+                }
+            };
+            report.rows.push((step.workspace.clone(), step.describe(), result));
+        }
+        Ok(deferred)
     }
 }
 

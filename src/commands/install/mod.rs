@@ -134,6 +134,41 @@ pub async fn install(args: InstallArgs, settings: &ConnectionSettings) -> Result
     report(&printer, &steps)
 }
 
+/// One thing `install` did, for another command's report: (workspace, kind, name, action).
+pub type InstallStep = (String, String, String, &'static str);
+
+/// The install `restore` runs before it puts objects back: the TMC API of `provider` bound in
+/// `workspaces` (created when missing) and, with `workload_types` (as `--workload-apis` takes
+/// them), those types published from the clusters registered there. Waits until they are served.
+pub async fn install_for_restore(
+    connection: &Connection,
+    settings: &ConnectionSettings,
+    provider: &WorkspacePath,
+    workspaces: &[WorkspacePath],
+    workload_types: Option<String>,
+    timeout: Duration,
+) -> Result<Vec<InstallStep>, CliError> {
+    let args = InstallArgs {
+        provider_workspace: provider.clone(),
+        bind: workspaces.to_vec(),
+        create_workspaces: true,
+        workload_apis: workload_types,
+        schema_kubeconfig: Vec::new(),
+        dry_run: None,
+        timeout,
+        output: OutputArgs::default(),
+    };
+    let imported = match args.workload_apis.as_deref().map(parse_workload_types).transpose()? {
+        Some(types) => {
+            let sources = import::schema_sources(connection, &args.bind, &[], settings).await?;
+            import::import(&sources, &types).await?
+        }
+        None => Vec::new(),
+    };
+    let steps = install_kcp(connection, &args, &imported, false).await?;
+    Ok(steps.into_iter().map(|s| (s.workspace, s.kind, s.name, s.action)).collect())
+}
+
 /// Every consumer workspace must exist (or be allowed to be created) before anything is
 /// written.
 async fn check_bind_workspaces(connection: &Connection, args: &InstallArgs) -> Result<(), CliError> {
