@@ -7,10 +7,13 @@
 //! name as it was. An S3 backup is one PUT, which the store makes visible whole or not at all.
 //! S3 credentials, region and endpoint come from the usual AWS environment variables
 //! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`,
-//! `AWS_ENDPOINT_URL`); an `http://` endpoint is allowed because it was named explicitly.
+//! `AWS_ENDPOINT_URL`) or, for what they leave unset, a shared profile (`AWS_PROFILE` in
+//! `~/.aws/credentials` and `~/.aws/config`, see [`profile`]); an `http://` endpoint is allowed
+//! because it was named explicitly.
 
 mod bucket;
 mod directory;
+mod profile;
 
 use std::path::PathBuf;
 

@@ -265,6 +265,40 @@ fn a_backup_goes_to_the_s3_store_encrypted_and_comes_back_from_it() {
     assert_exit(&missing, 6);
     assert!(missing.stderr.contains("NoSuchBucket"), "{}", missing.stderr);
 
+    // The same store through a shared profile (keys in credentials, region and endpoint in
+    // config), no AWS variable but the profile's name and files; a profile not there is named.
+    let profile = |name: &str| {
+        let credentials = write_file(
+            "aws-credentials",
+            &format!(
+                "[other]\naws_access_key_id = nobody\naws_secret_access_key = nothing\n\n[lab]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+                lab.var("AWS_ACCESS_KEY_ID"),
+                lab.var("AWS_SECRET_ACCESS_KEY")
+            ),
+        );
+        let config = write_file(
+            "aws-config",
+            &format!(
+                "[profile lab]\nregion = {}\nendpoint_url = {}\n",
+                lab.var("AWS_REGION"),
+                lab.var("AWS_ENDPOINT_URL")
+            ),
+        );
+        let mut command = crate::harness::tmcctl_command();
+        command
+            .args(["backup", "list", "--from", &url])
+            .env("AWS_PROFILE", name)
+            .env("AWS_SHARED_CREDENTIALS_FILE", credentials)
+            .env("AWS_CONFIG_FILE", config);
+        crate::harness::run_command(&mut command)
+    };
+    let through_profile = profile("lab");
+    assert_exit(&through_profile, 0);
+    assert!(through_profile.stdout.lines().any(|l| l.starts_with("n1 ")), "{}", through_profile.stdout);
+    let no_profile = profile("nope");
+    assert_exit(&no_profile, 3);
+    assert!(no_profile.stderr.contains("AWS profile \"nope\""), "{}", no_profile.stderr);
+
     assert_exit(&s3(&["backup", "delete", "n1", "--from", &url, "--yes"]), 0);
     assert!(!stored.exists(), "the object is still in the store");
     assert_exit(&s3(&["backup", "verify", "n1", "--from", &url, "--passphrase-file", &passphrase]), 6);

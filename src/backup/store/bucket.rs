@@ -8,6 +8,7 @@ use object_store::{ClientOptions, ObjectStore, ObjectStoreExt, RetryConfig};
 
 use crate::error::{CliError, ExitKind};
 
+use super::profile::{Profile, Sources};
 use super::{backup_name, Stored, SUFFIX};
 
 /// A bucket and the prefix backups are kept under.
@@ -33,7 +34,15 @@ impl Bucket {
         // reqwest (built without a provider of its own) takes the process's: ring, as kube uses,
         // so the process has one TLS stack and one crypto provider.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let endpoint = std::env::var("AWS_ENDPOINT_URL").or_else(|_| std::env::var("AWS_ENDPOINT")).ok();
+        let profile = match Sources::from_env() {
+            Some(sources) => sources.load().map_err(|e| {
+                CliError::new(ExitKind::Config, format!("cannot use {url}: {e}"))
+                    .with_hint("set AWS_PROFILE to a profile those files hold, or unset it")
+            })?,
+            None => Profile::default(),
+        };
+        let env = |names: &[&str]| names.iter().find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()));
+        let endpoint = env(&["AWS_ENDPOINT_URL", "AWS_ENDPOINT"]).or(profile.endpoint_url.clone());
         // An http:// endpoint named explicitly is meant (as the AWS CLI takes it).
         let allow_http = endpoint.as_deref().is_some_and(|e| e.starts_with("http://"))
             || std::env::var("AWS_ALLOW_HTTP").is_ok_and(|v| v.eq_ignore_ascii_case("true"));
@@ -46,12 +55,23 @@ impl Bucket {
                     .with_timeout(Duration::from_secs(300)),
             )
             .with_retry(RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(30), ..Default::default() });
-        if std::env::var("AWS_REGION").is_err() && std::env::var("AWS_DEFAULT_REGION").is_err() {
-            builder = builder.with_region("us-east-1");
+        // The environment's variables win; the profile fills in the rest, as the AWS CLI does.
+        if let Some(endpoint) = endpoint {
+            builder = builder.with_endpoint(endpoint);
         }
+        if env(&["AWS_ACCESS_KEY_ID"]).is_none() {
+            if let (Some(id), Some(secret)) = (&profile.access_key_id, &profile.secret_access_key) {
+                builder = builder.with_access_key_id(id).with_secret_access_key(secret);
+                if let Some(token) = &profile.session_token {
+                    builder = builder.with_token(token);
+                }
+            }
+        }
+        let region = env(&["AWS_REGION", "AWS_DEFAULT_REGION"]).or(profile.region).unwrap_or("us-east-1".into());
+        builder = builder.with_region(region);
         let store = builder.build().map_err(|e| {
             CliError::new(ExitKind::Config, format!("cannot use {url}: {}", plain(&e)))
-                .with_hint("set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and, for a store other than AWS, AWS_ENDPOINT_URL")
+                .with_hint("set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and, for a store other than AWS, AWS_ENDPOINT_URL (or AWS_PROFILE)")
         })?;
         Ok(Self { name: name.to_string(), prefix, store })
     }
