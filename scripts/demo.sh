@@ -149,8 +149,7 @@ printf 'demo passphrase\n' >/tmp/tmcctl-demo-passphrase
 run tmcctl --workspace root:team-a backup create demo --include-secrets --passphrase-file /tmp/tmcctl-demo-passphrase --to "$backups"
 run tmcctl backup list --from "$backups"
 run tmcctl backup verify demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase
-say "restore it into a new workspace: the plan first (writes nothing), then for real"
-run tmcctl install --bind root:team-a-restored --create-workspaces
+say "restore it into a new workspace: the plan first (writes nothing), then for real; restore creates the workspace and binds the TMC API itself"
 run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored --plan
 run tmcctl restore demo --from "$backups" --passphrase-file /tmp/tmcctl-demo-passphrase --workspace-mapping root:team-a=root:team-a-restored
 run tmcctl --workspace root:team-a-restored placement list

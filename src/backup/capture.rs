@@ -11,7 +11,7 @@ use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::client::{ClientError, Connection, Resource, WorkspacePath};
 use crate::controller::runtime::LOGICAL_CLUSTER_ANNOTATION;
 use crate::controller::workload_types::{self, ExportLocation};
-use crate::error::CliError;
+use crate::error::{CliError, ExitKind};
 
 use super::{strip_server_fields, ArchivedObject, BoundApi, Capture, TypeRecord};
 
@@ -54,27 +54,88 @@ fn kinds(include_secrets: bool, workloads: Vec<Resource>) -> Vec<(Resource, bool
     kinds
 }
 
-/// The name the workspace's objects carry downstream: the identity its registrations claim
-/// (`claims`, from the registrations captured; set by an earlier restore), else its logical
-/// cluster's name; `None` on a server without logical clusters (plain Kubernetes).
-async fn downstream_identity<'a>(
-    at: &Connection,
-    claims: impl Iterator<Item = &'a str>,
-) -> Result<Option<String>, CliError> {
-    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
-    let logical_cluster = match at.get(&logical_clusters, None, "cluster").await {
-        Ok(Some(found)) => found["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string),
-        Ok(None) | Err(ClientError::NotFound { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    let claims: Vec<&str> = claims.collect();
-    Ok(logical_cluster.map(|lc| crate::sync::downstream_identity(&lc, claims.iter().copied()).to_string()))
+/// One workspace to read, and how to reach it.
+pub struct Source {
+    /// Its path: how the archive names it, and where restore puts it back.
+    pub workspace: String,
+    /// A connection that reads it: the workspace itself, or the TMC export's virtual workspace
+    /// for its logical cluster (all the controller's role reaches).
+    pub at: Connection,
+    /// Its logical cluster, when the server has them (kcp).
+    pub logical_cluster: Option<String>,
+    /// The TMC API it binds: the provider workspace's path and the workload types published.
+    pub bound: Option<(String, Vec<Resource>)>,
 }
 
-/// Reads `workspaces` (Secrets only with `include_secrets`).
+/// `workspaces` read directly, as `backup create` does with the user's credentials.
+pub async fn direct_sources(connection: &Connection, workspaces: &[WorkspacePath]) -> Result<Vec<Source>, CliError> {
+    let logical_clusters = Resource::new("core.kcp.io", "v1alpha1", "LogicalCluster", "logicalclusters", false);
+    let mut sources = Vec::new();
+    for workspace in workspaces {
+        let at = connection.for_workspace(workspace);
+        let logical_cluster = match at.get(&logical_clusters, None, "cluster").await {
+            Ok(found) => found
+                .and_then(|lc| lc["metadata"]["annotations"][LOGICAL_CLUSTER_ANNOTATION].as_str().map(str::to_string)),
+            Err(ClientError::NotFound { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let bound = match workload_types::bound_provider(&at).await? {
+            Some(provider) => {
+                let types = workload_types::resolve(ExportLocation::Binding(&at)).await?;
+                Some((provider.to_string(), types.into_iter().map(|t| t.resource).collect()))
+            }
+            None => None,
+        };
+        sources.push(Source { workspace: workspace.to_string(), at, logical_cluster, bound });
+    }
+    Ok(sources)
+}
+
+/// The workspaces bound to the TMC export of `provider`, read through the export's virtual
+/// workspaces `endpoints` (whose APIBindings name each workspace's path), keeping those in
+/// `wanted` when given; a wanted workspace that is not bound is an error naming it.
+pub async fn export_sources(
+    endpoints: &[Connection],
+    provider: &WorkspacePath,
+    types: &[Resource],
+    wanted: Option<&[String]>,
+) -> Result<Vec<Source>, CliError> {
+    let bindings = Resource::new("apis.kcp.io", "v1alpha1", "APIBinding", "apibindings", false);
+    let mut sources = Vec::new();
+    for endpoint in endpoints {
+        for binding in endpoint.list(&bindings, None, None).await?.items {
+            let annotations = &binding["metadata"]["annotations"];
+            let Some(cluster) = annotations[LOGICAL_CLUSTER_ANNOTATION].as_str() else { continue };
+            let path = annotations["kcp.io/path"].as_str().unwrap_or(cluster);
+            if wanted.is_some_and(|w| !w.iter().any(|p| p == path)) {
+                continue;
+            }
+            sources.push(Source {
+                workspace: path.to_string(),
+                at: endpoint.for_logical_cluster(cluster),
+                logical_cluster: Some(cluster.to_string()),
+                bound: Some((provider.to_string(), types.to_vec())),
+            });
+        }
+    }
+    for path in wanted.into_iter().flatten() {
+        if !sources.iter().any(|s| s.workspace == *path) {
+            return Err(CliError::new(
+                ExitKind::NotFound,
+                format!("workspace {path} does not bind the TMC API of {provider}"),
+            )
+            .with_hint(format!("bind it (`tmcctl install --provider-workspace {provider} --bind {path}`) or leave it out of the schedule")));
+        }
+    }
+    sources.sort_by(|a, b| a.workspace.cmp(&b.workspace));
+    Ok(sources)
+}
+
+/// Reads every source (Secrets only with `include_secrets`); `server` is what the manifest
+/// names as where it came from.
 pub async fn capture(
-    connection: &Connection,
-    workspaces: &[WorkspacePath],
+    server: String,
+    sources: &[Source],
     include_secrets: bool,
 ) -> Result<(Capture, Vec<ArchivedObject>), CliError> {
     let created_at = jiff::Timestamp::now().to_string();
@@ -82,12 +143,11 @@ pub async fn capture(
     let mut resource_versions = BTreeMap::new();
     let mut downstream_identities = BTreeMap::new();
     let mut bound_apis = BTreeMap::new();
-    for workspace in workspaces {
-        let at = connection.for_workspace(workspace);
-        let workloads: Vec<Resource> =
-            workload_types::resolve(ExportLocation::Binding(&at)).await?.into_iter().map(|t| t.resource).collect();
-        if let Some(provider) = workload_types::bound_provider(&at).await? {
-            let workload_types = workloads
+    for source in sources {
+        let (at, workspace) = (&source.at, &source.workspace);
+        let workloads = source.bound.as_ref().map(|(_, types)| types.clone()).unwrap_or_default();
+        if let Some((provider, types)) = &source.bound {
+            let workload_types = types
                 .iter()
                 .map(|r| TypeRecord {
                     group: r.group.clone(),
@@ -96,7 +156,7 @@ pub async fn capture(
                     plural: r.plural.clone(),
                 })
                 .collect();
-            bound_apis.insert(workspace.to_string(), BoundApi { provider: provider.to_string(), workload_types });
+            bound_apis.insert(workspace.clone(), BoundApi { provider: provider.clone(), workload_types });
         }
         for (resource, keep_status) in kinds(include_secrets, workloads) {
             let list = match at.list(&resource, None, None).await {
@@ -112,7 +172,7 @@ pub async fn capture(
                 }
             };
             resource_versions.insert(
-                (workspace.to_string(), resource.api_version(), resource.kind.clone()),
+                (workspace.clone(), resource.api_version(), resource.kind.clone()),
                 list.resource_version.clone().unwrap_or_default(),
             );
             for mut object in list.items {
@@ -123,23 +183,24 @@ pub async fn capture(
                 object["apiVersion"] = json!(resource.api_version());
                 object["kind"] = json!(resource.kind);
                 strip_server_fields(&mut object, keep_status);
-                objects.push(ArchivedObject { workspace: workspace.to_string(), object });
+                objects.push(ArchivedObject { workspace: workspace.clone(), object });
             }
         }
-        // The registrations just read say whether the workspace claims an identity.
-        let name = workspace.to_string();
+        // The registrations just read say whether the workspace claims an identity (set by an
+        // earlier restore); else its objects downstream carry its logical cluster's name.
         let claims = objects
             .iter()
-            .filter(|o| o.workspace == name && o.object["kind"] == "ClusterRegistration")
+            .filter(|o| o.workspace == *workspace && o.object["kind"] == "ClusterRegistration")
             .filter_map(|o| o.object["metadata"]["annotations"][DOWNSTREAM_IDENTITY_ANNOTATION].as_str());
-        if let Some(identity) = downstream_identity(&at, claims).await? {
-            downstream_identities.insert(name, identity);
+        if let Some(cluster) = &source.logical_cluster {
+            let identity = crate::sync::downstream_identity(cluster, claims).to_string();
+            downstream_identities.insert(workspace.clone(), identity);
         }
     }
     let capture = Capture {
-        source: connection.url(),
+        source: server,
         created_at,
-        workspaces: workspaces.iter().map(ToString::to_string).collect(),
+        workspaces: sources.iter().map(|s| s.workspace.clone()).collect(),
         resource_versions,
         downstream_identities,
         bound_apis,

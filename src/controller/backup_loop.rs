@@ -22,9 +22,10 @@ use crate::api::ownership::{
     BACKUP_LAST_ATTEMPT_ANNOTATION, BACKUP_LAST_BACKUP_ANNOTATION, BACKUP_LAST_ERROR_ANNOTATION,
     BACKUP_LAST_SUCCESS_ANNOTATION, BACKUP_SCHEDULE_LABEL,
 };
+use crate::backup::capture::{capture, direct_sources, export_sources};
 use crate::backup::schedule::Schedule;
 use crate::backup::store::Location;
-use crate::backup::{capture::capture, encode, seal, SealTo};
+use crate::backup::{encode, seal, SealTo};
 use crate::client::{Connection, Resource, WorkspacePath};
 use crate::error::CliError;
 
@@ -64,7 +65,7 @@ async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, objec
     let last_attempt = annotations[BACKUP_LAST_ATTEMPT_ANNOTATION].as_str().and_then(|t| t.parse().ok());
     let outcome = match Schedule::from_data(name, &data) {
         Ok(schedule) if !schedule.due(last_attempt, now) => return,
-        Ok(schedule) => run_schedule(at, &schedule, now).await.map(|backup| (schedule, backup)),
+        Ok(schedule) => run_schedule(ctx, &schedule, now).await.map(|backup| (schedule, backup)),
         Err(e) => {
             // A bad schedule is reported once, not at every tick.
             if annotations[BACKUP_LAST_ERROR_ANNOTATION].as_str() == Some(&e.to_string()) {
@@ -95,18 +96,34 @@ async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, objec
 }
 
 /// One run of `schedule`: the backup's name when it was written (and retention applied).
-async fn run_schedule(at: &Connection, schedule: &Schedule, now: jiff::Timestamp) -> Result<String, CliError> {
-    let workspaces: Vec<WorkspacePath> = if schedule.all_bound {
-        at.bound_workspaces(crate::install::EXPORT_NAME).await?
-    } else {
-        schedule
-            .workspaces
-            .iter()
-            .map(|w| w.parse().map_err(|e| CliError::usage(format!("workspace {w}: {e}"))))
-            .collect::<Result<_, _>>()?
+async fn run_schedule(ctx: &Context, schedule: &Schedule, now: jiff::Timestamp) -> Result<String, CliError> {
+    let wanted = (!schedule.all_bound).then_some(schedule.workspaces.as_slice());
+    let sources = match ctx.hub.provider() {
+        // Through the export's virtual workspaces: what the controller's own role reaches.
+        Some(provider) => {
+            let types: Vec<Resource> = ctx.workload_types.iter().map(|t| t.resource.clone()).collect();
+            export_sources(&ctx.hub.watch, provider, &types, wanted).await?
+        }
+        // One workspace served directly: that one (or those named).
+        None => {
+            let named: Vec<String> = match wanted {
+                Some(named) => named.to_vec(),
+                None if !ctx.hub.default_cluster.is_empty() => vec![ctx.hub.default_cluster.to_string()],
+                None => {
+                    return Err(CliError::usage(
+                        "a schedule without --workspaces needs a controller serving every bound workspace of kcp",
+                    ))
+                }
+            };
+            let workspaces = named
+                .iter()
+                .map(|w| w.parse().map_err(|e| CliError::usage(format!("workspace {w}: {e}"))))
+                .collect::<Result<Vec<WorkspacePath>, _>>()?;
+            direct_sources(&ctx.hub.lease, &workspaces).await?
+        }
     };
     let location = Location::parse(schedule.to.as_deref())?;
-    let (captured, objects) = capture(at, &workspaces, schedule.include_secrets).await?;
+    let (captured, objects) = capture(ctx.hub.lease.url(), &sources, schedule.include_secrets).await?;
     let archive =
         encode(&captured, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
     let bytes = if schedule.encrypt_to.is_empty() {

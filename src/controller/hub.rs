@@ -50,7 +50,8 @@ pub struct Hub {
 
 #[derive(Clone)]
 enum Shape {
-    Export,
+    /// Through the export's virtual workspaces; the provider workspace's path.
+    Export(WorkspacePath),
     Direct(Connection),
 }
 
@@ -76,7 +77,7 @@ impl Hub {
                             lease: provider_connection,
                             default_cluster: Arc::from(""),
                             description: format!("every workspace bound to {EXPORT_NAME} of {provider}"),
-                            shape: Shape::Export,
+                            shape: Shape::Export(provider.clone()),
                         });
                     }
                     if !announced {
@@ -106,7 +107,15 @@ impl Hub {
             // One shard in practice; with several, each object is written back where it was
             // watched, which the logical cluster's name alone does not say, so the first
             // endpoint is used. (Multi-shard kcp is not supported yet.)
-            Shape::Export => self.watch[0].for_logical_cluster(logical_cluster),
+            Shape::Export(_) => self.watch[0].for_logical_cluster(logical_cluster),
+        }
+    }
+
+    /// The provider workspace, when every bound workspace is served through its export.
+    pub fn provider(&self) -> Option<&WorkspacePath> {
+        match &self.shape {
+            Shape::Export(provider) => Some(provider),
+            Shape::Direct(_) => None,
         }
     }
 
@@ -114,7 +123,7 @@ impl Hub {
     /// plain Kubernetes hub.
     pub fn export_location(&self) -> Option<ExportLocation<'_>> {
         match &self.shape {
-            Shape::Export => Some(ExportLocation::Provider(&self.lease)),
+            Shape::Export(_) => Some(ExportLocation::Provider(&self.lease)),
             Shape::Direct(connection) if !self.default_cluster.is_empty() => Some(ExportLocation::Binding(connection)),
             Shape::Direct(_) => None,
         }

@@ -278,6 +278,10 @@ pub fn controller_role(footprint: ControllerFootprint<'_>) -> RoleDefinition {
         Rule::resources(&["coordination.k8s.io"], &["leases"], &["create"]),
         Rule::resources(&[""], &["namespaces"], &["get"]).named(&[footprint.lease_namespace]),
         Rule::resources(&[""], &["namespaces"], &["create"]),
+        // controller::backup_loop: schedules are ConfigMaps in the provider workspace, listed
+        // by label and annotated with each run's outcome; the backups themselves are read
+        // through the export (the permission claims), so no consumer workspace grants anything.
+        Rule::resources(&[""], &["configmaps"], &["list", "patch"]),
     ];
     RoleDefinition::new(CONTROLLER_ROLE, "controller-manager", rules)
 }

@@ -530,6 +530,12 @@ fn the_controller_runs_with_only_its_generated_roles() {
         kubectl.args(["--kubeconfig", &kubeconfig, "get", "apiexports.apis.kcp.io", "tmc.kcp.io"]);
         crate::harness::run_command(&mut kubectl)
     });
+    // A scheduled backup of every bound workspace, which the ServiceAccount reads through the
+    // export alone.
+    let backups = crate::harness::scratch_dir().join(crate::harness::unique("sa-backups")).display().to_string();
+    let schedule =
+        |args: &[&str]| lab.tmcctl(&[&["backup", "schedule"][..], args, &["--provider-workspace", &provider]].concat());
+    assert_exit(&schedule(&["create", "hourly", "--every", "1h", "--keep", "1", "--to", &backups]), 0);
     let controller = crate::harness::Controller::start_against(&kubeconfig, &provider, &["--probe-interval", "1s"]);
     crate::harness::eventually(
         "web 2/2 ready upstream, synced by the ServiceAccount",
@@ -543,6 +549,17 @@ fn the_controller_runs_with_only_its_generated_roles() {
             (out.stdout.trim() == "2").then_some(())
         },
     );
+    let (rows, _) = crate::harness::eventually("the scheduled backup", std::time::Duration::from_secs(30), || {
+        let rows: Value = serde_json::from_str(&schedule(&["list", "-o", "json"]).stdout).ok()?;
+        (rows[0]["lastBackup"].is_string() || rows[0]["lastError"].is_string()).then_some(rows)
+    });
+    assert!(rows[0]["lastError"].is_null(), "{rows}");
+    let described =
+        lab.tmcctl(&["backup", "describe", rows[0]["lastBackup"].as_str().unwrap(), "--from", &backups, "-o", "json"]);
+    assert_exit(&described, 0);
+    let manifest: Value = serde_json::from_str(&described.stdout).unwrap();
+    assert_eq!(manifest["manifest"]["workspaces"], serde_json::json!([ws]), "{manifest}");
+    assert!(described.stdout.contains("\"Deployment\""), "the workloads are not in it: {}", described.stdout);
     let log = controller.log_text();
     assert!(!log.to_lowercase().contains("forbidden"), "the generated roles fall short:\n{log}");
     let status = admin(

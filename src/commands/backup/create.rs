@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
-use crate::backup::capture::capture;
+use crate::backup::capture::{capture, direct_sources};
 use crate::backup::{encode, seal, store, SealTo};
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings, WorkspacePath};
@@ -73,7 +73,8 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
             .cloned()
             .ok_or_else(|| CliError::usage("no workspace to back up: pass --workspace or --all-bound"))?]
     };
-    let (capture, objects) = capture(&connection, &workspaces, args.include_secrets).await?;
+    let sources = direct_sources(&connection, &workspaces).await?;
+    let (capture, objects) = capture(connection.url(), &sources, args.include_secrets).await?;
     let archive =
         encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
     let bytes = match &sealing {

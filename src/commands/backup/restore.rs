@@ -158,6 +158,7 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         report.installed(prepare::bind(&connection, settings, &needs).await?);
     }
 
+    let api_rows = report.rows.len();
     let kept_at = args.location.at.clone().unwrap_or_default();
     let previous = Journal::previous(&args.name, &kept_at);
     if let (Some(journal), false) = (&previous, args.plan) {
@@ -204,8 +205,8 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
         table.render(args.output.no_headers)
     })?;
     if args.plan {
-        let objects = report.rows.len();
-        printer.status(&format!("plan only: {objects} rows, nothing written"))?;
+        let objects = report.rows.len() - api_rows;
+        printer.status(&format!("plan only: {objects} objects, nothing written"))?;
         return Ok(());
     }
     Journal::finished(&args.name, &kept_at);
