@@ -6,6 +6,7 @@ mod adopt;
 mod create;
 mod inspect;
 mod journal;
+mod pass;
 mod prepare;
 pub mod restore;
 mod schedule;

@@ -1,30 +1,30 @@
 //! `tmcctl restore`: put a backup's objects back, into the workspaces they came from or others
-//! (`--workspace-mapping`). The archive is verified first; every target kind is listed once to
-//! know what exists; then [`crate::backup::plan`] decides create / skip / update per object, in
-//! an order where what others need comes first. `--plan` prints that and writes nothing.
+//! (`--workspace-mapping`). The archive is verified first; the targets get the TMC API
+//! ([`super::prepare`]); every target kind is listed once to know what exists; then
+//! [`crate::backup::plan`] decides create / skip / update per object, in an order where what
+//! others need comes first ([`super::pass`]). `--plan` prints that and writes nothing.
 //! Existing objects are skipped unless `--existing update`; nothing is deleted unless
 //! `--prune` (confirmed). SIGINT or SIGTERM stop it between writes: the one in flight finishes,
 //! a journal says what was applied, skipped and pending, and a re-run finishes the work.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use clap::Args;
 use serde_json::{json, Value};
 
-use crate::api::{ClusterRegistration, WorkloadPlacement};
-use crate::backup::plan::{self, identity, parse_mapping, Action, Identity, Options, Step};
+use crate::backup::plan::{self, parse_mapping, Options};
 use crate::backup::ArchivedObject;
 use crate::cli::OutputArgs;
-use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource};
-use crate::controller::workload_types::{self, ExportLocation};
+use crate::client::{Connection, ConnectionSettings};
 use crate::error::{CliError, ExitKind};
-use crate::install::{BINDING_NAME, FIELD_MANAGER};
+use crate::install::BINDING_NAME;
 use crate::output::{Printer, Table};
 
 use super::adopt::adoptions;
 use super::inspect::{load, Keys, Location};
 use super::journal::{Journal, StopFlag};
-use super::prepare::{self, Needs, TargetKind};
+use super::pass::{target_kind, Report, Restore};
+use super::prepare;
 
 /// Arguments of `restore`.
 #[derive(Debug, Args)]
@@ -65,56 +65,6 @@ pub struct RestoreArgs {
     pub existing: String,
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// (apiVersion, kind) → its resource.
-type Kinds = BTreeMap<(String, String), Resource>;
-
-/// The core kinds and the TMC API's: what a workspace serves once the TMC API is bound.
-fn tmc_kinds() -> Kinds {
-    let mut kinds: Vec<Resource> = crate::backup::capture::core_resources().collect();
-    kinds.push(Resource::of::<ClusterRegistration>());
-    kinds.push(Resource::of::<WorkloadPlacement>());
-    kinds.into_iter().map(|r| ((r.api_version(), r.kind.clone()), r)).collect()
-}
-
-/// The resource of every kind a workspace can take back: core kinds, the TMC API and the
-/// workload types its export publishes.
-async fn served_kinds(at: &Connection) -> Result<Kinds, ClientError> {
-    let mut kinds = tmc_kinds();
-    for t in workload_types::resolve(ExportLocation::Binding(at)).await? {
-        kinds.insert((t.resource.api_version(), t.resource.kind.clone()), t.resource);
-    }
-    Ok(kinds)
-}
-
-/// What a restore has done so far, for its report.
-#[derive(Default)]
-struct Report {
-    rows: Vec<(String, String, String)>,
-    created: usize,
-    updated: usize,
-    skipped: usize,
-    pruned: usize,
-    failed: Vec<String>,
-}
-
-impl Report {
-    fn installed(&mut self, steps: Vec<crate::commands::install::InstallStep>) {
-        for (workspace, kind, name, action) in steps {
-            self.rows.push((workspace, format!("{kind} {name}"), action.to_string()));
-        }
-    }
-}
-
-/// What every pass shares.
-struct Restore<'a> {
-    args: &'a RestoreArgs,
-    connection: &'a Connection,
-    options: &'a Options,
-    needs: &'a Needs,
-    printer: &'a Printer,
-    stop: &'a StopFlag,
 }
 
 /// Runs `restore`.
@@ -224,207 +174,5 @@ pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(),
             Err(CliError::new(ExitKind::Failure, format!("{} objects failed; the first: {first}", report.failed.len()))
                 .with_hint("re-run the restore: what was written is skipped"))
         }
-    }
-}
-
-/// Where an archived object goes, and its kind.
-fn target_kind(options: &Options, object: &ArchivedObject) -> TargetKind {
-    (
-        plan::target_workspace(options, &object.workspace),
-        object.object["apiVersion"].as_str().unwrap_or_default().into(),
-        object.object["kind"].as_str().unwrap_or_default().into(),
-    )
-}
-
-impl Restore<'_> {
-    /// Restores `objects`: lists what each target serves and holds (one LIST per kind), plans,
-    /// writes. Returns the workload kinds a target does not serve yet but whose type the backup
-    /// records (their objects wait for the type to be published); other unserved kinds are
-    /// reported and skipped.
-    async fn pass(
-        &self,
-        objects: &[ArchivedObject],
-        report: &mut Report,
-        journal: &mut Journal,
-    ) -> Result<BTreeSet<TargetKind>, CliError> {
-        let (args, connection, options, needs) = (self.args, self.connection, self.options, self.needs);
-        let wanted: BTreeSet<TargetKind> = objects.iter().map(|o| target_kind(options, o)).collect();
-        let mut resources: BTreeMap<TargetKind, Resource> = BTreeMap::new();
-        let mut existing: BTreeSet<Identity> = BTreeSet::new();
-        let mut prunable: Vec<Identity> = Vec::new();
-        let targets: BTreeSet<&String> = wanted.iter().map(|(t, _, _)| t).collect();
-        for target in targets {
-            // In a plan, a workspace this restore would bind (or create) serves the TMC API,
-            // empty; nothing else can be asked of one that does not exist yet.
-            let missing = args.plan && needs.missing.contains(target.as_str());
-            let pending = args.plan && needs.binds(target);
-            let at = connection.for_workspace(&target.parse().expect("checked by prepare::needs"));
-            let kinds = if missing { tmc_kinds() } else { served_kinds(&at).await? };
-            for key in wanted.iter().filter(|(t, _, _)| t == target) {
-                let Some(resource) = kinds.get(&(key.1.clone(), key.2.clone())) else { continue };
-                let tmc_kind = resource.group == crate::api::GROUP;
-                if missing || (pending && tmc_kind) {
-                    resources.insert(key.clone(), resource.clone());
-                    continue;
-                }
-                match at.list(resource, None, None).await {
-                    Ok(list) => {
-                        for mut o in list.items {
-                            o["apiVersion"] = json!(resource.api_version());
-                            o["kind"] = json!(resource.kind);
-                            let id = identity(target, &o);
-                            // A Namespace takes everything in it along; the server's own objects come back.
-                            if resource.kind != "Namespace"
-                                && !crate::backup::capture::made_by_the_server(&resource.kind, &o)
-                            {
-                                prunable.push(id.clone());
-                            }
-                            existing.insert(id);
-                        }
-                        resources.insert(key.clone(), resource.clone());
-                    }
-                    // Not served here (the TMC API not bound, say): its objects are reported, not written.
-                    Err(ClientError::NotFound { .. }) => {}
-                    Err(e) => return Err(e.into()),
-                }
-            }
-        }
-        let mut steps = plan::plan(objects, &existing, options);
-        if args.prune {
-            steps.extend(plan::prune(&prunable, objects, options));
-        }
-        let doomed = steps.iter().filter(|s| s.action == Action::Prune).count();
-        if doomed > 0 && !args.plan && !args.yes {
-            crate::commands::confirm(
-                self.printer,
-                &format!("Delete {doomed} objects the backup does not hold (see --plan)?"),
-                &format!("prune {doomed} objects"),
-            )?;
-        }
-
-        let mut deferred = BTreeSet::new();
-        for (index, step) in steps.iter().enumerate() {
-            if let Some(signal) = self.stop.received() {
-                journal.signal = signal.to_string();
-                journal.interrupted_at = jiff::Timestamp::now().to_string();
-                journal.pending = steps[index..].iter().map(|s| format!("{} {}", s.workspace, s.describe())).collect();
-                let path = journal.write()?;
-                let kind = if signal == "SIGTERM" { ExitKind::Terminated } else { ExitKind::Interrupted };
-                return Err(CliError::new(
-                    kind,
-                    format!(
-                        "restore stopped by {signal}: {} written, {} pending; journal: {}",
-                        journal.applied.len(),
-                        journal.pending.len(),
-                        path.display()
-                    ),
-                )
-                .with_hint("run the same restore again to finish: what was written is skipped"));
-            }
-            let entry = format!("{} {}", step.workspace, step.describe());
-            let key = (
-                step.workspace.clone(),
-                step.object["apiVersion"].as_str().unwrap_or_default().to_string(),
-                step.object["kind"].as_str().unwrap_or_default().to_string(),
-            );
-            let Some(resource) = resources.get(&key) else {
-                match needs.workload_type(&key.0, &key.1, &key.2) {
-                    // Its type is published after the first pass; its objects go in then.
-                    Some(found) if args.plan => {
-                        report.rows.push((
-                            step.workspace.clone(),
-                            step.describe(),
-                            format!("create (once {} is published)", found.name()),
-                        ));
-                    }
-                    Some(_) => {
-                        deferred.insert(key);
-                    }
-                    None => {
-                        report.rows.push((
-                            step.workspace.clone(),
-                            step.describe(),
-                            "skip (kind not served here)".into(),
-                        ));
-                        report.skipped += 1;
-                        journal.skipped.push(entry);
-                    }
-                }
-                continue;
-            };
-            if args.plan || step.action == Action::Skip {
-                if step.action == Action::Skip {
-                    report.skipped += 1;
-                    journal.skipped.push(entry);
-                }
-                report.rows.push((step.workspace.clone(), step.describe(), step.action.to_string()));
-                continue;
-            }
-            let at = connection.for_workspace(&step.workspace.parse().expect("checked above"));
-            let outcome = write(&at, resource, step).await;
-            match &outcome {
-                Ok(Action::Skip) => journal.skipped.push(entry),
-                Ok(_) => journal.applied.push(entry),
-                Err(_) => {}
-            }
-            let result = match outcome {
-                Ok(Action::Create) => {
-                    report.created += 1;
-                    "created".to_string()
-                }
-                Ok(Action::Update) => {
-                    report.updated += 1;
-                    "updated".to_string()
-                }
-                Ok(Action::Prune) => {
-                    report.pruned += 1;
-                    "pruned".to_string()
-                }
-                Ok(Action::Skip) => {
-                    report.skipped += 1;
-                    "skip (exists)".to_string()
-                }
-                Err(e) => {
-                    let message = CliError::from(e).message;
-                    report.failed.push(format!("{} in {}: {message}", step.describe(), step.workspace));
-                    format!("failed: {message}")
-                }
-            };
-            report.rows.push((step.workspace.clone(), step.describe(), result));
-        }
-        Ok(deferred)
-    }
-}
-
-/// Writes one step: a create (a placement's stored decisions then go to its status, so it keeps
-/// its clusters) or a server-side apply over an existing object.
-async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Action, ClientError> {
-    let mut object = step.object.clone();
-    let status = object.as_object_mut().and_then(|o| o.remove("status"));
-    match step.action {
-        Action::Update => {
-            at.apply(resource, &object, FIELD_MANAGER, ApplyOptions::default()).await?;
-            Ok(Action::Update)
-        }
-        Action::Create => {
-            match at.create(resource, &object).await {
-                Ok(_) => {}
-                // It appeared since it was listed: left as it is, as any existing object.
-                Err(ClientError::Conflict { .. }) => return Ok(Action::Skip),
-                Err(e) => return Err(e),
-            }
-            if let Some(status) = status.filter(|_| resource.kind == "WorkloadPlacement") {
-                let name = object["metadata"]["name"].as_str().unwrap_or_default();
-                at.merge_patch_status(resource, None, name, &json!({ "status": status }), FIELD_MANAGER).await?;
-            }
-            Ok(Action::Create)
-        }
-        Action::Prune => {
-            let namespace = object["metadata"]["namespace"].as_str();
-            let name = object["metadata"]["name"].as_str().unwrap_or_default();
-            // Gone already: nothing was left to prune.
-            Ok(if at.delete(resource, namespace, name).await? { Action::Prune } else { Action::Skip })
-        }
-        Action::Skip => Ok(Action::Skip),
     }
 }
