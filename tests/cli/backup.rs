@@ -173,6 +173,30 @@ fn a_backup_restores_into_another_workspace_and_skips_what_exists() {
     );
     let nothing = lab.kubectl(&target, &["get", "clusterregistrations.tmc.kcp.io", "-o", "name"], None);
     assert!(nothing.stdout.trim().is_empty(), "--plan wrote: {}", nothing.stdout);
+    // Into a workspace that does not exist: the plan says it would be made and bound to the
+    // provider the backup recorded, and makes nothing.
+    let unborn = unique("unborn");
+    let elsewhere = format!("{ws}=root:{unborn}");
+    let planned = lab.tmcctl(&[
+        "restore",
+        "b",
+        "--from",
+        &dir,
+        "--passphrase-file",
+        &passphrase,
+        "--workspace-mapping",
+        &elsewhere,
+        "--plan",
+    ]);
+    assert_exit(&planned, 0);
+    assert!(planned.stdout.contains("would create the workspace and bind"), "{}", planned.stdout);
+    assert!(
+        planned.stdout.contains("ClusterRegistration pc1") && !planned.stdout.contains("skip"),
+        "{}",
+        planned.stdout
+    );
+    let workspaces = lab.kubectl("root", &["get", "workspaces", "-o", "name"], None);
+    assert!(!workspaces.stdout.contains(&unborn), "--plan created the workspace");
 
     let restored = restore(&[]);
     assert_exit(&restored, 0);

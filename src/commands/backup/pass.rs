@@ -41,6 +41,19 @@ async fn served_kinds(at: &Connection) -> Result<Kinds, ClientError> {
     Ok(kinds)
 }
 
+/// The workload types the export of `provider` publishes now; none when it is not there yet.
+async fn published_by(connection: &Connection, provider: &str) -> Result<Kinds, CliError> {
+    let path = provider.parse().map_err(|e| CliError::usage(format!("provider workspace {provider}: {e}")))?;
+    match workload_types::resolve(ExportLocation::Provider(&connection.for_workspace(&path))).await {
+        Ok(types) => {
+            Ok(types.into_iter().map(|t| ((t.resource.api_version(), t.resource.kind.clone()), t.resource)).collect())
+        }
+        // kcp answers for a workspace that does not exist with 403.
+        Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => Ok(Kinds::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// What a restore has done so far, for its report.
 #[derive(Default)]
 pub(super) struct Report {
@@ -100,16 +113,23 @@ impl Restore<'_> {
         let mut prunable: Vec<Identity> = Vec::new();
         let targets: BTreeSet<&String> = wanted.iter().map(|(t, _, _)| t).collect();
         for target in targets {
-            // In a plan, a workspace this restore would bind (or create) serves the TMC API,
-            // empty; nothing else can be asked of one that does not exist yet.
+            // In a plan, a workspace this restore would bind (or create) serves the TMC API and
+            // the workload types its provider publishes now, all empty; nothing else can be
+            // asked of one that does not exist yet.
             let missing = args.plan && needs.missing.contains(target.as_str());
             let pending = args.plan && needs.binds(target);
             let at = connection.for_workspace(&target.parse().expect("checked by prepare::needs"));
-            let kinds = if missing { tmc_kinds() } else { served_kinds(&at).await? };
+            let bound_later = match needs.provider_of(target) {
+                Some(provider) if pending => published_by(connection, provider).await?,
+                _ => Kinds::new(),
+            };
+            let mut kinds = if missing { tmc_kinds() } else { served_kinds(&at).await? };
+            kinds.extend(bound_later.clone());
             for key in wanted.iter().filter(|(t, _, _)| t == target) {
-                let Some(resource) = kinds.get(&(key.1.clone(), key.2.clone())) else { continue };
+                let kind = (key.1.clone(), key.2.clone());
+                let Some(resource) = kinds.get(&kind) else { continue };
                 let tmc_kind = resource.group == crate::api::GROUP;
-                if missing || (pending && tmc_kind) {
+                if missing || (pending && (tmc_kind || bound_later.contains_key(&kind))) {
                     resources.insert(key.clone(), resource.clone());
                     continue;
                 }

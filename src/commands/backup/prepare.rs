@@ -41,7 +41,12 @@ pub(super) struct Needs {
 impl Needs {
     /// Whether `target` gets the TMC API bound by this restore.
     pub fn binds(&self, target: &str) -> bool {
-        self.bind.values().flatten().any(|w| w.as_str() == target)
+        self.provider_of(target).is_some()
+    }
+
+    /// The provider whose TMC API this restore binds in `target`.
+    pub fn provider_of(&self, target: &str) -> Option<&str> {
+        self.bind.iter().find(|(_, ws)| ws.iter().any(|w| w.as_str() == target)).map(|(p, _)| p.as_str())
     }
 
     /// The workload type of `api_version`/`kind` its sources published to `target`, if any.
