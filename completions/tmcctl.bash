@@ -1876,7 +1876,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller__subcmd__run)
-            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1903,6 +1903,22 @@ _tmcctl() {
                     return 0
                     ;;
                 --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authn-authz-kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2858,7 +2874,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__metrics__subcmd__serve)
-            opts="-v -h -V --listen --refresh --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --listen --refresh --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --kubeconfig --context --workspace --request-timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2869,6 +2885,22 @@ _tmcctl() {
                     return 0
                     ;;
                 --refresh)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authn-authz-kubeconfig)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -666,10 +666,15 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l listen -d 'The address to listen on' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l refresh -d 'How often to re-read the registrations' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l tls-cert-file -d 'Serve over TLS (1.2 or 1.3) with this PEM certificate chain; read again when the file changes, without a restart' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l tls-private-key-file -d 'The PEM private key of --tls-cert-file' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l client-ca-file -d 'Require a client certificate signed by a CA in this PEM file (mutual TLS)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l authn-authz-kubeconfig -d 'Send those reviews to the API server of this kubeconfig\'s current context (where the scrapers\' ServiceAccounts live) instead of the one tmcctl connects to' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l authn-authz -d 'Let only authorized scrapers read /metrics: a bearer token is checked with a TokenReview (a client certificate names its user itself), then `get /metrics` with a SubjectAccessReview. /healthz and /readyz stay open. Needs TLS'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
@@ -690,6 +695,10 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l heartbeat-grace -d 'How long a cluster may go unheard before it becomes Unknown' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l resync-period -d 'How often every placement is decided again, in case a watch missed a change' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Where to serve /metrics, /healthz and /readyz' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l tls-cert-file -d 'Serve over TLS (1.2 or 1.3) with this PEM certificate chain; read again when the file changes, without a restart' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l tls-private-key-file -d 'The PEM private key of --tls-cert-file' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l client-ca-file -d 'Require a client certificate signed by a CA in this PEM file (mutual TLS)' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l authn-authz-kubeconfig -d 'Send those reviews to the API server of this kubeconfig\'s current context (where the scrapers\' ServiceAccounts live) instead of the one tmcctl connects to' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect -d 'Elect a leader among replicas through a Lease (tmc-system/tmcctl-controller in the provider workspace); only the leader writes. `--leader-elect=false` runs without' -r -f -a "true\t''
 false\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l leader-elect-lease-duration -d 'How long a leader\'s claim lasts without renewal' -r
@@ -709,6 +718,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop, print what it saw, and exit (no leader election)'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l authn-authz -d 'Let only authorized scrapers read /metrics: a bearer token is checked with a TokenReview (a client certificate names its user itself), then `get /metrics` with a SubjectAccessReview. /healthz and /readyz stay open. Needs TLS'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l allow-exec -d 'Allow cluster credentials that run an exec plugin'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'

@@ -49,6 +49,8 @@ pub struct RunArgs {
     /// Where to serve /metrics, /healthz and /readyz.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     pub metrics_addr: SocketAddr,
+    #[command(flatten)]
+    pub serving: super::serving::ServingArgs,
     /// Allow cluster credentials that run an exec plugin.
     #[arg(long)]
     pub allow_exec: bool,
@@ -117,12 +119,17 @@ async fn run_controller(args: RunArgs, settings: &ConnectionSettings) -> Result<
         return print_once(&printer, &report);
     }
     let health = Health::default();
-    let (bound, _server) = serve(args.metrics_addr, metrics.clone(), health.clone()).await.map_err(|e| {
-        CliError::new(ExitKind::Unavailable, format!("cannot serve metrics on {}: {e}", args.metrics_addr))
-            .with_hint("another process uses that address; pick another with --metrics-addr")
-    })?;
-    printer
-        .status(&format!("controller starting for {}; metrics on http://{bound}/metrics", describe(&config.scope)))?;
+    let protection = args.serving.protection(&kcp).await?;
+    let (bound, _server) =
+        serve(args.metrics_addr, metrics.clone(), health.clone(), protection).await.map_err(|e| {
+            CliError::new(ExitKind::Unavailable, format!("cannot serve metrics on {}: {e}", args.metrics_addr))
+                .with_hint("another process uses that address; pick another with --metrics-addr")
+        })?;
+    printer.status(&format!(
+        "controller starting for {}; metrics on {}://{bound}/metrics",
+        describe(&config.scope),
+        args.serving.scheme()
+    ))?;
     match controller::run(kcp, config, metrics, health, super::stop_signal()).await {
         Ok(Stop::Terminate) => {
             printer.status("controller stopped (SIGTERM)")?;

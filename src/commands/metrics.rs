@@ -30,6 +30,8 @@ pub struct ServeArgs {
     /// How often to re-read the registrations.
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     pub refresh: Duration,
+    #[command(flatten)]
+    pub serving: super::serving::ServingArgs,
 }
 
 /// Dispatches `metrics` verbs.
@@ -42,10 +44,12 @@ pub async fn run(cmd: MetricsCommand, settings: &ConnectionSettings) -> Result<(
     let workspace = kcp.workspace().map(|w| w.to_string()).unwrap_or_default();
     let metrics = Arc::new(Metrics::new());
     let health = Health::default();
-    let (bound, _server) = serve(args.listen, metrics.clone(), health.clone())
+    let protection = args.serving.protection(&kcp).await?;
+    let (bound, _server) = serve(args.listen, metrics.clone(), health.clone(), protection)
         .await
         .map_err(|e| CliError::new(ExitKind::Unavailable, format!("cannot listen on {}: {e}", args.listen)))?;
-    Printer::default().status(&format!("serving metrics of {} on http://{bound}/metrics", kcp.url()))?;
+    let scheme = args.serving.scheme();
+    Printer::default().status(&format!("serving metrics of {} on {scheme}://{bound}/metrics", kcp.url()))?;
     let mut ticker = tokio::time::interval(args.refresh);
     loop {
         // Ctrl-C ends the command at the edge (commands::run), even mid-request.

@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod placement;
 pub mod preflight;
 pub mod rbac;
+pub mod serving;
 pub mod version;
 pub mod workload;
 

@@ -2,8 +2,10 @@
 //! DESIGN.md (names and labels exact) and the HTTP server for `/metrics`, `/healthz`, `/readyz`.
 //! Loops record into [`Metrics`]; the server only reads it.
 
+pub mod auth;
 mod metrics;
 mod server;
+pub mod tls;
 
 pub use metrics::Metrics;
-pub use server::{serve, Health};
+pub use server::{serve, Health, Protection};

@@ -1,0 +1,287 @@
+//! The metrics endpoint's protection against the lab: TLS from files (replaced while serving),
+//! client certificates, and scrapers authenticated and authorized by a real kube-apiserver
+//! (pc1's: TokenReview and SubjectAccessReview), with curl and openssl as the clients.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::harness::{assert_exit, eventually, run_command, scratch_dir, unique, write_file, Background, Lab};
+use crate::workloads::on_cluster;
+
+/// A CA and certificates it signs, made with openssl (P-256 keys).
+struct Pki {
+    dir: PathBuf,
+}
+
+fn openssl(args: &[&str]) {
+    let out = run_command(std::process::Command::new("openssl").args(args));
+    assert_exit(&out, 0);
+}
+
+impl Pki {
+    fn new() -> Pki {
+        let dir = scratch_dir().join(unique("pki"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let pki = Pki { dir };
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=metrics-test-ca",
+            "-keyout",
+            &pki.path("ca.key"),
+            "-out",
+            &pki.path("ca.crt"),
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ]);
+        pki
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.join(name).display().to_string()
+    }
+
+    /// `name.crt` and `name.key` for `subject`: a server certificate for 127.0.0.1, or a
+    /// client one.
+    fn issue(&self, name: &str, subject: &str, server: bool) -> (String, String) {
+        let (key, csr, crt) =
+            (self.path(&format!("{name}.key")), self.path(&format!("{name}.csr")), self.path(&format!("{name}.crt")));
+        openssl(&[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-subj",
+            subject,
+            "-keyout",
+            &key,
+            "-out",
+            &csr,
+        ]);
+        let usage = if server {
+            "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n"
+        } else {
+            "extendedKeyUsage=clientAuth\n"
+        };
+        let ext = write_file(
+            &format!("{name}.ext"),
+            &format!("basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\n{usage}"),
+        );
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            &self.path("ca.crt"),
+            "-CAkey",
+            &self.path("ca.key"),
+            "-days",
+            "1",
+            "-extfile",
+            &ext,
+            "-out",
+            &crt,
+        ]);
+        (crt, key)
+    }
+}
+
+/// curl `path` on `port` over TLS trusting the test CA: (curl's exit code, HTTP status, body).
+fn curl(pki: &Pki, port: u16, path: &str, extra: &[&str]) -> (i32, String, String) {
+    let body = scratch_dir().join(unique("body"));
+    let mut command = std::process::Command::new("curl");
+    command
+        .args(["-sS", "--max-time", "10", "-o"])
+        .arg(&body)
+        .args(["-w", "%{http_code}", "--cacert", &pki.path("ca.crt")])
+        .args(extra)
+        .arg(format!("https://127.0.0.1:{port}{path}"));
+    let out = run_command(&mut command);
+    (out.code, out.stdout.trim().to_string(), std::fs::read_to_string(&body).unwrap_or_default())
+}
+
+/// The subject of the certificate the server on `port` presents.
+fn served_subject(port: u16) -> String {
+    let script =
+        format!("openssl s_client -connect 127.0.0.1:{port} </dev/null 2>/dev/null | openssl x509 -noout -subject");
+    run_command(std::process::Command::new("sh").args(["-c", &script])).stdout
+}
+
+fn serve(lab: &Lab, ws: &str, flags: Vec<String>) -> Background {
+    Background::start(lab, ws, |port| {
+        let mut args: Vec<String> =
+            ["metrics", "serve", "--listen", &format!("127.0.0.1:{port}")].map(String::from).to_vec();
+        args.extend(flags);
+        args
+    })
+}
+
+/// `get /metrics` on pc1 for ServiceAccount `reader` and user `<ns>-scraper`, not for
+/// `stranger`; returns their tokens.
+fn scrapers_on_pc1(lab: &Lab, ns: &str) -> (String, String) {
+    let manifest = format!(
+        "apiVersion: v1\nkind: Namespace\nmetadata: {{name: {ns}}}\n---\n\
+         apiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: reader, namespace: {ns}}}\n---\n\
+         apiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: stranger, namespace: {ns}}}\n---\n\
+         apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {{name: {ns}-metrics}}\n\
+         rules: [{{nonResourceURLs: [/metrics], verbs: [get]}}]\n---\n\
+         apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {{name: {ns}-metrics}}\n\
+         roleRef: {{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: {ns}-metrics}}\n\
+         subjects:\n- {{kind: ServiceAccount, name: reader, namespace: {ns}}}\n- {{kind: User, name: {ns}-scraper, apiGroup: rbac.authorization.k8s.io}}\n"
+    );
+    assert_exit(&on_cluster(lab, "PC1_KUBECONFIG", &["apply", "-f", &write_file(&unique("scrapers"), &manifest)]), 0);
+    let token = |sa: &str| {
+        let out = on_cluster(lab, "PC1_KUBECONFIG", &["create", "token", sa, "-n", ns, "--duration", "1h"]);
+        assert_exit(&out, 0);
+        out.stdout.trim().to_string()
+    };
+    (token("reader"), token("stranger"))
+}
+
+#[test]
+fn only_authorized_scrapers_read_metrics_over_tls_and_a_replaced_certificate_is_served_without_restart() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let pki = Pki::new();
+    let (crt, key) = pki.issue("server", "/CN=metrics-one", true);
+    let ns = unique("scrape");
+    let (reader, stranger) = scrapers_on_pc1(lab, &ns);
+    let flags = vec![
+        "--tls-cert-file".to_string(),
+        crt.clone(),
+        "--tls-private-key-file".into(),
+        key.clone(),
+        "--authn-authz".into(),
+        "--authn-authz-kubeconfig".into(),
+        lab.var("PC1_KUBECONFIG").into(),
+    ];
+    let server = serve(lab, &ws, flags);
+    let port = server.metrics_port;
+    eventually("the endpoint to serve TLS", Duration::from_secs(20), || {
+        (curl(&pki, port, "/healthz", &[]).1 == "200").then_some(())
+    });
+
+    let (_, anonymous, why) = curl(&pki, port, "/metrics", &[]);
+    assert_eq!(anonymous, "401", "{why}");
+    let bearer = |token: &str| format!("Authorization: Bearer {token}");
+    let (_, bogus, _) = curl(&pki, port, "/metrics", &["-H", &bearer("not-a-token")]);
+    assert_eq!(bogus, "401");
+    let (_, forbidden, why) = curl(&pki, port, "/metrics", &["-H", &bearer(&stranger)]);
+    assert_eq!(forbidden, "403", "{why}");
+    assert!(why.contains(&format!("system:serviceaccount:{ns}:stranger")), "{why}");
+    let (_, allowed, body) = curl(&pki, port, "/metrics", &["-H", &bearer(&reader)]);
+    assert_eq!(allowed, "200", "{body}");
+    assert!(body.contains("# TYPE tmc_"), "{body}");
+    assert_eq!(curl(&pki, port, "/readyz", &[]).1, "200", "readiness is not behind authorization");
+    // Plain HTTP to the TLS port gets no metrics.
+    let plain = run_command(std::process::Command::new("curl").args([
+        "-sS",
+        "--max-time",
+        "5",
+        &format!("http://127.0.0.1:{port}/metrics"),
+    ]));
+    assert!(!plain.stdout.contains("tmc_"), "served over plain HTTP: {}", plain.stdout);
+
+    // A renewed certificate replaces the files (as a mounted Secret changes): served at once.
+    assert!(served_subject(port).contains("CN = metrics-one"), "{}", served_subject(port));
+    let (new_crt, new_key) = pki.issue("renewed", "/CN=metrics-two", true);
+    std::fs::rename(&new_key, &key).unwrap();
+    std::fs::rename(&new_crt, &crt).unwrap();
+    eventually("the renewed certificate to be served", Duration::from_secs(10), || {
+        served_subject(port).contains("CN = metrics-two").then_some(())
+    });
+    assert_eq!(curl(&pki, port, "/metrics", &["-H", &bearer(&reader)]).1, "200");
+    let log = server.log_text();
+    assert!(!log.contains(&reader) && !log.contains(&stranger), "a token was logged");
+}
+
+#[test]
+fn mutual_tls_refuses_a_client_without_a_certificate_and_authorizes_the_certificates_user() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let pki = Pki::new();
+    let (crt, key) = pki.issue("server", "/CN=metrics", true);
+    let ns = unique("mtls");
+    scrapers_on_pc1(lab, &ns);
+    let (scraper_crt, scraper_key) = pki.issue("scraper", &format!("/CN={ns}-scraper/O=monitoring"), false);
+    let (other_crt, other_key) = pki.issue("other", "/CN=someone-else", false);
+    let flags = vec![
+        "--tls-cert-file".to_string(),
+        crt,
+        "--tls-private-key-file".into(),
+        key,
+        "--client-ca-file".into(),
+        pki.path("ca.crt"),
+        "--authn-authz".into(),
+        "--authn-authz-kubeconfig".into(),
+        lab.var("PC1_KUBECONFIG").into(),
+    ];
+    let server = serve(lab, &ws, flags);
+    let port = server.metrics_port;
+    let with = |crt: &str, key: &str, path: &str| curl(&pki, port, path, &["--cert", crt, "--key", key]);
+    eventually("the endpoint to serve mutual TLS", Duration::from_secs(20), || {
+        (with(&scraper_crt, &scraper_key, "/healthz").1 == "200").then_some(())
+    });
+
+    let (code, status, _) = curl(&pki, port, "/metrics", &[]);
+    assert!(code != 0 && status == "000", "a client without a certificate got through: curl {code}, HTTP {status}");
+    let (_, status, body) = with(&scraper_crt, &scraper_key, "/metrics");
+    assert_eq!(status, "200", "{body}");
+    assert!(body.contains("# TYPE tmc_"));
+    let (_, status, why) = with(&other_crt, &other_key, "/metrics");
+    assert_eq!(status, "403", "{why}");
+    assert!(why.contains("someone-else"), "{why}");
+    // A certificate of another CA is refused in the handshake.
+    let stranger_pki = Pki::new();
+    let (foreign_crt, foreign_key) = stranger_pki.issue("foreign", "/CN=forger", false);
+    let (code, status, _) = with(&foreign_crt, &foreign_key, "/healthz");
+    assert!(code != 0 && status == "000", "a certificate of an unknown CA got through: curl {code}, HTTP {status}");
+}
+
+#[test]
+fn bad_certificate_files_are_refused_at_start_naming_the_file() {
+    let lab = Lab::get();
+    let pki = Pki::new();
+    let (crt, _) = pki.issue("server", "/CN=metrics", true);
+    let (_, other_key) = pki.issue("unrelated", "/CN=unrelated", true);
+    let garbage = write_file("not-a-cert.pem", "hello\n");
+    let run = |cert: &str, key: &str| {
+        lab.tmcctl(&[
+            "metrics",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--tls-cert-file",
+            cert,
+            "--tls-private-key-file",
+            key,
+        ])
+    };
+    let mismatch = run(&crt, &other_key);
+    assert_exit(&mismatch, 3);
+    assert!(mismatch.stderr.contains("does not belong to the certificate"), "{}", mismatch.stderr);
+    let unreadable = run(&garbage, &other_key);
+    assert_exit(&unreadable, 3);
+    assert!(unreadable.stderr.contains(&format!("{garbage} holds no PEM certificate")), "{}", unreadable.stderr);
+    let missing = run("/nonexistent/tls.crt", &other_key);
+    assert_exit(&missing, 3);
+    assert!(missing.stderr.contains("cannot read /nonexistent/tls.crt"), "{}", missing.stderr);
+    let half = lab.tmcctl(&["metrics", "serve", "--tls-cert-file", &crt]);
+    assert_exit(&half, 2);
+    let no_tls = lab.tmcctl(&["metrics", "serve", "--authn-authz"]);
+    assert_exit(&no_tls, 2);
+}
