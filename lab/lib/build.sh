@@ -230,6 +230,26 @@ build_kcp() {
 }
 
 # --- all ------------------------------------------------------------------------------------------
+# Prometheus and promtool from Debian's packages (the metrics tests run their own Prometheus
+# against the controller and lint its output with promtool); installed once per machine.
+ensure_prometheus() {
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+    log "prometheus $(prometheus --version 2>&1 | awk 'NR==1 {print $3}'): installed"
+    return 0
+  fi
+  command -v apt-get >/dev/null || die "prometheus and promtool are missing and apt-get is not here: install Debian's prometheus package"
+  log "prometheus: installing Debian's package"
+  local apt=(apt-get install -y --no-install-recommends prometheus)
+  [[ $(id -u) == 0 ]] || apt=(sudo "${apt[@]}")
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" >"$LAB_CACHE/apt-prometheus.log" 2>&1 || {
+    # A stale package index: refresh it once.
+    if [[ $(id -u) == 0 ]]; then apt-get update; else sudo apt-get update; fi >>"$LAB_CACHE/apt-prometheus.log" 2>&1
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" >>"$LAB_CACHE/apt-prometheus.log" 2>&1
+  } || die "could not install Debian's prometheus package (see $LAB_CACHE/apt-prometheus.log)"
+  # The package enables a service; the lab runs its own instances only.
+  command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1 && systemctl disable --now prometheus >/dev/null 2>&1 || true
+}
+
 lab_build() {
   local comps=("$@") c rc failed=() start=$SECONDS bin b
   [[ ${#comps[@]} -gt 0 ]] || comps=("${ALL_COMPONENTS[@]}")
@@ -269,6 +289,8 @@ lab_build() {
     log "CI: removing the Go build cache $GOCACHE (binaries stay cached)"
     rm -rf "$GOCACHE"
   fi
+  # Not a Go component: only with a whole build (as scripts/test.sh runs it).
+  if [[ $# -eq 0 ]]; then ensure_prometheus || failed+=(prometheus); fi
   log "build finished in $((SECONDS - start))s; binaries in $bin"
   [[ ${#failed[@]} -eq 0 ]] || die "failed to build: ${failed[*]}"
 }

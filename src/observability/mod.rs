@@ -3,6 +3,7 @@
 //! Loops record into [`Metrics`]; the server only reads it.
 
 pub mod auth;
+pub mod exposition;
 mod metrics;
 mod server;
 pub mod tls;

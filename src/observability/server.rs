@@ -19,6 +19,7 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
 use super::auth::{Authorizer, Verdict};
+use super::exposition::{to_prometheus_text, wants_openmetrics, OPENMETRICS, PROMETHEUS_TEXT};
 use super::tls::certificate_user;
 use super::Metrics;
 
@@ -112,7 +113,12 @@ async fn respond(req: Request<Incoming>, peer: Peer) -> Result<Response<Full<Byt
     let (status, content_type, body) = match req.uri().path() {
         "/metrics" => match authorize(&req, &peer).await {
             Ok(()) => {
-                (StatusCode::OK, "application/openmetrics-text; version=1.0.0; charset=utf-8", peer.metrics.encode())
+                let accept = req.headers().get(hyper::header::ACCEPT).and_then(|v| v.to_str().ok());
+                if wants_openmetrics(accept) {
+                    (StatusCode::OK, OPENMETRICS, peer.metrics.encode())
+                } else {
+                    (StatusCode::OK, PROMETHEUS_TEXT, to_prometheus_text(&peer.metrics.encode()))
+                }
             }
             Err((status, why)) => (status, text, format!("{why}\n")),
         },
