@@ -530,7 +530,7 @@ _tmcctl() {
 
     case "${cmd}" in
         tmcctl)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version cluster placement workload rbac backup restore metrics controller install uninstall version completion help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version cluster placement workload rbac backup restore metrics controller install uninstall version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,6 +552,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -560,7 +564,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls describe verify delete schedule help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version create list ls describe verify delete schedule help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +586,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -590,7 +598,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__create)
-            opts="-o -v -h -V --all-bound --provider-workspace --include-secrets --encrypt-to --passphrase-file --insecure-plaintext --to --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --all-bound --provider-workspace --include-secrets --encrypt-to --passphrase-file --insecure-plaintext --to --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +644,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -644,7 +656,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__delete)
-            opts="-y -v -h -V --from --yes --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -v -h -V --from --yes --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +682,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -678,7 +694,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__describe)
-            opts="-o -v -h -V --from --passphrase-file --identity-file --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --from --passphrase-file --identity-file --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +734,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -882,7 +902,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__list)
-            opts="-o -v -h -V --from --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --from --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,6 +936,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -924,7 +948,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__schedule)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls delete help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version create list ls delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +970,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -954,7 +982,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__schedule__subcmd__create)
-            opts="-v -h -V --every --keep --to --workspaces --include-secrets --encrypt-to --provider-workspace --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --every --keep --to --workspaces --include-secrets --encrypt-to --provider-workspace --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,6 +1028,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1008,7 +1040,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__schedule__subcmd__delete)
-            opts="-y -v -h -V --provider-workspace --yes --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -v -h -V --provider-workspace --yes --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1032,6 +1064,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1112,7 +1148,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__schedule__subcmd__list)
-            opts="-o -v -h -V --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,6 +1182,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1154,7 +1194,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__verify)
-            opts="-o -v -h -V --from --passphrase-file --identity-file --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --from --passphrase-file --identity-file --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1236,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1204,7 +1248,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version list ls register status describe update cordon uncordon drain unregister rotate-credentials help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version list ls register status describe update cordon uncordon drain unregister rotate-credentials help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1226,6 +1270,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1234,7 +1282,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__cordon)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1304,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1264,7 +1316,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__drain)
-            opts="-v -h -V --wait --timeout --force --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --wait --timeout --force --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,6 +1340,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1452,7 +1508,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__list)
-            opts="-l -w -o -v -h -V --selector --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-l -w -o -v -h -V --selector --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1490,6 +1546,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1498,7 +1558,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__register)
-            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,6 +1612,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1560,7 +1624,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__rotate__subcmd__credentials)
-            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --grace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --grace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1666,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1610,7 +1678,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__status)
-            opts="-o -v -h -V --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1638,6 +1706,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1648,7 +1720,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__uncordon)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,6 +1742,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1678,7 +1754,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__unregister)
-            opts="-y -o -v -h -V --yes --force --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -o -v -h -V --yes --force --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +1784,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1716,7 +1796,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__update)
-            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1766,6 +1846,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1774,7 +1858,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__completion)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version bash elvish fish powershell zsh"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1794,6 +1878,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1804,7 +1892,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version run help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,6 +1912,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1876,7 +1968,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller__subcmd__run)
-            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1988,6 +2080,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2740,7 +2836,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__install)
-            opts="-o -v -h -V --provider-workspace --bind --create-workspaces --workload-apis --schema-kubeconfig --dry-run --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --provider-workspace --bind --create-workspaces --workload-apis --schema-kubeconfig --dry-run --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2794,6 +2890,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2802,7 +2902,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__metrics)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version serve help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2822,6 +2922,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2874,7 +2978,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__metrics__subcmd__serve)
-            opts="-v -h -V --listen --refresh --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-v -h -V --listen --refresh --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2920,6 +3024,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2928,7 +3036,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version create list ls describe explain simulate update delete help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version create list ls describe explain simulate update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2950,6 +3058,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2958,7 +3070,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__create)
-            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3024,6 +3136,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3032,7 +3148,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__delete)
-            opts="-y -v -h -V --yes --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -v -h -V --yes --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3052,6 +3168,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3062,7 +3182,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__describe)
-            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3094,6 +3214,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3104,7 +3228,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__explain)
-            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --replicas --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3136,6 +3260,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3272,7 +3400,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__list)
-            opts="-l -o -v -h -V --selector --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-l -o -v -h -V --selector --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3310,6 +3438,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3318,7 +3450,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__simulate)
-            opts="-f -o -v -h -V --filename --clusters-from --replicas --workload --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-f -o -v -h -V --filename --clusters-from --replicas --workload --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3368,6 +3500,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3376,7 +3512,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__update)
-            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3438,6 +3574,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3446,7 +3586,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version setup grant revoke list ls check who-can help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version setup grant revoke list ls check who-can help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3468,6 +3608,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3476,7 +3620,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__check)
-            opts="-n -o -v -h -V --user --group --as-me --namespace --clusters --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -o -v -h -V --user --group --as-me --namespace --clusters --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3526,6 +3670,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3534,7 +3682,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__grant)
-            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3574,6 +3722,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3696,7 +3848,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__list)
-            opts="-A -o -v -h -V --all-workspaces --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-A -o -v -h -V --all-workspaces --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3730,6 +3882,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3738,7 +3894,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__revoke)
-            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --user --group --serviceaccount --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3780,6 +3936,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3788,7 +3948,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__setup)
-            opts="-o -v -h -V --all-bound --provider-workspace --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --all-bound --provider-workspace --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3822,6 +3982,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3830,7 +3994,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__rbac__subcmd__who__subcmd__can)
-            opts="-n -o -v -h -V --namespace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -o -v -h -V --namespace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3868,6 +4032,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3876,7 +4044,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__restore)
-            opts="-y -o -v -h -V --from --passphrase-file --identity-file --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --prune --yes --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-y -o -v -h -V --from --passphrase-file --identity-file --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --prune --yes --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3934,6 +4102,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3942,7 +4114,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__uninstall)
-            opts="-o -v -h -V --provider-workspace --bind --force --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --provider-workspace --bind --force --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3984,6 +4156,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3992,7 +4168,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__version)
-            opts="-o -v -h -V --client --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-o -v -h -V --client --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4022,6 +4198,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4030,7 +4210,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --help --version list ls status where sync wait diff help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version list ls status where sync wait diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4052,6 +4232,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4060,7 +4244,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__diff)
-            opts="-n -A -o -v -h -V --namespace --all-namespaces --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -o -v -h -V --namespace --all-namespaces --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4096,6 +4280,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4218,7 +4406,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__list)
-            opts="-n -A -w -o -v -h -V --namespace --all-namespaces --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -w -o -v -h -V --namespace --all-namespaces --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4254,6 +4442,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4264,7 +4456,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__status)
-            opts="-n -A -w -o -v -h -V --namespace --all-namespaces --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -w -o -v -h -V --namespace --all-namespaces --watch --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4302,6 +4494,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4310,7 +4506,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__sync)
-            opts="-n -A -v -h -V --namespace --all-namespaces --force-cleanup --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -v -h -V --namespace --all-namespaces --force-cleanup --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4340,6 +4536,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4348,7 +4548,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__wait)
-            opts="-n -A -v -h -V --namespace --all-namespaces --for --timeout --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -v -h -V --namespace --all-namespaces --for --timeout --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4386,6 +4586,10 @@ _tmcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4394,7 +4598,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__workload__subcmd__where)
-            opts="-n -A -o -v -h -V --namespace --all-namespaces --cluster --downstream-namespace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --help --version"
+            opts="-n -A -o -v -h -V --namespace --all-namespaces --cluster --downstream-namespace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4438,6 +4642,10 @@ _tmcctl() {
                     ;;
                 --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tmcctl_global_optspecs
-    string join \n kubeconfig= context= workspace= request-timeout= v/verbose h/help V/version
+    string join \n kubeconfig= context= workspace= request-timeout= v/verbose log-format= h/help V/version
 end
 
 function __fish_tmcctl_needs_command
@@ -28,6 +28,8 @@ complete -c tmcctl -n "__fish_tmcctl_needs_command" -l kubeconfig -d 'Path to th
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_needs_command" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_needs_command" -s V -l version -d 'Print version'
@@ -48,6 +50,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and not __fish_seen_subcommand_from list ls register status describe update cordon uncordon drain unregister rotate-credentials help" -s V -l version -d 'Print version'
@@ -69,6 +73,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s w -l watch -d 'After listing, keep printing clusters as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -80,6 +86,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s w -l watch -d 'After listing, keep printing clusters as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -98,6 +106,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l allow-exec -d 'Store credentials that run an exec plugin (the controller would run that program)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l skip-verify -d 'Do not connect to the cluster before registering it'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l create-service-account -d 'Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and store its token instead of the credentials given (which are then never stored)'
@@ -111,6 +121,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
@@ -120,6 +132,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -134,6 +148,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l allow-exec -d 'Store credentials that run an exec plugin'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l skip-verify -d 'Do not connect to the cluster with the new credentials before storing them'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l force-conflicts -d 'Take ownership of fields another manager (kubectl, another tool) set differently'
@@ -145,6 +161,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from cordon" -s V -l version -d 'Print version'
@@ -152,6 +170,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from uncordon" -s V -l version -d 'Print version'
@@ -160,6 +180,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l wait -d 'Wait until no placement places workloads on the cluster and no workload copy is left there'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -l force -d 'Drain even when some placement would be left with no cluster (its workloads then stay where they are until a cluster can take them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -170,6 +192,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l force -d 'Unregister even though placements still place workloads on the cluster'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from unregister" -l no-headers -d 'Leave out the header row of tables'
@@ -184,6 +208,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from rotate-credentials" -s h -l help -d 'Print help'
@@ -202,6 +228,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and not __fish_seen_subcommand_from create list ls describe explain simulate update delete help" -s V -l version -d 'Print version'
@@ -231,6 +259,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l spread-by-location -d 'Spread: pick clusters in rounds over locations'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -242,6 +272,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -252,6 +284,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -262,6 +296,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -272,6 +308,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
@@ -285,6 +323,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from simulate" -s h -l help -d 'Print help'
@@ -303,6 +343,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l spread-by-location -d 'Spread: pick clusters in rounds over locations'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -312,6 +354,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -328,6 +372,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and not __fish_seen_subcommand_from list ls status where sync wait diff help" -s V -l version -d 'Print version'
@@ -345,6 +391,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -s w -l watch -d 'After listing, keep printing workloads as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
@@ -357,6 +405,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -s w -l watch -d 'After listing, keep printing workloads as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
@@ -369,6 +419,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -s w -l watch -d 'After listing, keep printing workloads as they change'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from status" -l no-headers -d 'Leave out the header row of tables'
@@ -383,6 +435,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from where" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -393,6 +447,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -l force-cleanup -d 'For a workload being deleted: release its finalizer now, leaving any copies on clusters that are gone for good (copies on reachable clusters should be removed first)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -405,6 +461,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
@@ -415,6 +473,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s A -l all-namespaces -d 'Across all namespaces of the workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand workload; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -431,6 +491,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and not __fish_seen_subcommand_from setup grant revoke list ls check who-can help" -s V -l version -d 'Print version'
@@ -448,6 +510,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l all-bound -d 'Every workspace that binds the TMC API of the provider workspace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l dry-run -d 'Print what would be written (with -o yaml or json, the objects themselves); write nothing'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from setup" -l no-headers -d 'Leave out the header row of tables'
@@ -462,6 +526,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
@@ -474,6 +540,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
@@ -484,6 +552,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s A -l all-workspaces -d 'Every workspace that binds the TMC API (of --provider-workspace)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -495,6 +565,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s A -l all-workspaces -d 'Every workspace that binds the TMC API (of --provider-workspace)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -509,6 +581,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l as-me -d 'Ask about your own credentials (and, on clusters, about the credentials stored for them)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -520,6 +594,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subc
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand rbac; and __fish_seen_subcommand_from who-can" -s h -l help -d 'Print help'
@@ -535,6 +611,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and not __fish_seen_subcommand_from create list ls describe verify delete schedule help" -s V -l version -d 'Print version'
@@ -555,6 +633,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l all-bound -d 'Every workspace that binds the TMC API (default: --workspace, else the context\'s)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l include-secrets -d 'Include Secrets (cluster credentials among them); the archive must then be encrypted'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l insecure-plaintext -d 'Write Secrets unencrypted (not recommended)'
@@ -568,6 +648,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -578,6 +660,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -590,6 +674,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -602,6 +688,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -611,6 +699,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -619,6 +709,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from schedule" -s V -l version -d 'Print version'
@@ -647,6 +739,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l kubeconfig -d 
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l plan -d 'Print what would be created, skipped, updated or pruned; write nothing'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l adopt-downstream -d 'Take over the objects the backed-up workspaces run on their clusters (fleet recovery onto a new kcp): restored registrations claim the old workspaces\' downstream identity, so the controller adopts those copies instead of making new ones. Refused while the old workspace still exists on this kcp'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l prune -d 'Delete what the target workspaces hold beyond the backup, in the kinds the backup holds (not Namespaces, nor what the server makes itself); asks first (--yes to skip)'
@@ -659,6 +753,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_se
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
@@ -674,6 +770,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -l authn-authz -d 'Let only authorized scrapers read /metrics: a bearer token is checked with a TokenReview (a client certificate names its user itself), then `get /metrics` with a SubjectAccessReview. /healthz and /readyz stay open. Needs TLS'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand metrics; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
@@ -684,6 +782,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
@@ -717,6 +817,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_see
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l once -d 'Do one pass of every loop, print what it saw, and exit (no leader election)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l authn-authz -d 'Let only authorized scrapers read /metrics: a bearer token is checked with a TokenReview (a client certificate names its user itself), then `get /metrics` with a SubjectAccessReview. /healthz and /readyz stay open. Needs TLS'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand controller; and __fish_seen_subcommand_from run" -l allow-exec -d 'Allow cluster credentials that run an exec plugin'
@@ -737,6 +839,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l kubeconfig -d 
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l create-workspaces -d 'Create --bind workspaces (and their parents) that do not exist yet'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand install" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -750,6 +854,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l kubeconfig -
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l force -d 'Remove the API even though ClusterRegistrations or WorkloadPlacements exist'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand uninstall" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -760,6 +866,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l kubeconfig -d 
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l client -d 'Only the client version; make no network call'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand version" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
@@ -769,6 +877,8 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l kubeconfig 
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l workspace -d 'The kcp workspace to act in, such as root:org:team (default: the one in the context\'s server URL)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l request-timeout -d 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
+json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand completion" -s V -l version -d 'Print version'

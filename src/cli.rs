@@ -43,6 +43,9 @@ pub struct GlobalArgs {
     /// More log output on stderr: -v info, -vv debug, -vvv trace.
     #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Log lines as text, or as one JSON object per line (for log collectors).
+    #[arg(long, global = true, default_value = "text", value_name = "FORMAT", value_parser = ["text", "json"])]
+    pub log_format: String,
 }
 
 /// Output flags for commands that print objects.

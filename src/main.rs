@@ -16,11 +16,17 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(false)
-        .with_env_filter(tracing_subscriber::EnvFilter::new(settings::log_filter(cli.global.verbose)))
-        .init();
+        .with_env_filter(tracing_subscriber::EnvFilter::new(settings::log_filter(cli.global.verbose)));
+    if cli.global.log_format == "json" {
+        output::set_stderr_json(true);
+        // One object per line; the reconcile span's fields (controller, key) on every line in it.
+        logs.json().with_current_span(true).with_span_list(false).flatten_event(true).init();
+    } else {
+        logs.init();
+    }
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind == ExitKind::ClosedOutput => ExitCode::SUCCESS,

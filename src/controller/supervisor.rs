@@ -516,7 +516,9 @@ where
 {
     while let Some(key) = queue.next().await {
         let started = Instant::now();
-        match reconcile(key.clone()).await {
+        // Every line logged while reconciling names the key: logical cluster, namespace, name.
+        let span = tracing::info_span!("reconcile", controller, key = %key);
+        match tracing::Instrument::instrument(reconcile(key.clone()), span).await {
             Ok(()) => {
                 queue.forget(&key);
                 ctx.metrics.count_reconcile(controller, "success");

@@ -113,12 +113,18 @@ impl Printer {
     /// A message for people, on stderr (never mixed into data on stdout); escaped, since
     /// messages may quote names and reasons from servers.
     pub fn status(&self, message: &str) -> io::Result<()> {
+        if stderr_is_json() {
+            return write_json_line("INFO", message, None);
+        }
         let mut err = io::stderr().lock();
         writeln!(err, "{}", escape_control(message))
     }
 
     /// A warning on stderr.
     pub fn warn(&self, message: &str) -> io::Result<()> {
+        if stderr_is_json() {
+            return write_json_line("WARN", message, None);
+        }
         self.status(&format!("warning: {message}"))
     }
 
@@ -154,9 +160,35 @@ impl Printer {
 /// Prints an error and its hint to stderr; used once, by the binary's edge. Messages often
 /// quote the server, so they are escaped like any server-sourced text.
 pub fn print_error(message: &str, hint: Option<&str>) {
+    if stderr_is_json() {
+        let _ = write_json_line("ERROR", message, hint);
+        return;
+    }
     let mut err = io::stderr().lock();
     let _ = writeln!(err, "error: {}", escape_control(message));
     if let Some(hint) = hint {
         let _ = writeln!(err, "hint: {}", escape_control(hint));
     }
+}
+
+/// Whether stderr carries JSON lines (`--log-format json`): statuses, warnings and errors are
+/// then log objects like the log's own lines, so a collector reads one format.
+static STDERR_JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Switches stderr to JSON lines (see [`STDERR_JSON`]).
+pub fn set_stderr_json(on: bool) {
+    STDERR_JSON.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn stderr_is_json() -> bool {
+    STDERR_JSON.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn write_json_line(level: &str, message: &str, hint: Option<&str>) -> io::Result<()> {
+    let mut line = json!({"timestamp": jiff::Timestamp::now().to_string(), "level": level, "message": message});
+    if let Some(hint) = hint {
+        line["hint"] = json!(hint);
+    }
+    let mut err = io::stderr().lock();
+    writeln!(err, "{line}")
 }

@@ -280,6 +280,25 @@ fn bad_certificate_files_are_refused_at_start_naming_the_file() {
     let missing = run("/nonexistent/tls.crt", &other_key);
     assert_exit(&missing, 3);
     assert!(missing.stderr.contains("cannot read /nonexistent/tls.crt"), "{}", missing.stderr);
+    // With JSON logs the error is a log object too.
+    let as_json = lab.tmcctl(&[
+        "--log-format",
+        "json",
+        "metrics",
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--tls-cert-file",
+        &crt,
+        "--tls-private-key-file",
+        &other_key,
+    ]);
+    assert_exit(&as_json, 3);
+    let line: serde_json::Value =
+        serde_json::from_str(as_json.stderr.trim()).unwrap_or_else(|e| panic!("{e}: {}", as_json.stderr));
+    assert_eq!(line["level"], "ERROR");
+    assert!(line["message"].as_str().unwrap().contains("does not belong to the certificate"), "{line}");
+    assert_exit(&lab.tmcctl(&["--log-format", "yaml", "version"]), 2);
     let half = lab.tmcctl(&["metrics", "serve", "--tls-cert-file", &crt]);
     assert_exit(&half, 2);
     let no_tls = lab.tmcctl(&["metrics", "serve", "--authn-authz"]);
@@ -433,4 +452,59 @@ fn prometheus_scrapes_the_controller_over_tls_and_stores_every_family() {
         exported.is_subset(&stored).then_some(())
     });
     assert!(prometheus.target().starts_with("\"up\""), "{}", prometheus.target());
+}
+
+/// `--log-format json`: every line is one JSON object; a reconcile's lines carry its key
+/// (logical cluster, name); the registered cluster's private key appears nowhere, even at the
+/// highest verbosity.
+#[test]
+fn json_logs_name_the_reconciled_object_on_every_line_and_never_a_secret() {
+    let _shared = crate::harness::using_clusters();
+    let lab = Lab::get();
+    let (provider, ws) = lab.fresh_install();
+    let on_ws = |args: &[&str]| lab.tmcctl(&[&["--workspace", ws.as_str()][..], args].concat());
+    let pc1 = lab.var("PC1_KUBECONFIG");
+    assert_exit(
+        &on_ws(&[
+            "cluster",
+            "register",
+            "pc1",
+            "--location",
+            "eu",
+            "--labels",
+            "name=pc1",
+            "--cluster-kubeconfig",
+            pc1,
+        ]),
+        0,
+    );
+    assert_exit(&on_ws(&["placement", "create", "web", "--location-selector", "name=pc1"]), 0);
+    let flags = ["-vv", "--log-format", "json", "--probe-interval", "1s", "--leader-elect=false"];
+    let controller = crate::harness::Controller::start_all_bound(lab, &provider, &flags);
+    let (decided, _) = eventually("a placement decided, in the log", Duration::from_secs(60), || {
+        let log = controller.log_text();
+        let line = log.lines().find(|l| l.contains("placement decided") && l.contains("|web"))?.to_string();
+        Some(line)
+    });
+    let decided: serde_json::Value = serde_json::from_str(&decided).unwrap();
+    assert_eq!(decided["level"], "INFO", "{decided}");
+    assert!(decided["span"]["key"].as_str().is_some_and(|k| k.ends_with("|web")), "{decided}");
+    assert_eq!(decided["span"]["controller"], "placement", "{decided}");
+    let log = controller.log_text();
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        let parsed: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+        assert!(parsed["timestamp"].is_string() && parsed["level"].is_string(), "{line}");
+    }
+    // The credential tmcctl stored for pc1: its client key's base64, as in the kubeconfig.
+    let kubeconfig = std::fs::read_to_string(pc1).unwrap();
+    let key_file = kubeconfig
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("client-key: "))
+        .map(|path| std::fs::read_to_string(path.trim()).unwrap());
+    let key_data = kubeconfig.lines().find_map(|l| l.trim().strip_prefix("client-key-data: ")).map(str::to_string);
+    let secret = key_data.or(key_file).expect("pc1's kubeconfig has a client key");
+    let canary: String = secret.lines().filter(|l| !l.starts_with("-----")).collect::<Vec<_>>().join("");
+    assert!(canary.len() > 40, "no key material to look for");
+    assert!(!log.contains(&canary[..40]), "the cluster's private key is in the log");
 }
