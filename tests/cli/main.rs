@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod harness;
 mod install;
+mod monitoring;
 mod observability;
 mod placements;
 mod private_kcp;

@@ -9,7 +9,7 @@ use crate::harness::{assert_exit, eventually, run_command, scratch_dir, unique, 
 use crate::workloads::on_cluster;
 
 /// A CA and certificates it signs, made with openssl (P-256 keys).
-struct Pki {
+pub(crate) struct Pki {
     dir: PathBuf,
 }
 
@@ -19,7 +19,7 @@ fn openssl(args: &[&str]) {
 }
 
 impl Pki {
-    fn new() -> Pki {
+    pub(crate) fn new() -> Pki {
         let dir = scratch_dir().join(unique("pki"));
         std::fs::create_dir_all(&dir).unwrap();
         let pki = Pki { dir };
@@ -47,13 +47,13 @@ impl Pki {
         pki
     }
 
-    fn path(&self, name: &str) -> String {
+    pub(crate) fn path(&self, name: &str) -> String {
         self.dir.join(name).display().to_string()
     }
 
     /// `name.crt` and `name.key` for `subject`: a server certificate for 127.0.0.1, or a
     /// client one.
-    fn issue(&self, name: &str, subject: &str, server: bool) -> (String, String) {
+    pub(crate) fn issue(&self, name: &str, subject: &str, server: bool) -> (String, String) {
         let (key, csr, crt) =
             (self.path(&format!("{name}.key")), self.path(&format!("{name}.csr")), self.path(&format!("{name}.crt")));
         openssl(&[
@@ -101,7 +101,7 @@ impl Pki {
 }
 
 /// curl `path` on `port` over TLS trusting the test CA: (curl's exit code, HTTP status, body).
-fn curl(pki: &Pki, port: u16, path: &str, extra: &[&str]) -> (i32, String, String) {
+pub(crate) fn curl(pki: &Pki, port: u16, path: &str, extra: &[&str]) -> (i32, String, String) {
     let body = scratch_dir().join(unique("body"));
     let mut command = std::process::Command::new("curl");
     command
@@ -132,7 +132,7 @@ fn serve(lab: &Lab, ws: &str, flags: Vec<String>) -> Background {
 
 /// `get /metrics` on pc1 for ServiceAccount `reader` and user `<ns>-scraper`, not for
 /// `stranger`; returns their tokens.
-fn scrapers_on_pc1(lab: &Lab, ns: &str) -> (String, String) {
+pub(crate) fn scrapers_on_pc1(lab: &Lab, ns: &str) -> (String, String) {
     let manifest = format!(
         "apiVersion: v1\nkind: Namespace\nmetadata: {{name: {ns}}}\n---\n\
          apiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: reader, namespace: {ns}}}\n---\n\
@@ -303,155 +303,6 @@ fn bad_certificate_files_are_refused_at_start_naming_the_file() {
     assert_exit(&half, 2);
     let no_tls = lab.tmcctl(&["metrics", "serve", "--authn-authz"]);
     assert_exit(&no_tls, 2);
-}
-
-/// Debian's Prometheus, started by the test on a port and a data directory of its own.
-struct Prometheus {
-    child: std::process::Child,
-    port: u16,
-}
-
-impl Drop for Prometheus {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Prometheus {
-    fn start(config: &str) -> Prometheus {
-        let port = crate::harness::free_port();
-        let dir = scratch_dir().join(unique("prometheus"));
-        std::fs::create_dir_all(&dir).unwrap();
-        let config_file = dir.join("prometheus.yml");
-        std::fs::write(&config_file, config).unwrap();
-        let log = std::fs::File::create(dir.join("prometheus.log")).unwrap();
-        let child = std::process::Command::new("prometheus")
-            .arg(format!("--config.file={}", config_file.display()))
-            .arg(format!("--storage.tsdb.path={}", dir.join("data").display()))
-            .arg(format!("--web.listen-address=127.0.0.1:{port}"))
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("prometheus is installed by lab/lab build (Debian's package)");
-        Prometheus { child, port }
-    }
-
-    /// The metric names an instant query for every `tmc_` series returns.
-    fn names(&self) -> Option<std::collections::BTreeSet<String>> {
-        let url = format!("http://127.0.0.1:{}/api/v1/query?query=%7B__name__%3D~%22tmc_.%2A%22%7D", self.port);
-        let out = run_command(std::process::Command::new("curl").args(["-sS", "--max-time", "5", &url]));
-        let answer: serde_json::Value = serde_json::from_str(&out.stdout).ok()?;
-        let names = answer["data"]["result"]
-            .as_array()?
-            .iter()
-            .filter_map(|r| r["metric"]["__name__"].as_str().map(String::from))
-            .collect();
-        Some(names)
-    }
-
-    /// The scrape target's health as Prometheus sees it, with its last error.
-    fn target(&self) -> String {
-        let url = format!("http://127.0.0.1:{}/api/v1/targets", self.port);
-        let out = run_command(std::process::Command::new("curl").args(["-sS", "--max-time", "5", &url]));
-        let answer: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_default();
-        let target = &answer["data"]["activeTargets"][0];
-        format!("{} {}", target["health"], target["lastError"])
-    }
-}
-
-/// The `tmc_` sample names (as Prometheus stores them: `_total`, `_bucket`, …) of an exposition.
-fn sampled_names(exposition: &str) -> std::collections::BTreeSet<String> {
-    exposition
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| l.split(['{', ' ']).next().map(String::from))
-        .filter(|n| n.starts_with("tmc_"))
-        .collect()
-}
-
-/// A real Prometheus scrapes the controller over TLS with a ServiceAccount's token: every
-/// family the controller has samples for is in its TSDB, the seed families among them; the
-/// exposition passes `promtool check metrics`.
-#[test]
-fn prometheus_scrapes_the_controller_over_tls_and_stores_every_family() {
-    let _shared = crate::harness::using_clusters();
-    let lab = Lab::get();
-    let (provider, ws) = lab.fresh_install();
-    let on_ws = |args: &[&str]| lab.tmcctl(&[&["--workspace", ws.as_str()][..], args].concat());
-    let register = ["cluster", "register", "pc1", "--location", "eu", "--labels", "name=pc1", "--cluster-kubeconfig"];
-    assert_exit(&on_ws(&[&register[..], &[lab.var("PC1_KUBECONFIG")]].concat()), 0);
-    assert_exit(&on_ws(&["placement", "create", "web", "--location-selector", "name=pc1"]), 0);
-    let pki = Pki::new();
-    let (crt, key) = pki.issue("server", "/CN=controller-metrics", true);
-    let ns = unique("prom");
-    let (reader, _) = scrapers_on_pc1(lab, &ns);
-    let token_file = write_file("scraper-token", &reader);
-    let pc1 = lab.var("PC1_KUBECONFIG");
-    let flags = [
-        "--probe-interval",
-        "1s",
-        "--leader-elect=false",
-        "--tls-cert-file",
-        &crt,
-        "--tls-private-key-file",
-        &key,
-        "--authn-authz",
-        "--authn-authz-kubeconfig",
-        pc1,
-    ];
-    let controller = crate::harness::Controller::start_all_bound(lab, &provider, &flags);
-    let port = controller.metrics_port;
-    let bearer = format!("Authorization: Bearer {reader}");
-    let (exposition, _) = eventually("the controller to export cluster health", Duration::from_secs(60), || {
-        let (_, status, body) = curl(&pki, port, "/metrics", &["-H", &bearer]);
-        (status == "200" && body.contains("tmc_cluster_health_score{")).then_some(body)
-    });
-    let mut promtool = std::process::Command::new("promtool");
-    promtool
-        .args(["check", "metrics"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = promtool.spawn().expect("promtool is installed by lab/lab build");
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), exposition.as_bytes()).unwrap();
-    let checked = child.wait_with_output().unwrap();
-    assert!(
-        checked.status.success(),
-        "promtool check metrics: {}{}",
-        String::from_utf8_lossy(&checked.stdout),
-        String::from_utf8_lossy(&checked.stderr)
-    );
-
-    let config = format!(
-        "global: {{scrape_interval: 1s}}\nscrape_configs:\n- job_name: tmc-controller\n  scheme: https\n  \
-         authorization: {{type: Bearer, credentials_file: {token_file}}}\n  tls_config: {{ca_file: {ca}}}\n  \
-         static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n",
-        ca = pki.path("ca.crt")
-    );
-    let prometheus = Prometheus::start(&config);
-    let seed = [
-        "tmc_cluster_health_score",
-        "tmc_cluster_resource_utilization_percent",
-        "tmc_controller_reconciles_total",
-        "tmc_placement_decisions_total",
-        "tmc_placement_latency_seconds_bucket",
-        "tmc_cache_hit_rate_percent",
-    ];
-    eventually("the seed families in Prometheus", Duration::from_secs(60), || {
-        let names = prometheus.names()?;
-        seed.iter().all(|s| names.contains(*s)).then_some(())
-    });
-    // Everything the controller exports with a sample is stored (a family's first sample may
-    // come between a scrape and the query, hence the wait).
-    let (_, status, now) = curl(&pki, port, "/metrics", &["-H", &bearer]);
-    assert_eq!(status, "200");
-    let exported = sampled_names(&now);
-    eventually("every exported family in Prometheus", Duration::from_secs(20), || {
-        let stored = prometheus.names()?;
-        exported.is_subset(&stored).then_some(())
-    });
-    assert!(prometheus.target().starts_with("\"up\""), "{}", prometheus.target());
 }
 
 /// `--log-format json`: every line is one JSON object; a reconcile's lines carry its key
