@@ -34,7 +34,7 @@ go_env() {
   export GOFLAGS="-buildvcs=false"
 }
 
-ALL_COMPONENTS=(kwok etcd versitygw kubernetes kcp) # build order: quick ones first
+ALL_COMPONENTS=(kwok etcd versitygw helm kubernetes kcp) # build order: quick ones first
 
 # comp_id NAME -> "<name>-<version>-<key>", <key> hashing the versions it depends on + recipe rev
 comp_id() {
@@ -45,6 +45,7 @@ comp_id() {
     kubernetes) v="$KUBERNETES_VERSION"; deps="$KUBERNETES_VERSION $KUBERNETES_STAGING_VERSION" ;;
     kcp) v="$KCP_VERSION"; deps="$KCP_VERSION $KCP_STAGING_REPLACES" ;;
     versitygw) v="$VERSITYGW_VERSION"; deps="$VERSITYGW_VERSION" ;;
+    helm) v="$HELM_VERSION"; deps="$HELM_VERSION" ;;
     *) die "unknown component '$1' (${ALL_COMPONENTS[*]})" ;;
   esac
   echo "$1-$v-$(printf '%s\n' "$BUILD_RECIPE_REV" "$deps" | short_hash)"
@@ -142,6 +143,22 @@ build_versitygw() {
   (cd "$LAB_CACHE" && GOBIN="$dir/bin" nice -n 10 go install -trimpath -ldflags "-s -w" \
     "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION")
   finish_component "$dir" versitygw $((SECONDS - start))
+}
+
+# --- helm (lints, renders and installs the tmc-operator chart in tests) ---------------------------
+build_helm() {
+  local dir start
+  dir="$(comp_dir helm)"
+  [[ -f "$dir/.done" ]] && { log "helm $HELM_VERSION: cached"; return 0; }
+  log "helm $HELM_VERSION: building helm"
+  start=$SECONDS
+  rm -rf "$dir"; mkdir -p "$dir/bin"
+  # its go.mod has no replace directives, so plain `go install pkg@version` works; the version
+  # is stamped as helm's Makefile does.
+  (cd "$LAB_CACHE" && GOBIN="$dir/bin" nice -n 10 go install -trimpath \
+    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" \
+    "helm.sh/helm/v3/cmd/helm@$HELM_VERSION")
+  finish_component "$dir" helm $((SECONDS - start))
 }
 
 # --- kube-apiserver, kube-controller-manager, kube-scheduler, kubectl -----------------------------

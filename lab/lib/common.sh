@@ -32,7 +32,7 @@ versions_hash() {
 # Directory with every binary of the pinned set (symlinks into per-component dirs).
 lab_bin_dir() { echo "$LAB_CACHE/$(versions_hash)/bin"; }
 
-LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl versitygw)
+LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl versitygw helm)
 
 lab_bin_complete() {
   local bin b

@@ -3,6 +3,7 @@
 //! workspaces of its own, so tests do not see each other's objects.
 
 mod backup;
+mod chart;
 mod clusters;
 mod controller;
 mod docs;
