@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Only counters differ in naming (OpenMetrics names the family without `_total`); gauges and
-//! histograms read the same in both.
+//! histograms read the same in both. Either is gzip-compressed for a scraper that accepts it
+//! (Prometheus does): at 10k workloads the text is about 3 MB, compressed about a tenth.
 
 /// The content type of OpenMetrics 1.0.
 pub const OPENMETRICS: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -21,6 +22,27 @@ pub const PROMETHEUS_TEXT: &str = "text/plain; version=0.0.4; charset=utf-8";
 /// Whether a request's `Accept` header asks for OpenMetrics.
 pub fn wants_openmetrics(accept: Option<&str>) -> bool {
     accept.is_some_and(|a| a.split(',').any(|part| part.trim().starts_with("application/openmetrics-text")))
+}
+
+/// Whether a request's `Accept-Encoding` header takes gzip.
+pub fn wants_gzip(accept_encoding: Option<&str>) -> bool {
+    accept_encoding.is_some_and(|a| {
+        a.split(',').any(|part| {
+            let mut fields = part.split(';');
+            let coding = fields.next().unwrap_or_default().trim();
+            // `gzip;q=0` refuses it.
+            let refused = fields.any(|f| f.trim().replace(' ', "") == "q=0");
+            coding.eq_ignore_ascii_case("gzip") && !refused
+        })
+    })
+}
+
+/// `body` gzip-compressed (fast level: a scrape is latency-bound, not bandwidth-bound).
+pub fn gzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 8), flate2::Compression::fast());
+    encoder.write_all(body).expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
 }
 
 /// OpenMetrics text as the Prometheus text format 0.0.4.
@@ -88,6 +110,21 @@ mod tests {
             to_prometheus_text(gauge),
             "# HELP tmc_x_total_bytes Bytes.\n# TYPE tmc_x_total_bytes gauge\ntmc_x_total_bytes 1\n"
         );
+    }
+
+    #[test]
+    fn gzip_is_taken_when_accepted_and_round_trips() {
+        assert!(wants_gzip(Some("gzip")));
+        assert!(wants_gzip(Some("identity, GZIP;q=0.5")));
+        assert!(!wants_gzip(Some("gzip;q=0")));
+        assert!(!wants_gzip(Some("identity")));
+        assert!(!wants_gzip(None));
+        let text = OPENMETRICS_SAMPLE.repeat(100);
+        let packed = gzip(text.as_bytes());
+        assert!(packed.len() < text.len() / 5, "{} of {}", packed.len(), text.len());
+        let mut back = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&packed[..]), &mut back).unwrap();
+        assert_eq!(back, text);
     }
 
     #[test]

@@ -382,7 +382,7 @@ impl Metrics {
         self.sync_lag.observe(seconds);
     }
 
-    /// The metrics in the Prometheus text format.
+    /// The metrics as OpenMetrics text ([`super::exposition`] makes the Prometheus text format).
     pub fn encode(&self) -> String {
         let mut out = String::new();
         prometheus_client::encoding::text::encode(&mut out, &self.registry).expect("writing to a String cannot fail");

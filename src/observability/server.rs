@@ -19,7 +19,7 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
 use super::auth::{Authorizer, Verdict};
-use super::exposition::{to_prometheus_text, wants_openmetrics, OPENMETRICS, PROMETHEUS_TEXT};
+use super::exposition::{gzip, to_prometheus_text, wants_gzip, wants_openmetrics, OPENMETRICS, PROMETHEUS_TEXT};
 use super::tls::certificate_user;
 use super::Metrics;
 
@@ -131,6 +131,13 @@ async fn respond(req: Request<Incoming>, peer: Peer) -> Result<Response<Full<Byt
     if status == StatusCode::UNAUTHORIZED {
         response = response.header("www-authenticate", "Bearer realm=\"tmcctl\"");
     }
+    let accept_encoding = req.headers().get(hyper::header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
+    let body = if status == StatusCode::OK && wants_gzip(accept_encoding) {
+        response = response.header("content-encoding", "gzip");
+        gzip(body.as_bytes())
+    } else {
+        body.into_bytes()
+    };
     Ok(response.body(Full::new(Bytes::from(body))).expect("static parts make a valid response"))
 }
 

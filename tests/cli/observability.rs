@@ -187,6 +187,20 @@ fn only_authorized_scrapers_read_metrics_over_tls_and_a_replaced_certificate_is_
     assert_eq!(allowed, "200", "{body}");
     assert!(body.contains("# TYPE tmc_"), "{body}");
     assert_eq!(curl(&pki, port, "/readyz", &[]).1, "200", "readiness is not behind authorization");
+    // A scraper that takes gzip (as Prometheus does) gets it; curl --compressed unpacks it.
+    let ca = pki.path("ca.crt");
+    let size = |extra: &[&str]| {
+        let mut args = vec!["-sS", "--cacert", ca.as_str(), "-o", "/dev/null", "-w", "%{size_download}"];
+        args.extend_from_slice(extra);
+        let url = format!("https://127.0.0.1:{port}/metrics");
+        let mut command = std::process::Command::new("curl");
+        let out = run_command(command.args(&args).args(["-H", &bearer(&reader), &url]));
+        out.stdout.trim().parse::<usize>().unwrap_or_else(|_| panic!("{}{}", out.stdout, out.stderr))
+    };
+    let (plain, packed) = (size(&[]), size(&["-H", "Accept-Encoding: gzip"]));
+    assert!(packed * 2 < plain, "gzip {packed} bytes, plain {plain}");
+    let (_, status, unpacked) = curl(&pki, port, "/metrics", &["--compressed", "-H", &bearer(&reader)]);
+    assert!(status == "200" && unpacked.contains("# TYPE tmc_"), "{unpacked}");
     // Plain HTTP to the TLS port gets no metrics.
     let plain = run_command(std::process::Command::new("curl").args([
         "-sS",
