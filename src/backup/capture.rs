@@ -81,7 +81,8 @@ pub async fn direct_sources(connection: &Connection, workspaces: &[WorkspacePath
         };
         let bound = match workload_types::bound_provider(&at).await? {
             Some(provider) => {
-                let types = workload_types::resolve(ExportLocation::Binding(&at)).await?;
+                // The binding is read once: the export is read where it names.
+                let types = workload_types::resolve(ExportLocation::Provider(&at.for_workspace(&provider))).await?;
                 Some((provider.to_string(), types.into_iter().map(|t| t.resource).collect()))
             }
             None => None,
