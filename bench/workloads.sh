@@ -6,7 +6,8 @@
 # (lab/lab up). Writes bench/results/b2-workload-sync.json, hub-footprint.json,
 # b7-workload-latency.json and b8-eviction.json.
 # Parts and sizes: BENCH_PARTS=b2,footprint,b7 (default; add b8 to stop a cluster, b11 to restart
-# the controller of the largest fleet: b11-workload-restart.json),
+# the controller of the largest fleet: b11-workload-restart.json; b7traces: B7 without traces and
+# with traces sampled at 100 % and 1 %, b7-tracing-overhead.json),
 # BENCH_WORKLOADS=100,1000 BENCH_EDIT_RATES=10,50 BENCH_EDIT_SECONDS=30 bash bench/workloads.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

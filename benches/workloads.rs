@@ -6,7 +6,9 @@
 //!
 //! Parts: BENCH_PARTS (default `b2,footprint,b7`; `b8` stops pc2 for a minute or two and so
 //! runs only when named; `b11` restarts the controller of the largest B2 fleet once every copy
-//! is Available: time to synced and idle, writes, memory — B11 and B3 with synced workloads). Sizes: BENCH_WORKLOADS (B2, default `100,1000`; the footprint is
+//! is Available: time to synced and idle, writes, memory — B11 and B3 with synced workloads;
+//! `b7traces` runs B7 at BENCH_TRACE_EDIT_RATE (10) without traces and with traces sampled at
+//! 100 % and 1 %, BENCH_TRACE_ROUNDS (3) rotating rounds: b7-tracing-overhead.json). Sizes: BENCH_WORKLOADS (B2, default `100,1000`; the footprint is
 //! taken on the largest), BENCH_EDIT_RATES (`10,50`), BENCH_EDIT_SECONDS (30),
 //! BENCH_B7_WORKLOADS (100), BENCH_B8_WORKLOADS (10).
 //!
@@ -37,6 +39,8 @@ mod lab;
 mod nodes;
 #[path = "workloads/restart.rs"]
 mod restart;
+#[path = "workloads/traces.rs"]
+mod traces;
 
 use fleet::{Fleet, CLUSTERS};
 use lab::{env_list, env_usize, machine, write_result, Lab};
@@ -63,7 +67,7 @@ fn main() {
     // the full replicas on the survivor (B8).
     let pods = [
         (want("b2") || want("footprint") || want("b11")).then_some(largest),
-        want("b7").then_some(2 * b7_workloads),
+        (want("b7") || want("b7traces")).then_some(2 * b7_workloads),
         want("b8").then_some(2 * b8_workloads),
     ];
     let pods = pods.into_iter().flatten().max().unwrap_or(0) + 20;
@@ -127,6 +131,23 @@ fn main() {
                     "anchor": "Karmada: ~200 Work objects/s synced, distribution p99 1.3 s (published, not run here)",
                     "target": {"p50_ms_at_100": 50, "p99_ms_at_100": 500}}),
         );
+    }
+
+    if want("b7traces") {
+        let rate = env_usize("BENCH_TRACE_EDIT_RATE", 10) as u32;
+        let seconds = env_usize("BENCH_EDIT_SECONDS", 30) as u64;
+        let rounds = env_usize("BENCH_TRACE_ROUNDS", 3);
+        let mut fleet = runtime.block_on(Fleet::new(&lab, &kcp, "b7t", &[]));
+        runtime.block_on(fleet.create_workloads(b7_workloads, 1));
+        runtime.block_on(fleet.settle(Duration::from_secs(120)));
+        runtime.block_on(fleet.create_placement("spread", false));
+        runtime.block_on(fleet.wait_available(Duration::from_secs(600)));
+        let (mut result, fleet) = runtime.block_on(traces::measure(&lab, fleet, rate, seconds, rounds));
+        result["machine"] = machine(&lab);
+        result["workloads"] = json!(b7_workloads);
+        result["anchor"] = json!("the same controller without traces, in the same rounds");
+        write_result("b7-tracing-overhead.json", &result);
+        runtime.block_on(fleet.cleanup(&lab, &kcp));
     }
 
     if want("b8") {

@@ -1968,7 +1968,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__controller__subcmd__run)
-            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-v -h -V --once --provider-workspace --probe-interval --probe-timeout --heartbeat-grace --resync-period --metrics-addr --tls-cert-file --tls-private-key-file --client-ca-file --authn-authz --authn-authz-kubeconfig --otlp-endpoint --trace-sampling-ratio --allow-exec --leader-elect --leader-elect-lease-duration --leader-elect-renew-deadline --leader-elect-retry-period --kube-api-qps --kube-api-burst --max-requests-in-flight --probe-workers --placement-workers --sync-workers --move-timeout --eviction-grace --eviction-rate --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2011,14 @@ _tmcctl() {
                     return 0
                     ;;
                 --authn-authz-kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otlp-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trace-sampling-ratio)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1238,6 +1238,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --tls-private-key-file 'The PEM private key of --tls-cert-file'
             cand --client-ca-file 'Require a client certificate signed by a CA in this PEM file (mutual TLS)'
             cand --authn-authz-kubeconfig 'Send those reviews to the API server of this kubeconfig''s current context (where the scrapers'' ServiceAccounts live) instead of the one tmcctl connects to'
+            cand --otlp-endpoint 'Send OpenTelemetry traces over OTLP/HTTP to this receiver, such as http://otel-collector:4318 or Jaeger''s http://jaeger:4318 (/v1/traces is appended). Default: $OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else $OTEL_EXPORTER_OTLP_ENDPOINT; none: no traces'
+            cand --trace-sampling-ratio 'Keep this share of new traces, 0 to 1 (a trace continued from a sampled parent is always kept). Default: $OTEL_TRACES_SAMPLER and $OTEL_TRACES_SAMPLER_ARG, else 1'
             cand --leader-elect 'Elect a leader among replicas through a Lease (tmc-system/tmcctl-controller in the provider workspace); only the leader writes. `--leader-elect=false` runs without'
             cand --leader-elect-lease-duration 'How long a leader''s claim lasts without renewal'
             cand --leader-elect-renew-deadline 'How long a leader tries to renew before it stops writing and exits'

@@ -4,7 +4,8 @@
 # with kubectl on both clusters, drain one with no outage, run two controller replicas, and
 # manage access: TMC roles, a grant, a least-privilege cluster token, one access matrix; then
 # back team-a up (encrypted, with its Secrets) to the lab's S3 store, restore it into a new
-# workspace, and let the controller take scheduled backups.
+# workspace, and let the controller take scheduled backups. The first controller sends its
+# traces to the lab's Jaeger; one sync's trace is printed, the clusters' API servers in it.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -58,8 +59,9 @@ tmcctl --workspace root:team-a placement delete gpu-jobs --yes >/dev/null 2>&1 |
 run tmcctl --workspace root:team-a placement create web --strategy Spread --location-selector env=prod --replicas divided
 kubectl_a() { kubectl --server "$KCP_URL/clusters/root:team-a" "$@"; }
 kubectl_a delete deployment web -n default --ignore-not-found --wait=true >/dev/null 2>&1 || true
-say "tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 &"
-tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 --heartbeat-grace 10s 2>/tmp/tmcctl-demo-controller.log &
+say "OTEL_SERVICE_NAME=tmcctl-demo tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 --otlp-endpoint $OTLP_HTTP_URL &"
+OTEL_SERVICE_NAME=tmcctl-demo tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 --heartbeat-grace 10s \
+  --otlp-endpoint "$OTLP_HTTP_URL" 2>/tmp/tmcctl-demo-controller.log &
 controller=$!
 trap 'kill "$controller" 2>/dev/null || true' EXIT
 until curl -sf http://127.0.0.1:18090/readyz >/dev/null; do sleep 0.2; done
@@ -91,6 +93,34 @@ run tmcctl --workspace root:team-a workload where deployment/web
 ns=$(tmcctl --workspace root:team-a workload where deployment/web -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["downstreamNamespace"])')
 run kubectl --kubeconfig "$PC1_KUBECONFIG" get deployments,configmaps -n "$ns"
 run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployments,configmaps -n "$ns"
+say "the trace of that sync, read back from the lab's Jaeger: each cluster's API server continues it"
+for _ in $(seq 1 20); do # spans leave in batches, every few seconds
+  curl -s "$JAEGER_QUERY_URL/api/traces?service=tmcctl-demo&operation=workload-sync&limit=50&lookback=1h" >/tmp/tmcctl-demo-traces.json
+  grep -q '"serviceName":"apiserver"' /tmp/tmcctl-demo-traces.json && break
+  sleep 1
+done
+python3 - /tmp/tmcctl-demo-traces.json >&2 <<'PY'
+import json, sys
+traces = json.load(open(sys.argv[1]))["data"] or []
+shown = ("controller", "key", "workload.name", "placement.strategy", "placement.clusters.count",
+         "placement.reason", "workload.type", "cluster.name", "sync.step")
+def service(trace, span):
+    return trace["processes"][span["processID"]]["serviceName"]
+trace = next((t for t in traces if any(service(t, s) == "apiserver" for s in t["spans"])), None)
+if trace is None:
+    sys.exit("no trace of tmcctl-demo with an API server span in Jaeger yet")
+spans = {s["spanID"]: s for s in trace["spans"]}
+def parent(span):
+    return next((r["spanID"] for r in span["references"] if r["refType"] == "CHILD_OF"), None)
+def show(span, depth):
+    tags = " ".join("%s=%s" % (t["key"], t["value"]) for t in span["tags"] if t["key"] in shown)
+    print("%s%s: %s (%.1f ms) %s" % ("  " * depth, service(trace, span), span["operationName"], span["duration"] / 1000, tags))
+    children = [c for c in spans.values() if parent(c) == span["spanID"]]
+    for child in sorted(children, key=lambda c: c["startTime"]):
+        show(child, depth + 1)
+for root in (s for s in spans.values() if parent(s) not in spans):
+    show(root, 0)
+PY
 say "drain pc1: the copy on pc2 takes all 3 replicas first, then pc1's copy goes; the ready count never drops"
 run tmcctl --workspace root:team-a cluster drain pc1 --wait --timeout 120s
 run tmcctl --workspace root:team-a workload status -o wide

@@ -98,6 +98,18 @@ pub enum Command {
     Completion(commands::completion::CompletionArgs),
 }
 
+impl Cli {
+    /// Where the command sends traces, if it traces at all (only the controller does).
+    pub fn trace_settings(
+        &self,
+    ) -> Result<Option<crate::observability::traces::TraceSettings>, crate::error::CliError> {
+        match &self.command {
+            Command::Controller(commands::controller::ControllerCommand::Run(args)) => args.tracing.settings(),
+            _ => Ok(None),
+        }
+    }
+}
+
 /// Parses a label selector (full Kubernetes grammar); errors give the position.
 pub fn parse_selector(text: &str) -> Result<crate::selector::LabelSelector, String> {
     crate::selector::LabelSelector::parse(text).map_err(|e| format!("selector \"{text}\": {e}"))

@@ -1,11 +1,12 @@
-//! The tmcctl binary: parse, set up logging, run, map the outcome to an exit code.
+//! The tmcctl binary: parse, set up logging and traces, run, map the outcome to an exit code.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use tmcctl::cli::Cli;
 use tmcctl::error::ExitKind;
-use tmcctl::{commands, output, settings};
+use tmcctl::observability::logs::{self, LogSettings};
+use tmcctl::{commands, output};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -16,17 +17,22 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let logs = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_env_filter(tracing_subscriber::EnvFilter::new(settings::log_filter(cli.global.verbose)));
-    if cli.global.log_format == "json" {
-        output::set_stderr_json(true);
-        // One object per line; the reconcile span's fields (controller, key) on every line in it.
-        logs.json().with_current_span(true).with_span_list(false).flatten_event(true).init();
-    } else {
-        logs.init();
-    }
+    let log_settings = LogSettings { verbose: cli.global.verbose, json: cli.global.log_format == "json" };
+    let traces = match cli.trace_settings() {
+        Ok(traces) => traces,
+        Err(e) => {
+            output::print_error(&e.message, e.hint.as_deref());
+            return ExitCode::from(e.code() as u8);
+        }
+    };
+    // Owns the trace export: dropped after the command, it sends what is still queued.
+    let _tracing = match logs::init(log_settings, traces.as_ref()) {
+        Ok(tracing) => tracing,
+        Err(message) => {
+            output::print_error(&message, Some("check --otlp-endpoint and the OTEL_EXPORTER_OTLP_* variables"));
+            return ExitCode::from(ExitKind::Usage as u8);
+        }
+    };
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind == ExitKind::ClosedOutput => ExitCode::SUCCESS,

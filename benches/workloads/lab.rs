@@ -160,6 +160,11 @@ impl Controller {
     /// Starts `controller run` for one workspace (as tests/cli/workloads.rs runs it) with the
     /// client limit raised and `extra` flags.
     pub fn start(lab: &Lab, workspace: &str, extra: &[&str]) -> Controller {
+        Controller::start_with_env(lab, workspace, extra, &[])
+    }
+
+    /// The same with these environment variables.
+    pub fn start_with_env(lab: &Lab, workspace: &str, extra: &[&str], env: &[(&str, &str)]) -> Controller {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let log = PathBuf::from(format!("/tmp/tmcctl-bench-workloads-{port}.log"));
         let child = Command::new(&lab.binary)
@@ -168,6 +173,7 @@ impl Controller {
             .args(["--kube-api-qps", "1000", "--kube-api-burst", "2000"])
             .args(extra)
             .env_remove("KUBECONFIG")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
@@ -213,6 +219,13 @@ impl Controller {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let all: Vec<&str> = text.lines().collect();
         all[all.len().saturating_sub(lines)..].join("\n")
+    }
+
+    /// Stops this one (SIGTERM) and starts another in its place with `extra` flags and `env`.
+    pub fn restart_with(&mut self, lab: &Lab, workspace: &str, extra: &[&str], env: &[(&str, &str)]) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = self.child.wait();
+        *self = Controller::start_with_env(lab, workspace, extra, env);
     }
 
     /// SIGTERM, then wait.

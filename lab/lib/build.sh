@@ -34,7 +34,7 @@ go_env() {
   export GOFLAGS="-buildvcs=false"
 }
 
-ALL_COMPONENTS=(kwok etcd versitygw helm kubernetes kcp) # build order: quick ones first
+ALL_COMPONENTS=(kwok etcd versitygw helm jaeger kubernetes kcp) # build order: quick ones first
 
 # comp_id NAME -> "<name>-<version>-<key>", <key> hashing the versions it depends on + recipe rev
 comp_id() {
@@ -46,6 +46,7 @@ comp_id() {
     kcp) v="$KCP_VERSION"; deps="$KCP_VERSION $KCP_STAGING_REPLACES" ;;
     versitygw) v="$VERSITYGW_VERSION"; deps="$VERSITYGW_VERSION" ;;
     helm) v="$HELM_VERSION"; deps="$HELM_VERSION" ;;
+    jaeger) v="$JAEGER_VERSION"; deps="$JAEGER_VERSION" ;;
     *) die "unknown component '$1' (${ALL_COMPONENTS[*]})" ;;
   esac
   echo "$1-$v-$(printf '%s\n' "$BUILD_RECIPE_REV" "$deps" | short_hash)"
@@ -159,6 +160,23 @@ build_helm() {
     -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" \
     "helm.sh/helm/v3/cmd/helm@$HELM_VERSION")
   finish_component "$dir" helm $((SECONDS - start))
+}
+
+# --- jaeger (the OTLP receiver of the tracing tests) -------------------------------------------
+build_jaeger() {
+  local dir work start
+  dir="$(comp_dir jaeger)"; work="$(comp_work jaeger)"
+  [[ -f "$dir/.done" ]] && { log "jaeger $JAEGER_VERSION: cached"; return 0; }
+  log "jaeger $JAEGER_VERSION: building jaeger (~7 min cold on 2 cores)"
+  start=$SECONDS
+  rm -rf "$dir" "$work"; mkdir -p "$dir/bin" "$work"
+  # A wrapper module that requires it as a tool: its go.mod is resolved as a dependency
+  # (`go install pkg@version` refuses modules with replace directives).
+  (cd "$work" && go mod init tmcctl.lab/jaeger-build >/dev/null 2>&1 &&
+    go get -tool "github.com/jaegertracing/jaeger/cmd/jaeger@$JAEGER_VERSION")
+  run_go_build "$work" "$dir/bin" "-s -w" github.com/jaegertracing/jaeger/cmd/jaeger
+  [[ -x "$dir/bin/jaeger" ]] || die "jaeger binary missing after build"
+  finish_component "$dir" jaeger $((SECONDS - start))
 }
 
 # --- kube-apiserver, kube-controller-manager, kube-scheduler, kubectl -----------------------------

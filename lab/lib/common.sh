@@ -15,6 +15,11 @@ KCP_ETCD_CLIENT_PORT="${TMCCTL_LAB_KCP_ETCD_CLIENT_PORT:-2379}"
 KCP_ETCD_PEER_PORT="${TMCCTL_LAB_KCP_ETCD_PEER_PORT:-2380}"
 # The S3-compatible store (versitygw) backups are tested against.
 S3_PORT="${TMCCTL_LAB_S3_PORT:-7070}"
+# The trace receiver (Jaeger): OTLP over gRPC (the clusters' API servers) and HTTP (tmcctl),
+# and its query API.
+OTLP_GRPC_PORT="${TMCCTL_LAB_OTLP_GRPC_PORT:-4317}"
+OTLP_HTTP_PORT="${TMCCTL_LAB_OTLP_HTTP_PORT:-4318}"
+JAEGER_QUERY_PORT="${TMCCTL_LAB_JAEGER_QUERY_PORT:-16686}"
 # Physical clusters and their simulated node count.
 LAB_CLUSTERS="${TMCCTL_LAB_CLUSTERS:-pc1 pc2}"
 LAB_NODES="${TMCCTL_LAB_NODES:-3}"
@@ -32,7 +37,7 @@ versions_hash() {
 # Directory with every binary of the pinned set (symlinks into per-component dirs).
 lab_bin_dir() { echo "$LAB_CACHE/$(versions_hash)/bin"; }
 
-LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl versitygw helm)
+LAB_BINARIES=(kcp kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl versitygw helm jaeger)
 
 lab_bin_complete() {
   local bin b

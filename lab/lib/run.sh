@@ -8,7 +8,9 @@
 #   kcp-users.csv       kcp --token-auth-file: the test users' bearer tokens (made once per lab)
 #   s3/                 the S3 store's data (one directory per bucket); s3-credentials its keys
 #   kwok/               KWOK_WORKDIR: kwokctl's clusters (clusters/<name>/kubeconfig.yaml, ...)
-#   logs/               kcp.log, kwokctl-<name>.log
+#   jaeger.yaml         the trace receiver's configuration (in memory: traces go with it)
+#   apiserver-tracing.yaml  the clusters' kube-apiserver TracingConfiguration (to the receiver)
+#   logs/               kcp.log, kwokctl-<name>.log, jaeger.log
 
 KCP_ROOT="$LAB_STATE/kcp"
 KCP_KUBECONFIG_PATH="$KCP_ROOT/admin.kubeconfig"
@@ -69,6 +71,10 @@ cluster_healthy() {
     kubectl_lab --kubeconfig "$(cluster_kubeconfig "$1")" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
 }
 
+traces_healthy() {
+  pid_alive "$PID_DIR/jaeger.pid" && curl -fsS "http://127.0.0.1:$JAEGER_QUERY_PORT/api/services" >/dev/null
+}
+
 s3_healthy() {
   pid_alive "$PID_DIR/s3.pid" && [[ -s "$S3_CREDENTIALS_FILE" ]] && (: </dev/tcp/127.0.0.1/"$S3_PORT") 2>/dev/null
 }
@@ -78,6 +84,7 @@ lab_healthy() {
   [[ -f "$LAB_ENV_FILE" ]] || return 1
   kcp_healthy || return 1
   s3_healthy || return 1
+  traces_healthy || return 1
   for c in $LAB_CLUSTERS; do cluster_healthy "$c" || return 1; done
 }
 
@@ -138,6 +145,58 @@ start_s3() {
     --port "127.0.0.1:$S3_PORT" posix "$S3_ROOT" </dev/null >"$LOG_DIR/s3.log" 2>&1 &
   echo $! >"$PID_DIR/s3.pid"
   wait_for 30 "S3 store" s3_healthy || { tail -20 "$LOG_DIR/s3.log" >&2; return 1; }
+}
+
+# --- the trace receiver --------------------------------------------------------------------------
+# Jaeger v2 with its in-memory store: OTLP in (gRPC from the clusters' API servers, HTTP from
+# tmcctl), the query API out; every port on loopback, no other receiver or exporter.
+start_traces() {
+  local p
+  for p in "$OTLP_GRPC_PORT" "$OTLP_HTTP_PORT" "$JAEGER_QUERY_PORT" $((JAEGER_QUERY_PORT - 1)); do
+    port_busy "$p" && die "port $p is already in use (the trace receiver needs $OTLP_GRPC_PORT, $OTLP_HTTP_PORT, $JAEGER_QUERY_PORT and $((JAEGER_QUERY_PORT - 1)); set TMCCTL_LAB_OTLP_GRPC_PORT / TMCCTL_LAB_OTLP_HTTP_PORT / TMCCTL_LAB_JAEGER_QUERY_PORT)"
+  done
+  cat >"$LAB_STATE/jaeger.yaml" <<YAML
+service:
+  extensions: [jaeger_storage, jaeger_query]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [jaeger_storage_exporter]
+  telemetry:
+    metrics:
+      level: none
+extensions:
+  jaeger_query:
+    storage:
+      traces: memstore
+    http:
+      endpoint: 127.0.0.1:$JAEGER_QUERY_PORT
+    grpc:
+      endpoint: 127.0.0.1:$((JAEGER_QUERY_PORT - 1))
+  jaeger_storage:
+    backends:
+      memstore:
+        memory:
+          max_traces: 100000
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 127.0.0.1:$OTLP_GRPC_PORT
+      http:
+        endpoint: 127.0.0.1:$OTLP_HTTP_PORT
+processors:
+  batch:
+    timeout: 200ms
+exporters:
+  jaeger_storage_exporter:
+    trace_storage: memstore
+YAML
+  log "starting the trace receiver (jaeger): OTLP http://127.0.0.1:$OTLP_HTTP_PORT, query http://127.0.0.1:$JAEGER_QUERY_PORT (log: $LOG_DIR/jaeger.log)"
+  setsid "$LAB_BIN/jaeger" --config "$LAB_STATE/jaeger.yaml" </dev/null >"$LOG_DIR/jaeger.log" 2>&1 &
+  echo $! >"$PID_DIR/jaeger.pid"
+  wait_for 30 "trace receiver" traces_healthy || { tail -20 "$LOG_DIR/jaeger.log" >&2; return 1; }
 }
 
 # --- kwok clusters ----------------------------------------------------------------------------------
@@ -212,6 +271,9 @@ write_env_file() {
     echo "AWS_SECRET_ACCESS_KEY=$(cut -d' ' -f2 "$S3_CREDENTIALS_FILE")"
     echo "AWS_REGION=us-east-1"
     echo "S3_BUCKET=$S3_BUCKET"
+    # the trace receiver: tmcctl sends OTLP/HTTP here; tests read traces back from the query API
+    echo "OTLP_HTTP_URL=http://127.0.0.1:$OTLP_HTTP_PORT"
+    echo "JAEGER_QUERY_URL=http://127.0.0.1:$JAEGER_QUERY_PORT"
   } >"$tmp"
   mv "$tmp" "$LAB_ENV_FILE"
 }
@@ -237,14 +299,28 @@ lab_up() {
   fi
   mkdir -p "$PID_DIR" "$LOG_DIR" "$KWOK_WORKDIR"
   # kwokctl reads $KWOK_WORKDIR/kwok.yaml: bind every cluster component to loopback (default 0.0.0.0).
-  cat >"$KWOK_WORKDIR/kwok.yaml" <<'YAML'
+  # The clusters' API servers trace a request when its caller's trace context says so (no
+  # sampling of their own), to the lab's receiver: a sync step's spans get theirs as children.
+  cat >"$LAB_STATE/apiserver-tracing.yaml" <<YAML
+apiVersion: apiserver.config.k8s.io/v1
+kind: TracingConfiguration
+endpoint: 127.0.0.1:$OTLP_GRPC_PORT
+samplingRatePerMillion: 0
+YAML
+  cat >"$KWOK_WORKDIR/kwok.yaml" <<YAML
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
   bindAddress: 127.0.0.1
+componentsPatches:
+- name: kube-apiserver
+  extraArgs:
+  - key: tracing-config-file
+    value: $LAB_STATE/apiserver-tracing.yaml
 YAML
   start_kcp || { log "kcp did not come up; stopping what was started"; lab_down; die "lab up failed (kcp)"; }
   start_s3 || { log "the S3 store did not come up; stopping what was started"; lab_down; die "lab up failed (S3 store)"; }
+  start_traces || { log "the trace receiver did not come up; stopping what was started"; lab_down; die "lab up failed (trace receiver)"; }
   for c in $LAB_CLUSTERS; do
     start_cluster "$c" || { log "cluster $c did not come up; stopping what was started"; lab_down; die "lab up failed ($c)"; }
   done
@@ -305,6 +381,7 @@ lab_status() {
   if [[ -x "$LAB_BIN/kubectl" ]]; then
     kcp_healthy && echo "kcp:      ready (https://127.0.0.1:$KCP_PORT)" || { echo "kcp:      NOT ready"; rc=1; }
     s3_healthy && echo "s3:       ready (http://127.0.0.1:$S3_PORT)" || { echo "s3:       NOT ready"; rc=1; }
+    traces_healthy && echo "traces:   ready (OTLP http://127.0.0.1:$OTLP_HTTP_PORT, query http://127.0.0.1:$JAEGER_QUERY_PORT)" || { echo "traces:   NOT ready"; rc=1; }
     for c in $LAB_CLUSTERS; do
       if cluster_healthy "$c"; then
         echo "$c:      ready, $(kubectl_lab --kubeconfig "$(cluster_kubeconfig "$c")" get nodes --no-headers 2>/dev/null | grep -c ' Ready ') Ready nodes"

@@ -38,6 +38,13 @@ pub use limits::RequestLimits;
 pub use objects::{ApplyOptions, ObjectList, Resource, WatchEvent, WatchedObject};
 pub use workspace::{ServerUrl, WorkspacePath};
 
+/// Makes ring the process's rustls crypto provider (once; later calls do nothing). reqwest,
+/// under the S3 store and the trace exporter, is built without a provider of its own and
+/// takes the process's: ring, as kube uses, so there is one TLS stack and one provider.
+pub fn use_ring_for_tls() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 use limits::Limiter;
 use transport::Flight;
 

@@ -1,5 +1,6 @@
-//! The HTTP stack under every `kube::Client`: kube's own layers (base URI, authentication with
-//! token and exec refresh, extra headers) around ours (retry of "later" answers, the rate and
+//! The HTTP stack under every `kube::Client`: the trace context of the calling span, kube's own
+//! layers (base URI, authentication with token and exec refresh, extra headers) around ours
+//! (retry of "later" answers, the rate and
 //! in-flight limits of [`super::limits`]) over a connector with `TCP_NODELAY`. kube's default
 //! connector leaves Nagle's algorithm on, and on loopback the small TLS records of a request
 //! then wait for the peer's delayed ACK: about 40 ms added to every request.
@@ -93,6 +94,11 @@ where
     })?;
     let hyper_client = hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build(connector);
     let service = ServiceBuilder::new()
+        // The trace context of the span making the request (a sync step's), for servers that trace.
+        .map_request(|mut request: http::Request<kube::client::Body>| {
+            crate::observability::traces::inject_context(request.headers_mut());
+            request
+        })
         .layer(config.base_uri_layer())
         .layer(RetryLayer::new(RetryPolicy::new(limiter.clone())))
         .layer(tower::layer::layer_fn(move |inner| Limited { inner, limiter: limiter.clone(), flight }))

@@ -51,6 +51,8 @@ pub struct RunArgs {
     pub metrics_addr: SocketAddr,
     #[command(flatten)]
     pub serving: super::serving::ServingArgs,
+    #[command(flatten)]
+    pub tracing: super::traces::TraceArgs,
     /// Allow cluster credentials that run an exec plugin.
     #[arg(long)]
     pub allow_exec: bool,

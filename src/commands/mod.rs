@@ -13,6 +13,7 @@ pub mod placement;
 pub mod preflight;
 pub mod rbac;
 pub mod serving;
+pub mod traces;
 pub mod version;
 pub mod workload;
 

@@ -518,12 +518,13 @@ where
         let started = Instant::now();
         // Every line logged while reconciling names the key: logical cluster, namespace, name.
         let span = tracing::info_span!("reconcile", controller, key = %key);
-        match tracing::Instrument::instrument(reconcile(key.clone()), span).await {
+        match tracing::Instrument::instrument(reconcile(key.clone()), span.clone()).await {
             Ok(()) => {
                 queue.forget(&key);
                 ctx.metrics.count_reconcile(controller, "success");
             }
             Err(e) => {
+                crate::observability::traces::record_error(&span, &e.to_string());
                 ctx.metrics.count_reconcile(controller, "error");
                 ctx.metrics.count_error(controller, e.metric_label());
                 let delay = queue.retry(key.clone());

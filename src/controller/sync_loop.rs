@@ -25,8 +25,9 @@ use serde_json::{json, Value};
 
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
+use crate::observability::traces;
 use crate::sync::drift::drift_settings;
-use crate::sync::governs::{governing, Governance, PlacementScope};
+use crate::sync::governs::{decision_reason, governing, Governance, PlacementScope};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
 use crate::sync::replicas::{split, Share};
@@ -200,7 +201,16 @@ impl SyncLoop {
                 return self.write_status(wk, ty, upstream, &[], tmc, &now).await;
             }
         };
-        let governance = if deleting { Governance::None } else { self.governance(&wk.key, upstream) };
+        // Where the workload goes and why, as the `placement-decision` span of its trace.
+        let decision = tracing::info_span!(
+            "placement-decision",
+            workload.name = %wk.key,
+            placement.strategy = tracing::field::Empty,
+            placement.clusters.count = tracing::field::Empty,
+            placement.reason = tracing::field::Empty,
+        );
+        let governance =
+            decision.in_scope(|| if deleting { Governance::None } else { self.governance(&wk.key, upstream) });
         let identity = self.ctx.downstream_identity(&wk.key.cluster);
         let namespace = downstream_namespace(&identity, &wk.key.namespace);
         let copy_key =
@@ -208,6 +218,7 @@ impl SyncLoop {
         let copies = self.downstream.copies(wk.type_index, &copy_key);
         let (placement, chosen, remove_all) = match &governance {
             Governance::Conflict(names) => {
+                record_decision(&decision, &governance, None, &[]);
                 // Two placements claim it: moving it would be a race between them; hold still.
                 let tmc = TmcStatus {
                     conflicts: names.clone(),
@@ -226,9 +237,11 @@ impl SyncLoop {
             }
         };
         let chosen: Vec<(String, Option<u32>)> = match &placement {
-            Some(p) => targets(p, upstream),
+            Some(p) => decision.in_scope(|| targets(p, upstream)),
             None => chosen,
         };
+        record_decision(&decision, &governance, placement.as_deref(), &chosen);
+        drop(decision);
         let chosen_names: Vec<String> = chosen.iter().map(|(c, _)| c.clone()).collect();
         if !remove_all && !chosen.is_empty() {
             self.ensure_finalizer(wk, ty, upstream).await?;
@@ -478,6 +491,22 @@ impl SyncLoop {
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<WorkloadKey, (i64, Instant)>> {
         self.pending_since.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Fills in the `placement-decision` span: the strategy, how many clusters, and why.
+fn record_decision(
+    span: &tracing::Span,
+    governance: &Governance,
+    placement: Option<&WorkloadPlacement>,
+    chosen: &[(String, Option<u32>)],
+) {
+    let (reason, failed) = decision_reason(governance, placement, chosen);
+    span.record("placement.strategy", placement.map_or("none", |p| p.spec.strategy.as_str()));
+    span.record("placement.clusters.count", chosen.len() as i64);
+    span.record("placement.reason", reason.as_str());
+    if failed {
+        traces::record_error(span, &reason);
     }
 }
 

@@ -14,6 +14,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::api::ClusterRegistration;
+use crate::observability::traces;
 use crate::sync::desired::Target;
 use crate::sync::drift::{DriftPolicy, FieldPath};
 use crate::sync::moves::Step;
@@ -27,10 +28,21 @@ use super::sync_loop::{is_ready, SyncLoop, WorkloadKey, LOOK_AGAIN};
 use super::workload_types::WorkloadType;
 
 impl SyncLoop {
-    /// Carries out one step of the move plan on its cluster, as far as the cluster's state allows.
+    /// Carries out one step of the move plan on its cluster, as far as the cluster's state
+    /// allows, in a `workload-sync` span: the requests to the cluster carry its trace context.
     pub(super) async fn carry_out(&self, step: &Step, inputs: &StepInputs<'_>) -> Result<StepReport, ReconcileError> {
+        let span = tracing::info_span!(
+            "workload-sync",
+            workload.type = %inputs.ty.name(),
+            cluster.name = step.cluster(),
+            sync.step = step.verb(),
+        );
+        tracing::Instrument::instrument(self.carry_out_traced(step, inputs), span).await
+    }
+
+    async fn carry_out_traced(&self, step: &Step, inputs: &StepInputs<'_>) -> Result<StepReport, ReconcileError> {
         let wk = inputs.wk;
-        let cluster = step_cluster(step);
+        let cluster = step.cluster();
         let live = inputs.copies.iter().find(|(c, _)| c == cluster).map(|(_, copy)| copy.clone());
         let replicas = match step {
             Step::Apply { .. } => inputs.chosen.iter().find(|(c, _)| c == cluster).and_then(|(_, r)| *r),
@@ -131,6 +143,12 @@ impl SyncLoop {
             }
         };
         match &outcome {
+            CopyOutcome::Failed(message) | CopyOutcome::Unreachable(message) => {
+                traces::record_error(&tracing::Span::current(), message);
+            }
+            _ => {}
+        }
+        match &outcome {
             CopyOutcome::Failed(message) => {
                 self.ctx.metrics.count_apply_error(cluster);
                 let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
@@ -229,13 +247,4 @@ pub(super) struct StepReport {
 struct StepContext<'a> {
     registration: &'a ClusterRegistration,
     registration_key: &'a ObjectKey,
-}
-
-fn step_cluster(step: &Step) -> &str {
-    match step {
-        Step::Apply { cluster }
-        | Step::MarkRetiring { cluster }
-        | Step::Delete { cluster }
-        | Step::Keep { cluster, .. } => cluster,
-    }
 }

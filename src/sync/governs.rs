@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::api::WorkloadPlacementSpec;
+use crate::api::{WorkloadPlacement, WorkloadPlacementSpec};
 use crate::placement::from_api::{selector, PolicyInputError};
 use crate::selector::LabelSelector;
 
@@ -74,6 +74,45 @@ pub fn governing(
         1 => Governance::One(names.remove(0)),
         _ => Governance::Conflict(names),
     }
+}
+
+/// Why a workload goes where it goes, in one line (the `placement.reason` of its trace):
+/// the governing placement and what its decision says, or why there is none. The flag is
+/// true when the workload cannot be synced as it stands (two placements claim it).
+pub fn decision_reason(
+    governance: &Governance,
+    placement: Option<&WorkloadPlacement>,
+    chosen: &[(String, Option<u32>)],
+) -> (String, bool) {
+    let name = match governance {
+        Governance::None => return ("no placement selects this workload".into(), false),
+        Governance::Conflict(names) => {
+            return (format!("placements {} all select this workload", names.join(", ")), true)
+        }
+        Governance::One(name) => name,
+    };
+    let Some(placement) = placement else {
+        return (format!("placement {name} is not known yet"), false);
+    };
+    let status = placement.status.as_ref();
+    if chosen.is_empty() {
+        let why = status
+            .and_then(|s| s.conditions.iter().find(|c| c.type_ == "Scheduled"))
+            .and_then(|c| c.message.as_deref())
+            .unwrap_or("it has not decided yet");
+        return (format!("placement {name} has chosen no cluster: {why}"), false);
+    }
+    let reasons: Vec<String> = chosen
+        .iter()
+        .map(|(cluster, _)| {
+            let entry = status.and_then(|s| s.decisions.iter().find(|d| &d.cluster == cluster));
+            match entry.and_then(|d| d.reason.as_deref()) {
+                Some(reason) => format!("{cluster} ({reason})"),
+                None => cluster.clone(),
+            }
+        })
+        .collect();
+    (format!("placement {name} chose {}", reasons.join(", ")), false)
 }
 
 #[cfg(test)]
@@ -170,5 +209,42 @@ mod tests {
             reversed.reverse();
             prop_assert_eq!(governing(&placements, "shop", &ns, &wl), governing(&reversed, "shop", &ns, &wl));
         }
+    }
+
+    fn placement(decisions: &[(&str, Option<&str>)], scheduled: Option<&str>) -> WorkloadPlacement {
+        let mut status = serde_json::json!({
+            "decisions": decisions.iter().map(|(c, r)| serde_json::json!({"cluster": c, "reason": r})).collect::<Vec<_>>(),
+        });
+        if let Some(message) = scheduled {
+            status["conditions"] = serde_json::json!([{"type": "Scheduled", "status": "False", "reason": "NoCandidates", "message": message}]);
+        }
+        serde_json::from_value(serde_json::json!({
+            "apiVersion": "tmc.kcp.io/v1alpha1", "kind": "WorkloadPlacement",
+            "metadata": {"name": "web"}, "spec": {"strategy": "Spread"}, "status": status,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_reason_names_the_placement_and_why_each_cluster_was_chosen() {
+        let web = placement(&[("pc1", Some("score 90")), ("pc2", None)], None);
+        let chosen = [("pc1".to_string(), Some(2)), ("pc2".to_string(), Some(1))];
+        let (reason, failed) = decision_reason(&Governance::One("web".into()), Some(&web), &chosen);
+        assert_eq!(reason, "placement web chose pc1 (score 90), pc2");
+        assert!(!failed);
+    }
+
+    #[test]
+    fn no_candidates_carries_the_placements_own_message() {
+        let web = placement(&[], Some("0 of 2 clusters match: pc1 cordoned"));
+        let (reason, _) = decision_reason(&Governance::One("web".into()), Some(&web), &[]);
+        assert_eq!(reason, "placement web has chosen no cluster: 0 of 2 clusters match: pc1 cordoned");
+    }
+
+    #[test]
+    fn only_a_conflict_is_an_error() {
+        let conflict = Governance::Conflict(vec!["a".into(), "b".into()]);
+        assert_eq!(decision_reason(&conflict, None, &[]), ("placements a, b all select this workload".into(), true));
+        assert_eq!(decision_reason(&Governance::None, None, &[]), ("no placement selects this workload".into(), false));
     }
 }

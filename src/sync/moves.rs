@@ -68,6 +68,16 @@ impl Step {
         }
     }
 
+    /// What the step does, in a word (for traces and logs).
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Step::Apply { .. } => "apply",
+            Step::MarkRetiring { .. } => "retire",
+            Step::Keep { .. } => "keep",
+            Step::Delete { .. } => "delete",
+        }
+    }
+
     /// The order steps are carried out in: replacements first, removals last.
     fn rank(&self) -> u8 {
         match self {

@@ -14,9 +14,15 @@ use crate::workloads::on_cluster;
 const CHART: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/charts/tmc-operator");
 
 /// The combinations the README documents.
-const COMBINATIONS: [&[&str]; 5] = [
+const COMBINATIONS: [&[&str]; 6] = [
     &[],
-    &["security.rbac.enabled=true", "security.tls.enabled=true", "monitoring.enabled=true"],
+    &[
+        "security.rbac.enabled=true",
+        "security.tls.enabled=true",
+        "monitoring.enabled=true",
+        "tracing.jaegerEndpoint=http://jaeger.observability:14268/api/traces",
+    ],
+    &["tracing.otlpEndpoint=https://otel-collector.observability:4318", "tracing.samplingRatio=0.01"],
     &["security.tls.enabled=true", "security.tls.clientCASecretName=metrics-client-ca"],
     &["security.rbac.enabled=false", "networkPolicy.enabled=false", "replicaCount=1"],
     &["security.tls.enabled=true", "security.tls.authnAuthz=false", "controller.logFormat=text"],
@@ -93,7 +99,12 @@ fn json_list(items: Vec<Value>) -> Value {
 #[test]
 fn the_seed_values_enable_tls_rbac_and_monitoring_and_a_misspelt_value_is_refused() {
     let lab = Lab::get();
-    let seed = ["security.rbac.enabled=true", "security.tls.enabled=true", "monitoring.enabled=true"];
+    let seed = [
+        "security.rbac.enabled=true",
+        "security.tls.enabled=true",
+        "monitoring.enabled=true",
+        "tracing.jaegerEndpoint=http://jaeger:14268/api/traces",
+    ];
     let objects = render(lab, "tmc", &seed);
     let find = |kind: &str| objects.iter().find(|o| o["kind"] == kind).unwrap_or_else(|| panic!("no {kind}"));
     let deployment = find("Deployment");
@@ -103,7 +114,15 @@ fn the_seed_values_enable_tls_rbac_and_monitoring_and_a_misspelt_value_is_refuse
     let container = &pod["containers"][0];
     assert_eq!(container["securityContext"]["readOnlyRootFilesystem"], true);
     let args: Vec<&str> = container["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
-    for wanted in ["--tls-cert-file=/etc/tmc/tls/tls.crt", "--authn-authz", "controller", "run"] {
+    // The seed's Jaeger collector URL becomes its host's OTLP/HTTP receiver.
+    for wanted in [
+        "--tls-cert-file=/etc/tmc/tls/tls.crt",
+        "--authn-authz",
+        "controller",
+        "run",
+        "--otlp-endpoint=http://jaeger:4318",
+        "--trace-sampling-ratio=1",
+    ] {
         assert!(args.contains(&wanted), "{wanted} not in {args:?}");
     }
     assert_eq!(container["readinessProbe"]["httpGet"]["scheme"], "HTTPS");
@@ -127,6 +146,15 @@ fn the_seed_values_enable_tls_rbac_and_monitoring_and_a_misspelt_value_is_refuse
     assert!(typo.stderr.contains("enabeld"), "{}", typo.stderr);
     let wrong_type = helm(lab, &["template", "t", CHART, "--set", "replicaCount=two"]);
     assert_ne!(wrong_type.code, 0);
+    let not_a_url = helm(lab, &["template", "t", CHART, "--set", "tracing.otlpEndpoint=collector:4318"]);
+    assert!(not_a_url.code != 0 && not_a_url.stderr.contains("otlpEndpoint"), "{}", not_a_url.stderr);
+    for bad in ["tracing.samplingRatio=2", "tracing.samplingRatio=half"] {
+        let ratio = helm(lab, &["template", "t", CHART, "--set", bad]);
+        assert!(ratio.code != 0 && ratio.stderr.contains("samplingRatio"), "{bad}: {}", ratio.stderr);
+    }
+    let plain = render(lab, "tmc", &[]);
+    let args = serde_json::to_string(&plain.iter().find(|o| o["kind"] == "Deployment").unwrap()["spec"]).unwrap();
+    assert!(!args.contains("--otlp-endpoint"), "traces are off unless an endpoint is set");
 }
 
 /// The rendered Deployment's arguments, with its mounted paths pointed at the lab's files and
@@ -140,6 +168,7 @@ fn the_controller_runs_from_the_rendered_arguments() {
         "security.tls.enabled=true".to_string(),
         format!("kcp.providerWorkspace={provider}"),
         "controller.probeInterval=1s".into(),
+        format!("tracing.otlpEndpoint={}", lab.var("OTLP_HTTP_URL")),
     ];
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
     let objects = render(lab, "tmc", &values);
@@ -163,6 +192,7 @@ fn the_controller_runs_from_the_rendered_arguments() {
     let args: Vec<String> =
         rendered.iter().map(|arg| paths.iter().fold(arg.clone(), |arg, (from, to)| arg.replace(from, to))).collect();
     assert!(args.iter().all(|a| !a.contains("/etc/tmc/")), "a mounted path left: {args:?}");
+    assert!(args.contains(&format!("--otlp-endpoint={}", lab.var("OTLP_HTTP_URL"))), "{args:?}");
     let controller = Background::spawn(args, port);
     eventually("the controller ready, over TLS", Duration::from_secs(60), || {
         (curl(&pki, port, "/readyz", &[]).1 == "200").then_some(())

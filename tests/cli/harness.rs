@@ -46,8 +46,9 @@ pub fn tmcctl_command() -> Command {
     for proxy in ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] {
         command.env_remove(proxy);
     }
-    // Nor may the machine's S3 settings reach a store (tests that use one set the lab's).
-    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("AWS_")) {
+    // Nor may the machine's S3 or OpenTelemetry settings reach a store or a receiver (tests
+    // that use one set the lab's).
+    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("AWS_") || k.starts_with("OTEL_")) {
         command.env_remove(key);
     }
     command
@@ -305,12 +306,18 @@ pub fn free_port() -> u16 {
 impl Background {
     /// Starts tmcctl with exactly `args`; `metrics_port` is where it was told to serve.
     pub fn spawn(args: Vec<String>, metrics_port: u16) -> Background {
+        Background::spawn_with_env(args, metrics_port, &[])
+    }
+
+    /// The same, with these environment variables set.
+    pub fn spawn_with_env(args: Vec<String>, metrics_port: u16, env: &[(&str, &str)]) -> Background {
         let name = unique("bg");
         let log = scratch_dir().join(format!("{name}.stderr"));
         let stdout = scratch_dir().join(format!("{name}.stdout"));
         let mut command = tmcctl_command();
         command
             .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout).unwrap())
             .stderr(std::fs::File::create(&log).unwrap());

@@ -16,4 +16,5 @@ mod placements;
 mod private_kcp;
 mod rbac;
 mod recovery;
+mod traces;
 mod workloads;

@@ -22,3 +22,14 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "tmc-operator.scheme" -}}
 {{- if .Values.security.tls.enabled -}}https{{- else -}}http{{- end -}}
 {{- end -}}
+
+{{- /* Where traces go: tracing.otlpEndpoint, else the OTLP/HTTP port of tracing.jaegerEndpoint's host. */ -}}
+{{- define "tmc-operator.otlpEndpoint" -}}
+{{- $tracing := .Values.tracing -}}
+{{- if $tracing.otlpEndpoint -}}
+{{- $tracing.otlpEndpoint -}}
+{{- else if $tracing.jaegerEndpoint -}}
+{{- $jaeger := urlParse $tracing.jaegerEndpoint -}}
+{{- printf "%s://%s:4318" $jaeger.scheme (regexReplaceAll ":[0-9]+$" $jaeger.host "") -}}
+{{- end -}}
+{{- end -}}

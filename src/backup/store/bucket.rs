@@ -31,9 +31,7 @@ impl Bucket {
                 "backup location {url:?} is not a valid S3 URL: use s3://BUCKET/PREFIX (a bucket name of 3-63 lower-case letters, digits, '-' or '.')"
             )));
         }
-        // reqwest (built without a provider of its own) takes the process's: ring, as kube uses,
-        // so the process has one TLS stack and one crypto provider.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::client::use_ring_for_tls();
         let profile = match Sources::from_env() {
             Some(sources) => sources.load().map_err(|e| {
                 CliError::new(ExitKind::Config, format!("cannot use {url}: {e}"))
