@@ -23,19 +23,27 @@ pub struct LogSettings {
 /// Installs the subscriber for the process. The returned value owns the trace export, if any:
 /// keep it until the command ends (dropping it sends what is still queued).
 pub fn init(logs: LogSettings, traces: Option<&TraceSettings>) -> Result<Option<Tracing>, String> {
+    if logs.json {
+        output::set_stderr_json(true);
+    }
+    let tracing = traces.map(Tracing::start).transpose()?;
+    subscriber(logs, tracing.as_ref()).init();
+    Ok(tracing)
+}
+
+/// The subscriber [`init`] installs: log lines, and spans to `tracing` when given.
+pub fn subscriber(logs: LogSettings, tracing: Option<&Tracing>) -> impl tracing::Subscriber + Send + Sync + 'static {
     let filter = EnvFilter::new(settings::log_filter(logs.verbose));
     let lines = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(false);
     let mut layers: Vec<Box<dyn Layer<Registry> + Send + Sync>> = Vec::new();
     if logs.json {
-        output::set_stderr_json(true);
         // One object per line; the reconcile span's fields (controller, key) on every line in it.
         let json = lines.json().with_current_span(true).with_span_list(false).flatten_event(true);
         layers.push(json.with_filter(filter).boxed());
     } else {
         layers.push(lines.with_filter(filter).boxed());
     }
-    let tracing = traces.map(Tracing::start).transpose()?;
-    if let Some(tracing) = &tracing {
+    if let Some(tracing) = tracing {
         // tmcctl's own spans, and its warnings and errors as events on them.
         let ours =
             filter_fn(|meta| meta.target().starts_with("tmcctl") && (meta.is_span() || *meta.level() <= Level::WARN));
@@ -49,6 +57,5 @@ pub fn init(logs: LogSettings, traces: Option<&TraceSettings>) -> Result<Option<
             .with_tracked_inactivity(false);
         layers.push(spans.with_filter(ours).boxed());
     }
-    tracing_subscriber::registry().with(layers).init();
-    Ok(tracing)
+    tracing_subscriber::registry().with(layers)
 }
