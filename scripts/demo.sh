@@ -115,6 +115,8 @@ def parent(span):
 def show(span, depth):
     tags = " ".join("%s=%s" % (t["key"], t["value"]) for t in span["tags"] if t["key"] in shown)
     print("%s%s: %s (%.1f ms) %s" % ("  " * depth, service(trace, span), span["operationName"], span["duration"] / 1000, tags))
+    if service(trace, span) == "apiserver":
+        return  # the request itself; its inner spans (audit, etcd, ...) are Jaeger's to show
     children = [c for c in spans.values() if parent(c) == span["spanID"]]
     for child in sorted(children, key=lambda c: c["startTime"]):
         show(child, depth + 1)
