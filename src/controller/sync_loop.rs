@@ -77,6 +77,9 @@ pub struct SyncLoop {
     pending_since: Mutex<HashMap<WorkloadKey, (i64, Instant)>>,
     /// The clusters whose `tmc_workload_sync_status` series each workload exported.
     exported: Mutex<HashMap<WorkloadKey, Vec<String>>>,
+    /// The last status written for each workload, and the resourceVersion the cache held then:
+    /// until the cache moves past it, that write is what the server holds (see [`UnseenWrites`]).
+    unseen_writes: UnseenWrites,
     /// Removals of old copies after a move or an eviction, at most `--eviction-rate` a second,
     /// so a fleet-wide change (a drained or lost cluster) moves workloads in waves.
     pub(super) evictions: governor::DefaultDirectRateLimiter,
@@ -94,6 +97,7 @@ impl SyncLoop {
             downstream,
             pending_since: Mutex::default(),
             exported: Mutex::default(),
+            unseen_writes: UnseenWrites::default(),
         }
     }
 
@@ -186,6 +190,7 @@ impl SyncLoop {
         let Some(store) = self.ctx.workloads.get(wk.type_index) else { return Ok(()) };
         let Some(upstream) = store.get(&wk.key) else {
             self.lock_pending().remove(wk);
+            self.unseen_writes.forget(wk);
             self.export_sync_status(wk, ty, &[]);
             return Ok(());
         };
@@ -392,13 +397,25 @@ impl SyncLoop {
         now: &jiff::Timestamp,
     ) -> Result<(), ReconcileError> {
         self.export_sync_status(wk, ty, &tmc.clusters);
+        // Judged against what the server holds: our last write when the cache has not seen it.
+        let cached_version = upstream["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+        let with_unseen;
+        let upstream = match self.unseen_writes.status(wk, &cached_version) {
+            Some(written) => {
+                with_unseen = with_status(upstream, written);
+                &with_unseen
+            }
+            None => upstream,
+        };
         let status = aggregate(ty.kind, upstream, chosen, tmc, &now.to_string());
         if same_ignoring_times(&status, &upstream["status"]) {
             return Ok(());
         }
         // A merge patch, not an apply: see `merge_patch` for why fields must be removed by name.
         let patch = json!({"status": merge_patch(&upstream["status"], &status)});
-        self.patch_workload(wk, ty, true, &patch).await
+        self.patch_workload(wk, ty, true, &patch).await?;
+        self.unseen_writes.remember(wk, cached_version, status);
+        Ok(())
     }
 
     /// Merge-patches the workload (`status`: its status subresource) in its workspace. A
@@ -576,6 +593,46 @@ fn without_status(object: &Value) -> Value {
     copy
 }
 
+/// The status each workload was last written with, while the cache still holds the version
+/// it was computed against. A status write is a merge patch of the differences from what the
+/// cache holds, and "unchanged" is judged against it too: when a reconcile runs before the
+/// watch brings the previous write back, the cache's older status would make it leave out a
+/// field that write changed (or skip the write), and the server keep a wrong value that no
+/// event corrects (the loop does not react to its own status writes).
+#[derive(Default)]
+struct UnseenWrites(Mutex<HashMap<WorkloadKey, (String, Value)>>);
+
+impl UnseenWrites {
+    /// The status last written for `wk`, if the cache still holds `cached_version`, the
+    /// version it was written over; otherwise the cache has moved on and the entry goes.
+    fn status(&self, wk: &WorkloadKey, cached_version: &str) -> Option<Value> {
+        let mut writes = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match writes.get(wk) {
+            Some((over, status)) if over == cached_version => Some(status.clone()),
+            Some(_) => {
+                writes.remove(wk);
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn remember(&self, wk: &WorkloadKey, cached_version: String, status: Value) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(wk.clone(), (cached_version, status));
+    }
+
+    fn forget(&self, wk: &WorkloadKey) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(wk);
+    }
+}
+
+/// `object` with its status replaced.
+fn with_status(object: &Value, status: Value) -> Value {
+    let mut object = object.clone();
+    object["status"] = status;
+    object
+}
+
 /// Equal but for the times every write moves (condition times, when copies were last seen),
 /// and for nulls, which an apply stores as absent.
 fn same_ignoring_times(a: &Value, b: &Value) -> bool {
@@ -651,5 +708,37 @@ mod tests {
         assert!(same_ignoring_times(&a, &b));
         let c = json!({"replicas": 2, "conditions": [{"type": "Available", "status": "True", "lastUpdateTime": "t2"}]});
         assert!(!same_ignoring_times(&a, &c));
+    }
+
+    fn workload_key(name: &str) -> WorkloadKey {
+        WorkloadKey {
+            type_index: 0,
+            key: ObjectKey { cluster: "lc".into(), namespace: "default".into(), name: name.into() },
+        }
+    }
+
+    #[test]
+    fn a_status_written_but_not_yet_seen_by_the_cache_is_what_the_next_write_is_judged_against() {
+        let writes = UnseenWrites::default();
+        let web = workload_key("web");
+        assert_eq!(writes.status(&web, "10"), None);
+        writes.remember(&web, "10".into(), json!({"updatedReplicas": 0}));
+        writes.remember(&web, "10".into(), json!({"updatedReplicas": 3}));
+        // The cache still holds version 10: the server holds the last write, not the cache's status.
+        assert_eq!(writes.status(&web, "10"), Some(json!({"updatedReplicas": 3})));
+        assert_eq!(writes.status(&workload_key("api"), "10"), None);
+    }
+
+    #[test]
+    fn once_the_cache_moves_on_its_status_is_the_truth_again() {
+        let writes = UnseenWrites::default();
+        let web = workload_key("web");
+        writes.remember(&web, "10".into(), json!({"updatedReplicas": 3}));
+        assert_eq!(writes.status(&web, "11"), None);
+        // Gone for good: a later return of the same version string does not bring it back.
+        assert_eq!(writes.status(&web, "10"), None);
+        writes.remember(&web, "12".into(), json!({}));
+        writes.forget(&web);
+        assert_eq!(writes.status(&web, "12"), None);
     }
 }
