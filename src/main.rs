@@ -25,6 +25,10 @@ fn main() -> ExitCode {
             return ExitCode::from(e.code() as u8);
         }
     };
+    if log_settings.json {
+        // tmcctl's own status, warning and error lines become JSON objects too.
+        output::set_stderr_json(true);
+    }
     // Owns the trace export: dropped after the command, it sends what is still queued.
     let _tracing = match logs::init(log_settings, traces.as_ref()) {
         Ok(tracing) => tracing,

@@ -143,13 +143,9 @@ impl SyncLoop {
             }
         };
         match &outcome {
-            CopyOutcome::Failed(message) | CopyOutcome::Unreachable(message) => {
-                traces::record_error(&tracing::Span::current(), message);
-            }
-            _ => {}
-        }
-        match &outcome {
+            CopyOutcome::Unreachable(message) => traces::record_error(&tracing::Span::current(), message),
             CopyOutcome::Failed(message) => {
+                traces::record_error(&tracing::Span::current(), message);
                 self.ctx.metrics.count_apply_error(cluster);
                 let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
                 tracing::warn!(cluster = %cluster, namespace = %target.namespace, name, error = %message, "sync step failed");

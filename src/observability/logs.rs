@@ -9,7 +9,7 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{Layer, Registry};
 
 use super::traces::{TraceSettings, Tracing};
-use crate::{output, settings};
+use crate::settings;
 
 /// How log lines look.
 #[derive(Debug, Clone, Copy)]
@@ -23,9 +23,6 @@ pub struct LogSettings {
 /// Installs the subscriber for the process. The returned value owns the trace export, if any:
 /// keep it until the command ends (dropping it sends what is still queued).
 pub fn init(logs: LogSettings, traces: Option<&TraceSettings>) -> Result<Option<Tracing>, String> {
-    if logs.json {
-        output::set_stderr_json(true);
-    }
     let tracing = traces.map(Tracing::start).transpose()?;
     subscriber(logs, tracing.as_ref()).init();
     Ok(tracing)

@@ -91,15 +91,14 @@ pub enum ParentlessSampling {
 
 impl Sampling {
     fn sampler(self) -> Sampler {
-        let ratio = |r: f64| Sampler::TraceIdRatioBased(r);
         match self {
             Sampling::Always => Sampler::AlwaysOn,
             Sampling::Never => Sampler::AlwaysOff,
-            Sampling::Ratio(r) => ratio(r),
+            Sampling::Ratio(r) => Sampler::TraceIdRatioBased(r),
             Sampling::ParentBased(root) => Sampler::ParentBased(Box::new(match root {
                 ParentlessSampling::Always => Sampler::AlwaysOn,
                 ParentlessSampling::Never => Sampler::AlwaysOff,
-                ParentlessSampling::Ratio(r) => ratio(r),
+                ParentlessSampling::Ratio(r) => Sampler::TraceIdRatioBased(r),
             })),
         }
     }
