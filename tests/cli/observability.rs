@@ -186,7 +186,13 @@ fn only_authorized_scrapers_read_metrics_over_tls_and_a_replaced_certificate_is_
     let (_, allowed, body) = curl(&pki, port, "/metrics", &["-H", &bearer(&reader)]);
     assert_eq!(allowed, "200", "{body}");
     assert!(body.contains("# TYPE tmc_"), "{body}");
-    assert_eq!(curl(&pki, port, "/readyz", &[]).1, "200", "readiness is not behind authorization");
+    // Readiness is not behind authorization: no token, yet 200 once a listing of kcp has worked
+    // (a listing that failed under load makes it 503 until the next refresh, never 401).
+    eventually("/readyz to answer 200 without a token", Duration::from_secs(30), || {
+        let status = curl(&pki, port, "/readyz", &[]).1;
+        assert!(status == "200" || status == "503", "readiness answered {status} without a token");
+        (status == "200").then_some(())
+    });
     // A scraper that takes gzip (as Prometheus does) gets it; curl --compressed unpacks it.
     let ca = pki.path("ca.crt");
     let size = |extra: &[&str]| {
