@@ -25,6 +25,9 @@ _tmcctl() {
             tmcctl,completion)
                 cmd="tmcctl__subcmd__completion"
                 ;;
+            tmcctl,config)
+                cmd="tmcctl__subcmd__config"
+                ;;
             tmcctl,controller)
                 cmd="tmcctl__subcmd__controller"
                 ;;
@@ -39,6 +42,9 @@ _tmcctl() {
                 ;;
             tmcctl,placement)
                 cmd="tmcctl__subcmd__placement"
+                ;;
+            tmcctl,plugin)
+                cmd="tmcctl__subcmd__plugin"
                 ;;
             tmcctl,rbac)
                 cmd="tmcctl__subcmd__rbac"
@@ -202,6 +208,18 @@ _tmcctl() {
             tmcctl__subcmd__cluster__subcmd__help,update)
                 cmd="tmcctl__subcmd__cluster__subcmd__help__subcmd__update"
                 ;;
+            tmcctl__subcmd__config,help)
+                cmd="tmcctl__subcmd__config__subcmd__help"
+                ;;
+            tmcctl__subcmd__config,view)
+                cmd="tmcctl__subcmd__config__subcmd__view"
+                ;;
+            tmcctl__subcmd__config__subcmd__help,help)
+                cmd="tmcctl__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            tmcctl__subcmd__config__subcmd__help,view)
+                cmd="tmcctl__subcmd__config__subcmd__help__subcmd__view"
+                ;;
             tmcctl__subcmd__controller,help)
                 cmd="tmcctl__subcmd__controller__subcmd__help"
                 ;;
@@ -223,6 +241,9 @@ _tmcctl() {
             tmcctl__subcmd__help,completion)
                 cmd="tmcctl__subcmd__help__subcmd__completion"
                 ;;
+            tmcctl__subcmd__help,config)
+                cmd="tmcctl__subcmd__help__subcmd__config"
+                ;;
             tmcctl__subcmd__help,controller)
                 cmd="tmcctl__subcmd__help__subcmd__controller"
                 ;;
@@ -237,6 +258,9 @@ _tmcctl() {
                 ;;
             tmcctl__subcmd__help,placement)
                 cmd="tmcctl__subcmd__help__subcmd__placement"
+                ;;
+            tmcctl__subcmd__help,plugin)
+                cmd="tmcctl__subcmd__help__subcmd__plugin"
                 ;;
             tmcctl__subcmd__help,rbac)
                 cmd="tmcctl__subcmd__help__subcmd__rbac"
@@ -307,6 +331,9 @@ _tmcctl() {
             tmcctl__subcmd__help__subcmd__cluster,update)
                 cmd="tmcctl__subcmd__help__subcmd__cluster__subcmd__update"
                 ;;
+            tmcctl__subcmd__help__subcmd__config,view)
+                cmd="tmcctl__subcmd__help__subcmd__config__subcmd__view"
+                ;;
             tmcctl__subcmd__help__subcmd__controller,run)
                 cmd="tmcctl__subcmd__help__subcmd__controller__subcmd__run"
                 ;;
@@ -333,6 +360,9 @@ _tmcctl() {
                 ;;
             tmcctl__subcmd__help__subcmd__placement,update)
                 cmd="tmcctl__subcmd__help__subcmd__placement__subcmd__update"
+                ;;
+            tmcctl__subcmd__help__subcmd__plugin,install)
+                cmd="tmcctl__subcmd__help__subcmd__plugin__subcmd__install"
                 ;;
             tmcctl__subcmd__help__subcmd__rbac,check)
                 cmd="tmcctl__subcmd__help__subcmd__rbac__subcmd__check"
@@ -433,6 +463,18 @@ _tmcctl() {
             tmcctl__subcmd__placement__subcmd__help,update)
                 cmd="tmcctl__subcmd__placement__subcmd__help__subcmd__update"
                 ;;
+            tmcctl__subcmd__plugin,help)
+                cmd="tmcctl__subcmd__plugin__subcmd__help"
+                ;;
+            tmcctl__subcmd__plugin,install)
+                cmd="tmcctl__subcmd__plugin__subcmd__install"
+                ;;
+            tmcctl__subcmd__plugin__subcmd__help,help)
+                cmd="tmcctl__subcmd__plugin__subcmd__help__subcmd__help"
+                ;;
+            tmcctl__subcmd__plugin__subcmd__help,install)
+                cmd="tmcctl__subcmd__plugin__subcmd__help__subcmd__install"
+                ;;
             tmcctl__subcmd__rbac,check)
                 cmd="tmcctl__subcmd__rbac__subcmd__check"
                 ;;
@@ -530,7 +572,7 @@ _tmcctl() {
 
     case "${cmd}" in
         tmcctl)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version cluster placement workload rbac backup restore metrics controller install uninstall version completion help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1891,6 +1933,124 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tmcctl__subcmd__config)
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version view help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__config__subcmd__help)
+            opts="view help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__config__subcmd__help__subcmd__view)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__config__subcmd__view)
+            opts="-o -v -h -V --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tmcctl__subcmd__controller)
             opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2102,7 +2262,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help)
-            opts="cluster placement workload rbac backup restore metrics controller install uninstall version completion help"
+            opts="cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2409,6 +2569,34 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tmcctl__subcmd__help__subcmd__config)
+            opts="view"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__config__subcmd__view)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tmcctl__subcmd__help__subcmd__controller)
             opts="run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2592,6 +2780,34 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__placement__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__plugin)
+            opts="install"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__plugin__subcmd__install)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3563,6 +3779,120 @@ _tmcctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__plugin)
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version install help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__plugin__subcmd__help)
+            opts="install help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__plugin__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__plugin__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__plugin__subcmd__install)
+            opts="-v -h -V --dir --force --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

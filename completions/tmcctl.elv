@@ -41,6 +41,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand uninstall 'Remove what `install` published; refuses while TMC objects exist unless --force'
             cand version 'Print the client version, and the server''s when it can be reached'
             cand completion 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand config 'Show the settings in effect and where each comes from (flag, environment, config file)'
+            cand plugin 'Use tmcctl as a kubectl plugin: `kubectl tmc …`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;cluster'= {
@@ -1349,6 +1351,83 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tmcctl;config'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand view 'Every setting the config file may hold, its value now and its source: a flag, an environment variable, the config file or the built-in default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;config;view'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;config;help'= {
+            cand view 'Every setting the config file may hold, its value now and its source: a flag, an environment variable, the config file or the built-in default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;config;help;view'= {
+        }
+        &'tmcctl;config;help;help'= {
+        }
+        &'tmcctl;plugin'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Link kubectl-tmc (and its completer, kubectl_complete-tmc) to this binary, so that `kubectl tmc …` runs tmcctl and completes its words'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;plugin;install'= {
+            cand --dir 'The directory for the links; it must be on PATH for kubectl to find them (default: the directory holding this binary)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand --force 'Replace files of those names that are not links to this binary'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;plugin;help'= {
+            cand install 'Link kubectl-tmc (and its completer, kubectl_complete-tmc) to this binary, so that `kubectl tmc …` runs tmcctl and completes its words'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;plugin;help;install'= {
+        }
+        &'tmcctl;plugin;help;help'= {
+        }
         &'tmcctl;help'= {
             cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
             cand placement 'Create, inspect, explain and simulate workload placement policies'
@@ -1362,6 +1441,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand uninstall 'Remove what `install` published; refuses while TMC objects exist unless --force'
             cand version 'Print the client version, and the server''s when it can be reached'
             cand completion 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand config 'Show the settings in effect and where each comes from (flag, environment, config file)'
+            cand plugin 'Use tmcctl as a kubectl plugin: `kubectl tmc …`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tmcctl;help;cluster'= {
@@ -1504,6 +1585,16 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;help;version'= {
         }
         &'tmcctl;help;completion'= {
+        }
+        &'tmcctl;help;config'= {
+            cand view 'Every setting the config file may hold, its value now and its source: a flag, an environment variable, the config file or the built-in default'
+        }
+        &'tmcctl;help;config;view'= {
+        }
+        &'tmcctl;help;plugin'= {
+            cand install 'Link kubectl-tmc (and its completer, kubectl_complete-tmc) to this binary, so that `kubectl tmc …` runs tmcctl and completes its words'
+        }
+        &'tmcctl;help;plugin;install'= {
         }
         &'tmcctl;help;help'= {
         }

@@ -23,8 +23,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Connection and logging flags, accepted before or after the subcommand.
+/// Connection and logging flags, accepted before or after the subcommand. In `--help` they
+/// stand under their own heading, after the command's own flags.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config).
     #[arg(long, global = true, value_name = "FILE")]
@@ -38,7 +40,8 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(WorkspacePath))]
     pub workspace: Option<WorkspacePath>,
     /// How long to wait for each server request (e.g. 30s, 2m); 0 waits forever.
-    #[arg(long, global = true, default_value = "30s", value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, global = true, default_value = "30s", value_name = "DURATION", value_parser = parse_duration,
+          env = crate::settings::ENV_REQUEST_TIMEOUT)]
     pub request_timeout: Duration,
     /// More log output on stderr: -v info, -vv debug, -vvv trace.
     #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
@@ -53,7 +56,7 @@ pub struct GlobalArgs {
 pub struct OutputArgs {
     /// Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE.
     #[arg(short = 'o', long = "output", default_value = "table", value_name = "FORMAT",
-          value_parser = clap::value_parser!(OutputFormat))]
+          env = crate::settings::ENV_OUTPUT, value_parser = clap::value_parser!(OutputFormat))]
     pub output: OutputFormat,
     /// Leave out the header row of tables.
     #[arg(long)]
@@ -96,6 +99,12 @@ pub enum Command {
     Version(commands::version::VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completion(commands::completion::CompletionArgs),
+    /// Show the settings in effect and where each comes from (flag, environment, config file).
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+    /// Use tmcctl as a kubectl plugin: `kubectl tmc …`.
+    #[command(subcommand)]
+    Plugin(commands::plugin::PluginCommand),
 }
 
 impl Cli {

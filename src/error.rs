@@ -16,7 +16,8 @@ pub enum ExitKind {
     Failure = 1,
     /// 2: bad flags, arguments or input files.
     Usage = 2,
-    /// 3: the kubeconfig or context is missing or broken (an exec plugin that is not there).
+    /// 3: the kubeconfig or context is missing or broken (an exec plugin that is not there), or
+    /// the config file is (an unknown key, a malformed value).
     Config = 3,
     /// 4: the server could not be reached or did not answer in time.
     Unavailable = 4,

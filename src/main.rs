@@ -1,15 +1,38 @@
-//! The tmcctl binary: parse, set up logging and traces, run, map the outcome to an exit code.
+//! The tmcctl binary: tell how it was started (tmcctl, `kubectl tmc`, kubectl's completer),
+//! read the config file, parse, set up logging and traces, run, map the outcome to an exit code.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use tmcctl::cli::Cli;
+use tmcctl::commands::plugin::{self, Invocation};
 use tmcctl::error::ExitKind;
 use tmcctl::observability::logs::{self, LogSettings};
+use tmcctl::settings::file::ConfigFile;
 use tmcctl::{commands, output};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut root = Cli::command();
+    match Invocation::from_argv0(args.first()) {
+        Invocation::Completer => {
+            let _ = output::Printer::default().write_out(&plugin::complete(&args[1..], &mut root));
+            return ExitCode::SUCCESS;
+        }
+        // Help and errors then say `kubectl tmc …`, as the user typed it.
+        Invocation::Plugin => root = root.bin_name("kubectl tmc").display_name("kubectl tmc"),
+        Invocation::Direct => {}
+    }
+    let config = match ConfigFile::load(&root) {
+        Ok(config) => config,
+        Err(e) => {
+            output::print_error(&e.to_string(), Some(&e.hint()));
+            return ExitCode::from(ExitKind::Config as u8);
+        }
+    };
+    let parsed = config.apply(root).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).

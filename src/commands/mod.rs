@@ -6,10 +6,12 @@
 pub mod backup;
 pub mod cluster;
 pub mod completion;
+pub mod config;
 pub mod controller;
 pub mod install;
 pub mod metrics;
 pub mod placement;
+pub mod plugin;
 pub mod preflight;
 pub mod rbac;
 pub mod serving;
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         // Offline commands stay off the runtime, so they start in a millisecond.
         Command::Completion(args) => completion::run(args),
+        Command::Config(config::ConfigCommand::View(args)) => config::run(args),
+        Command::Plugin(plugin::PluginCommand::Install(args)) => plugin::install(args),
         command => {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -129,5 +133,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Metrics(cmd) => metrics::run(cmd, &connection).await,
         Command::Controller(cmd) => controller::run(cmd, &connection).await,
         Command::Completion(args) => completion::run(args),
+        Command::Config(config::ConfigCommand::View(args)) => config::run(args),
+        Command::Plugin(plugin::PluginCommand::Install(args)) => plugin::install(args),
     }
 }

@@ -12,6 +12,7 @@ mod harness;
 mod install;
 mod monitoring;
 mod observability;
+mod operator;
 mod placements;
 mod private_kcp;
 mod rbac;

@@ -1,0 +1,59 @@
+//! `tmcctl config view`: the settings in effect for this command line and where each comes
+//! from, so "why is it talking to that workspace?" has an answer.
+
+use clap::{Args, CommandFactory, Subcommand};
+
+use crate::cli::{Cli, OutputArgs};
+use crate::error::CliError;
+use crate::output::{Printer, Table};
+use crate::settings::{self, file::ConfigFile, Origin, Source};
+
+/// `tmcctl config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Every setting the config file may hold, its value now and its source: a flag, an
+    /// environment variable, the config file or the built-in default.
+    View(ViewArgs),
+}
+
+/// Arguments of `config view`.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Prints the settings. The command line is read again here (with the config file) to learn
+/// which values came from flags; parsing it twice costs microseconds.
+pub fn run(args: ViewArgs) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output, args.output.no_headers);
+    let root = Cli::command();
+    let file = ConfigFile::load(&root).map_err(|e| CliError::new(crate::error::ExitKind::Config, e.to_string()))?;
+    let matches = file
+        .apply(Cli::command())
+        .try_get_matches_from(std::env::args_os())
+        .map_err(|e| CliError::usage(e.to_string()))?;
+    let origins = settings::origins(&root, &matches, &file);
+    if let Some(path) = &file.path {
+        printer.status(&format!("config file: {}", path.display()))?;
+    } else if let Some((path, _)) = settings::file::location() {
+        printer.status(&format!("config file: {} (none there)", path.display()))?;
+    }
+    printer.value(&origins, || table(&origins).render(args.output.no_headers))?;
+    Ok(())
+}
+
+fn table(origins: &[Origin]) -> Table {
+    let mut table = Table::new(["KEY", "VALUE", "SOURCE"]);
+    for origin in origins {
+        let source = match (&origin.source, &origin.from) {
+            (Source::Flag, _) => origin.flag.clone(),
+            (Source::Environment, Some(name)) => format!("env {name}"),
+            (Source::ConfigFile, _) => "config file".to_string(),
+            (Source::Default, _) => "default".to_string(),
+            (Source::Environment, None) | (Source::Unset, _) => "-".to_string(),
+        };
+        table.push(vec![origin.key.clone(), origin.value.clone().unwrap_or_else(|| "<unset>".into()), source]);
+    }
+    table
+}

@@ -1,0 +1,149 @@
+//! The operator's day-to-day: `kubectl tmc` through the lab's real kubectl, the config file
+//! and its precedence.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::harness::{assert_exit, run_command, scratch_dir, tmcctl_command, unique, write_file, Lab, Output};
+
+/// A workspace with the TMC API bound and one registration named `cluster` in it.
+fn workspace_with(lab: &Lab, cluster: &str) -> String {
+    let (_, ws) = lab.fresh_install();
+    let out = lab.tmcctl(&[
+        "--workspace",
+        &ws,
+        "cluster",
+        "register",
+        cluster,
+        "--cluster-kubeconfig",
+        lab.var("PC1_KUBECONFIG"),
+        "--location",
+        "eu",
+        "--skip-verify",
+    ]);
+    assert_exit(&out, 0);
+    ws
+}
+
+/// The lab's kubectl with only `dir` added to PATH and `kubeconfig` as KUBECONFIG: what a user
+/// of `kubectl tmc` has.
+fn kubectl(lab: &Lab, dir: &Path, kubeconfig: &str, args: &[&str]) -> Output {
+    let path = format!("{}:{}", dir.display(), std::env::var("PATH").unwrap_or_default());
+    let mut command = Command::new(format!("{}/kubectl", lab.var("LAB_BIN")));
+    command.env_clear().env("PATH", path).env("HOME", scratch_dir()).env("KUBECONFIG", kubeconfig).args(args);
+    run_command(&mut command)
+}
+
+#[test]
+fn kubectl_runs_the_plugin_with_its_context_and_follows_a_workspace_switch() {
+    let lab = Lab::get();
+    let team = workspace_with(lab, "alpha");
+    let other = workspace_with(lab, "beta");
+    let dir = scratch_dir().join(unique("plugins"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir_text = dir.display().to_string();
+    let install = run_command(tmcctl_command().args(["plugin", "install", "--dir", &dir_text]));
+    assert_exit(&install, 0);
+    assert!(dir.join("kubectl-tmc").exists() && dir.join("kubectl_complete-tmc").exists(), "{}", install.stderr);
+    let again = run_command(tmcctl_command().args(["plugin", "install", "--dir", &dir_text]));
+    assert!(again.code == 0 && again.stderr.contains("already links"), "{}", again.stderr);
+
+    // The kubeconfig as `kubectl ws <team>` leaves it: the current context's server URL ends
+    // in /clusters/<team>; another context points at the other workspace.
+    let kubeconfig = write_file("plugin.kubeconfig", &std::fs::read_to_string(lab.kcp_kubeconfig()).unwrap());
+    let url = |ws: &str| format!("--server={}/clusters/{ws}", lab.kcp_url());
+    for args in [
+        vec!["config", "set-cluster", "root", url(&team).as_str()],
+        vec!["config", "set-cluster", "elsewhere", url(&other).as_str()],
+        vec!["config", "set-context", "elsewhere", "--cluster=elsewhere", "--user=kcp-admin"],
+    ] {
+        assert_exit(&kubectl(lab, &dir, &kubeconfig, &args), 0);
+    }
+    // The new cluster entry trusts kcp's CA, as the copied ones do.
+    let jsonpath = "jsonpath={.clusters[?(@.name==\"root\")].cluster.certificate-authority-data}";
+    let ca = kubectl(lab, &dir, &kubeconfig, &["config", "view", "--raw", "-o", jsonpath]);
+    let args = ["config", "set", "clusters.elsewhere.certificate-authority-data", ca.stdout.trim()];
+    assert_exit(&kubectl(lab, &dir, &kubeconfig, &args), 0);
+
+    let listed = kubectl(lab, &dir, &kubeconfig, &["tmc", "cluster", "list"]);
+    assert_exit(&listed, 0);
+    assert!(listed.stdout.contains("alpha") && !listed.stdout.contains("beta"), "{}", listed.stdout);
+    let listed = kubectl(lab, &dir, &kubeconfig, &["tmc", "--context", "elsewhere", "cluster", "list"]);
+    assert_exit(&listed, 0);
+    assert!(listed.stdout.contains("beta") && !listed.stdout.contains("alpha"), "{}", listed.stdout);
+
+    // `kubectl ws <other>`: the current context's server URL rewritten; `kubectl tmc` follows.
+    assert_exit(&kubectl(lab, &dir, &kubeconfig, &["config", "set-cluster", "root", url(&other).as_str()]), 0);
+    let listed = kubectl(lab, &dir, &kubeconfig, &["tmc", "cluster", "list"]);
+    assert!(listed.code == 0 && listed.stdout.contains("beta"), "{}{}", listed.stdout, listed.stderr);
+
+    // Help and errors speak of `kubectl tmc`; kubectl completes the plugin's words.
+    let help = kubectl(lab, &dir, &kubeconfig, &["tmc", "--help"]);
+    assert!(help.stdout.contains("Usage: kubectl tmc"), "{}", help.stdout);
+    let wrong = kubectl(lab, &dir, &kubeconfig, &["tmc", "cluster", "lst"]);
+    assert!(wrong.code != 0 && wrong.stderr.contains("kubectl tmc cluster"), "{}", wrong.stderr);
+    let completed = kubectl(lab, &dir, &kubeconfig, &["__complete", "tmc", "cluster", "li"]);
+    assert!(completed.stdout.lines().any(|l| l.starts_with("list")), "{}{}", completed.stdout, completed.stderr);
+}
+
+#[test]
+fn a_flag_beats_the_environment_which_beats_the_config_file() {
+    let lab = Lab::get();
+    let from_file = workspace_with(lab, "from-file");
+    let from_env = workspace_with(lab, "from-env");
+    let from_flag = workspace_with(lab, "from-flag");
+    let config = write_file("config.yaml", &format!("workspace: {from_file}\nrequestTimeout: 20s\noutput: wide\n"));
+    let run = |env: Option<&str>, args: &[&str]| {
+        let mut command = tmcctl_command();
+        command.env("TMCCTL_CONFIG", &config).arg("--kubeconfig").arg(lab.kcp_kubeconfig());
+        if let Some(ws) = env {
+            command.env("TMCCTL_WORKSPACE", ws);
+        }
+        run_command(command.args(args))
+    };
+    let names = |out: &Output| {
+        assert_exit(out, 0);
+        out.stdout.lines().skip(1).filter_map(|l| l.split_whitespace().next()).map(String::from).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&run(None, &["cluster", "list"])), ["from-file"]);
+    assert_eq!(names(&run(Some(&from_env), &["cluster", "list"])), ["from-env"]);
+    assert_eq!(names(&run(Some(&from_env), &["cluster", "list", "--workspace", &from_flag])), ["from-flag"]);
+    // `output: wide` from the file shows wide columns; -o on the line beats it.
+    let wide = run(None, &["cluster", "list"]);
+    let plain = run(None, &["cluster", "list", "-o", "table"]);
+    assert!(wide.stdout.lines().next().unwrap().len() > plain.stdout.lines().next().unwrap().len(), "{}", wide.stdout);
+
+    let view = run(Some(&from_env), &["config", "view", "-o", "json"]);
+    assert_exit(&view, 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&view.stdout).unwrap();
+    let row = |key: &str| rows.iter().find(|r| r["key"] == key).cloned().unwrap_or_else(|| panic!("{key}"));
+    assert_eq!(row("workspace")["source"], "environment");
+    assert_eq!(row("workspace")["from"], "TMCCTL_WORKSPACE");
+    assert_eq!(row("requestTimeout")["source"], "configFile");
+    assert_eq!(row("requestTimeout")["value"], "20s");
+    assert_eq!(row("kubeconfig")["source"], "flag");
+    assert_eq!(row("controller.probeInterval")["source"], "default");
+}
+
+#[test]
+fn a_config_file_with_an_unknown_key_or_a_bad_value_stops_every_command() {
+    let typo = write_file("typo.yaml", "workspace: root:a\nrequest-timeout: 20s\n");
+    let out = run_command(tmcctl_command().env("TMCCTL_CONFIG", &typo).args(["version", "--client"]));
+    assert_exit(&out, 3);
+    assert!(out.stderr.contains(&typo) && out.stderr.contains("unknown key \"request-timeout\""), "{}", out.stderr);
+    assert!(out.stderr.contains("did you mean \"requestTimeout\""), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let bad = write_file("bad.yaml", "controller:\n  probeInterval: 10\n");
+    let out = run_command(tmcctl_command().env("TMCCTL_CONFIG", &bad).args(["version", "--client"]));
+    assert_exit(&out, 3);
+    assert!(
+        out.stderr.contains("controller.probeInterval") && out.stderr.contains("--probe-interval"),
+        "{}",
+        out.stderr
+    );
+    let missing = scratch_dir().join("no-such-config.yaml").display().to_string();
+    let out = run_command(tmcctl_command().env("TMCCTL_CONFIG", &missing).args(["version", "--client"]));
+    assert!(out.code == 3 && out.stderr.contains("does not exist"), "{}", out.stderr);
+    // No file at the default place is no error.
+    assert_exit(&run_command(tmcctl_command().args(["version", "--client"])), 0);
+}
