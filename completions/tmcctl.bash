@@ -31,6 +31,9 @@ _tmcctl() {
             tmcctl,controller)
                 cmd="tmcctl__subcmd__controller"
                 ;;
+            tmcctl,doctor)
+                cmd="tmcctl__subcmd__doctor"
+                ;;
             tmcctl,help)
                 cmd="tmcctl__subcmd__help"
                 ;;
@@ -51,6 +54,9 @@ _tmcctl() {
                 ;;
             tmcctl,restore)
                 cmd="tmcctl__subcmd__restore"
+                ;;
+            tmcctl,status)
+                cmd="tmcctl__subcmd__status"
                 ;;
             tmcctl,uninstall)
                 cmd="tmcctl__subcmd__uninstall"
@@ -247,6 +253,9 @@ _tmcctl() {
             tmcctl__subcmd__help,controller)
                 cmd="tmcctl__subcmd__help__subcmd__controller"
                 ;;
+            tmcctl__subcmd__help,doctor)
+                cmd="tmcctl__subcmd__help__subcmd__doctor"
+                ;;
             tmcctl__subcmd__help,help)
                 cmd="tmcctl__subcmd__help__subcmd__help"
                 ;;
@@ -267,6 +276,9 @@ _tmcctl() {
                 ;;
             tmcctl__subcmd__help,restore)
                 cmd="tmcctl__subcmd__help__subcmd__restore"
+                ;;
+            tmcctl__subcmd__help,status)
+                cmd="tmcctl__subcmd__help__subcmd__status"
                 ;;
             tmcctl__subcmd__help,uninstall)
                 cmd="tmcctl__subcmd__help__subcmd__uninstall"
@@ -572,7 +584,7 @@ _tmcctl() {
 
     case "${cmd}" in
         tmcctl)
-            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
+            opts="-v -h -V --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version status doctor cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2261,8 +2273,54 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tmcctl__subcmd__doctor)
+            opts="-o -v -h -V --all-bound --provider-workspace --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider-workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tmcctl__subcmd__help)
-            opts="cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
+            opts="status doctor cluster placement workload rbac backup restore metrics controller install uninstall version completion config plugin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2625,6 +2683,20 @@ _tmcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tmcctl__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tmcctl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2920,6 +2992,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4416,6 +4502,48 @@ _tmcctl() {
                     COMPREPLY=($(compgen -W "skip update" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tmcctl__subcmd__status)
+            opts="-o -v -h -V --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

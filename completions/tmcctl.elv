@@ -29,6 +29,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand status 'The fleet on one screen: kcp, the TMC API, the controller, clusters, placements, workloads, drift and backups; exits 11 when anything is wrong'
+            cand doctor 'Check kcp, the TMC API binding, the controller and every cluster (reachable, allowed what the controller does there, clock in step), each failure with its fix'
             cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
@@ -44,6 +46,40 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand config 'Show the settings in effect and where each comes from (flag, environment, config file)'
             cand plugin 'Use tmcctl as a kubectl plugin: `kubectl tmc …`'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;status'= {
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tmcctl;doctor'= {
+            cand --provider-workspace 'The workspace that publishes the TMC API (with --all-bound)'
+            cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: its current-context)'
+            cand --workspace 'The kcp workspace to act in, such as root:org:team (default: the one in the context''s server URL)'
+            cand --request-timeout 'How long to wait for each server request (e.g. 30s, 2m); 0 waits forever'
+            cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
+            cand --all-bound 'Check every workspace bound to the TMC API of --provider-workspace, not only the current one'
+            cand --no-headers 'Leave out the header row of tables'
+            cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'tmcctl;cluster'= {
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -1429,6 +1465,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
         &'tmcctl;plugin;help;help'= {
         }
         &'tmcctl;help'= {
+            cand status 'The fleet on one screen: kcp, the TMC API, the controller, clusters, placements, workloads, drift and backups; exits 11 when anything is wrong'
+            cand doctor 'Check kcp, the TMC API binding, the controller and every cluster (reachable, allowed what the controller does there, clock in step), each failure with its fix'
             cand cluster 'Register, list, inspect, cordon, drain and unregister physical clusters'
             cand placement 'Create, inspect, explain and simulate workload placement policies'
             cand workload 'See where workloads run and how they are doing on each cluster'
@@ -1444,6 +1482,10 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand config 'Show the settings in effect and where each comes from (flag, environment, config file)'
             cand plugin 'Use tmcctl as a kubectl plugin: `kubectl tmc …`'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tmcctl;help;status'= {
+        }
+        &'tmcctl;help;doctor'= {
         }
         &'tmcctl;help;cluster'= {
             cand list 'List registered clusters with their location, health and heartbeat'

@@ -66,6 +66,12 @@ pub struct OutputArgs {
 /// The command groups.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The fleet on one screen: kcp, the TMC API, the controller, clusters, placements,
+    /// workloads, drift and backups; exits 11 when anything is wrong.
+    Status(commands::status::StatusArgs),
+    /// Check kcp, the TMC API binding, the controller and every cluster (reachable, allowed
+    /// what the controller does there, clock in step), each failure with its fix.
+    Doctor(commands::doctor::DoctorArgs),
     /// Register, list, inspect, cordon, drain and unregister physical clusters.
     #[command(subcommand)]
     Cluster(commands::cluster::ClusterCommand),

@@ -34,6 +34,8 @@ pub enum ExitKind {
     Denied = 9,
     /// 10: a backup archive failed verification (damaged, truncated, changed or hostile).
     Damaged = 10,
+    /// 11: `status` or `doctor` found the fleet degraded (each problem is printed).
+    Degraded = 11,
     /// 130: interrupted by SIGINT.
     Interrupted = 130,
     /// 143: stopped by SIGTERM (`restore`, which stops between writes and leaves a journal).

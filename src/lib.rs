@@ -12,6 +12,7 @@ pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod controller;
+pub mod diagnosis;
 pub mod docs;
 pub mod error;
 pub mod health;

@@ -60,6 +60,21 @@ impl Connection {
         Ok(ServerInfo { git_version: version.git_version, is_kcp })
     }
 
+    /// How far the server's clock is from this machine's: its `Date` header (whole seconds)
+    /// against our clock half-way through the request. `None` when it sends no `Date`.
+    pub async fn clock_offset(&self) -> Result<Option<jiff::SignedDuration>, ClientError> {
+        let request = http::Request::get(format!("{}/version", self.path_prefix()))
+            .body(kube::client::Body::empty())
+            .map_err(|e| ClientError::Invalid { message: format!("GET /version: {e}") })?;
+        let client = self.client()?;
+        let sent = jiff::Timestamp::now();
+        let response = self.call(client.send(request)).await?;
+        let received = jiff::Timestamp::now();
+        let middle = sent + received.duration_since(sent) / 2;
+        let date = response.headers().get(http::header::DATE).and_then(|d| d.to_str().ok());
+        Ok(date.and_then(|d| jiff::fmt::rfc2822::parse(d).ok()).map(|server| server.timestamp().duration_since(middle)))
+    }
+
     /// GETs a path below this connection's URL (discovery, `/version`).
     pub(super) async fn get_path<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         let request = http::Request::get(format!("{}{path}", self.path_prefix()))

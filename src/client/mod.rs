@@ -81,6 +81,7 @@ struct Pool {
     context: String,
     /// The kubeconfig user of the context, for messages.
     user: String,
+    certificate_expiry: Option<jiff::Timestamp>,
     origin: String,
     limiter: Arc<Limiter>,
     /// The client for requests, built on first use (building needs the async runtime).
@@ -125,13 +126,24 @@ impl Connection {
         if let Some(expiry) = loaded.certificate_expiry {
             warn_if_expiring(&loaded.context, &loaded.user, expiry);
         }
-        let pool = Pool::new(config, loaded.context, loaded.user, &server.base, Arc::new(Limiter::new(limits)))?;
+        let mut pool = Pool::new(config, loaded.context, loaded.user, &server.base, Arc::new(Limiter::new(limits)))?;
+        pool.certificate_expiry = loaded.certificate_expiry;
         Ok(Connection { pool: Arc::new(pool), server, target, cluster: None, request_timeout })
     }
 
     /// The kubeconfig context in use.
     pub fn context(&self) -> &str {
         &self.pool.context
+    }
+
+    /// The kubeconfig user of the context.
+    pub fn user(&self) -> &str {
+        &self.pool.user
+    }
+
+    /// When the context's client certificate expires, if it has one.
+    pub fn certificate_expiry(&self) -> Option<jiff::Timestamp> {
+        self.pool.certificate_expiry
     }
 
     /// The workspace commands act on: `--workspace`, else the one in the server URL.
@@ -155,13 +167,15 @@ impl Connection {
         let pool = if origin_of(&base) == self.pool.origin {
             self.pool.clone()
         } else {
-            Arc::new(Pool::new(
+            let mut pool = Pool::new(
                 self.pool.config.clone(),
                 self.pool.context.clone(),
                 self.pool.user.clone(),
                 &base,
                 self.pool.limiter.clone(),
-            )?)
+            )?;
+            pool.certificate_expiry = self.pool.certificate_expiry;
+            Arc::new(pool)
         };
         Ok(Connection {
             pool,
@@ -282,6 +296,7 @@ impl Pool {
             config,
             context,
             user,
+            certificate_expiry: None,
             origin,
             limiter,
             requests: Mutex::new(None),

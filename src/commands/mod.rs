@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod completion;
 pub mod config;
 pub mod controller;
+pub mod doctor;
 pub mod install;
 pub mod metrics;
 pub mod placement;
@@ -15,6 +16,7 @@ pub mod plugin;
 pub mod preflight;
 pub mod rbac;
 pub mod serving;
+pub mod status;
 pub mod traces;
 pub mod version;
 pub mod workload;
@@ -125,6 +127,8 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Install(args) => install::install(args, &connection).await,
         Command::Uninstall(args) => install::uninstall(args, &connection).await,
         Command::Version(args) => version::run(args, &connection).await,
+        Command::Status(args) => status::run(args, &connection).await,
+        Command::Doctor(args) => doctor::run(args, &connection).await,
         Command::Placement(cmd) => placement::run(cmd, &connection).await,
         Command::Workload(cmd) => workload::run(cmd, &connection).await,
         Command::Rbac(cmd) => rbac::run(cmd, &connection).await,

@@ -169,7 +169,7 @@ mod tests {
         assert!(out.lines().any(|l| l.starts_with("list\t")), "{out}");
         assert_eq!(out.lines().last(), Some(":4"), "{out}");
         let out = complete_words(&[""]);
-        for group in ["cluster", "placement", "workload", "config"] {
+        for group in ["cluster", "placement", "workload", "status", "doctor"] {
             assert!(out.lines().any(|l| l.split('\t').next() == Some(group)), "{group} missing: {out}");
         }
         let out = complete_words(&["cluster", "list", "--cont"]);

@@ -331,7 +331,7 @@ fn parallel_registers_converge_to_one_object() {
 }
 
 #[test]
-fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
+fn stopped_cluster_turns_unknown_within_the_grace_is_named_by_status_and_doctor_and_recovers() {
     let _exclusive = disrupting_clusters();
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
@@ -354,16 +354,39 @@ fn stopped_cluster_turns_unknown_within_the_grace_and_recovers() {
         metrics.contains("tmc_cluster_resource_utilization_percent{cluster=\"pc2\",resource=\"pods\"}"),
         "{metrics}"
     );
+    // A healthy fleet: `status` and `doctor` exit 0 (a lease renewed by the controller above).
+    let fleet = lab.tmcctl(&["--workspace", &ws, "status"]);
+    assert_exit(&fleet, 0);
+    assert!(fleet.stdout.contains("1 of 1 Ready") && fleet.stdout.contains("leads in"), "{}", fleet.stdout);
+    let doctor = lab.tmcctl(&["--workspace", &ws, "doctor"]);
+    assert_exit(&doctor, 0);
+    assert!(
+        doctor.stdout.contains("ok       ") && doctor.stdout.contains("cluster pc2: reachable"),
+        "{}",
+        doctor.stdout
+    );
 
     let mut outage = StoppedCluster::stop(lab, "pc2", "PC2_KUBECONFIG");
     let stopped = std::time::Instant::now();
+    // doctor asks the cluster itself, so it knows at once; status reads what the controller wrote.
+    let doctor = lab.tmcctl(&["--workspace", &ws, "doctor", "-o", "json"]);
     let _ = eventually("pc2 Unknown", Duration::from_secs(60), || {
         (ready_status(lab, &ws, "pc2").as_deref() == Some("Unknown")).then_some(())
     });
     let detection = stopped.elapsed();
     // Read the outage's status before the cluster comes back: the loop probes every second.
     let status = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc2"]);
+    let fleet = lab.tmcctl(&["--workspace", &ws, "status"]);
     outage.start_again();
+    assert_exit(&doctor, 11);
+    let findings: Vec<Value> = serde_json::from_str(&doctor.stdout).unwrap();
+    let pc2 = findings.iter().find(|f| f["name"] == "cluster pc2").expect("a finding for pc2");
+    assert_eq!(pc2["verdict"], "Fail", "{pc2}");
+    assert!(pc2["fix"].as_str().unwrap().contains("rotate-credentials pc2"), "{pc2}");
+    assert!(doctor.stderr.contains("checks failed"), "{}", doctor.stderr);
+    assert_exit(&fleet, 11);
+    assert!(fleet.stdout.contains("cluster pc2: Unknown"), "{}", fleet.stdout);
+    assert!(fleet.stderr.contains("degraded: 1 problem") && fleet.stderr.contains("tmcctl doctor"), "{}", fleet.stderr);
     assert!(detection >= grace - Duration::from_secs(2), "Unknown came before the grace: {detection:?}");
     assert!(detection <= grace + Duration::from_secs(8), "Unknown came late: {detection:?}");
     assert!(

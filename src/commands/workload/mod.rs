@@ -2,7 +2,7 @@
 //! is doing on each cluster, what differs there, and a nudge to sync now.
 
 mod diff;
-mod shared;
+pub(crate) mod shared;
 mod status;
 mod sync;
 mod wait;

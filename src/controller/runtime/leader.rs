@@ -145,7 +145,8 @@ pub struct LeadershipLost {
     pub cause: String,
 }
 
-fn leases() -> Resource {
+/// The Lease resource.
+pub fn leases() -> Resource {
     Resource::new("coordination.k8s.io", "v1", "Lease", "leases", true)
 }
 

@@ -1,0 +1,205 @@
+//! `tmcctl doctor`: pre-flight and troubleshooting. Checks kcp (reachable, TLS, credentials,
+//! clock), then for the workspace — or every workspace bound to the provider's TMC API with
+//! `--all-bound` — the binding and its permission claims, the published workload APIs, the
+//! leading controller, and each registered cluster: reachable with its stored credentials,
+//! allowed what the controller does there, its clock in step. Every failure carries its fix;
+//! exits 11 when any check fails (warnings alone exit 0).
+
+use clap::Args;
+use futures::future::join_all;
+use serde::Serialize;
+
+use crate::api::ClusterRegistration;
+use crate::cli::OutputArgs;
+use crate::client::kcp::api_bindings;
+use crate::client::{Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::commands::cluster::shared::connect_registered;
+use crate::controller::workload_types::{self, ExportLocation};
+use crate::diagnosis::{checks, Check, Verdict};
+use crate::error::{CliError, ExitKind};
+use crate::install::{BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME};
+use crate::output::{escape_control, Printer};
+use crate::security::{cluster_agent_role, Permission, SyncedType};
+
+use super::status::controller_check;
+
+/// Arguments of `tmcctl doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Check every workspace bound to the TMC API of --provider-workspace, not only the
+    /// current one.
+    #[arg(long)]
+    pub all_bound: bool,
+    /// The workspace that publishes the TMC API (with --all-bound).
+    #[arg(long, default_value = DEFAULT_PROVIDER_WORKSPACE, value_name = "PATH", requires = "all_bound")]
+    pub provider_workspace: WorkspacePath,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A check and where it was made (`None`: kcp itself).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Finding {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workspace: Option<String>,
+    #[serde(flatten)]
+    check: Check,
+}
+
+/// Runs `tmcctl doctor`.
+pub async fn run(args: DoctorArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
+    let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
+    let mut findings = Vec::new();
+    let kcp = Connection::open(settings).await?;
+    let at_kcp = |check: Check| Finding { workspace: None, check };
+    findings.push(at_kcp(checks::credentials(kcp.user(), kcp.certificate_expiry(), jiff::Timestamp::now())));
+    match kcp.server_info().await {
+        Err(e) => {
+            let e = CliError::from(e);
+            let fix = e.hint.clone().unwrap_or_else(|| "check the kubeconfig's server URL and the network".into());
+            findings.insert(0, at_kcp(Check::fail("kcp reachable", e.message, fix)));
+        }
+        Ok(info) => {
+            findings.insert(0, at_kcp(Check::pass("kcp reachable", format!("{} ({})", kcp.url(), info.git_version))));
+            findings.extend(clock(&kcp, "kcp").await.map(at_kcp));
+            for workspace in workspaces(&kcp, &args).await? {
+                let connection = kcp.for_workspace(&workspace);
+                for check in workspace_checks(&connection, &workspace).await {
+                    findings.push(Finding { workspace: Some(workspace.to_string()), check });
+                }
+            }
+        }
+    }
+    printer.value(&findings, || human(&findings))?;
+    let failed = findings.iter().filter(|f| f.check.verdict == Verdict::Fail).count();
+    match failed {
+        0 => Ok(()),
+        n => Err(CliError::new(ExitKind::Degraded, format!("{n} of {} checks failed", findings.len()))),
+    }
+}
+
+async fn workspaces(kcp: &Connection, args: &DoctorArgs) -> Result<Vec<WorkspacePath>, CliError> {
+    if args.all_bound {
+        let provider = kcp.for_workspace(&args.provider_workspace);
+        return Ok(provider.bound_workspaces(EXPORT_NAME).await?);
+    }
+    match kcp.workspace() {
+        Some(workspace) => Ok(vec![workspace.clone()]),
+        None => Err(CliError::usage("no workspace to check: the server URL names none")
+            .with_hint("pass --workspace, or --all-bound for every workspace bound to the TMC API")),
+    }
+}
+
+/// The checks of one workspace, in the order a newcomer would fix them.
+async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) -> Vec<Check> {
+    let binding = match connection.get(&api_bindings(), None, BINDING_NAME).await {
+        Ok(binding) => binding,
+        Err(e) => {
+            return vec![Check::fail("TMC API bound", CliError::from(e).message, "check access to the workspace")]
+        }
+    };
+    let mut found = checks::binding(workspace.as_str(), binding.as_ref());
+    if binding.is_none() {
+        return found;
+    }
+    let types = workload_types::resolve(ExportLocation::Binding(connection)).await;
+    let synced: Vec<SyncedType> = match types {
+        Ok(types) => {
+            let names: Vec<String> = types.iter().map(|t| t.name()).collect();
+            let provider = super::status::provider_of(binding.as_ref()).map(|p| p.to_string()).unwrap_or_default();
+            found.push(checks::workload_apis(workspace.as_str(), &provider, &names));
+            types
+                .iter()
+                .map(|t| SyncedType { group: t.resource.group.clone(), plural: t.resource.plural.clone() })
+                .collect()
+        }
+        Err(e) => {
+            let why = CliError::from(e).message;
+            found.push(Check::fail(
+                "workload APIs",
+                why,
+                "check that the provider workspace still exports the TMC API",
+            ));
+            Vec::new()
+        }
+    };
+    found.push(controller_check(connection, binding.as_ref()).await);
+    let registrations = match connection.list(&Resource::of::<ClusterRegistration>(), None, None).await {
+        Ok(list) => list.items,
+        Err(e) => {
+            found.push(Check::fail("clusters", CliError::from(e).message, "check access to clusterregistrations"));
+            return found;
+        }
+    };
+    let names: Vec<String> =
+        registrations.iter().filter_map(|r| r["metadata"]["name"].as_str().map(String::from)).collect();
+    let permissions = cluster_agent_role(&synced).permissions();
+    let clusters = join_all(names.iter().map(|name| cluster_checks(connection, name, &permissions))).await;
+    found.extend(clusters.into_iter().flatten());
+    found
+}
+
+/// One cluster: reachable, allowed what the controller does there, its clock in step.
+async fn cluster_checks(workspace: &Connection, name: &str, permissions: &[Permission]) -> Vec<Check> {
+    let cluster = match connect_registered(workspace, name).await {
+        Ok(cluster) => cluster,
+        Err(e) => return vec![checks::cluster(name, Err(&e.message), &[])],
+    };
+    let version = match cluster.server_info().await {
+        Ok(info) => info.git_version,
+        Err(e) => return vec![checks::cluster(name, Err(&CliError::from(e).message), &[])],
+    };
+    let missing = denied(&cluster, permissions).await;
+    let mut found = vec![checks::cluster(name, Ok(&version), &missing)];
+    found.extend(clock(&cluster, &format!("cluster {name}")).await);
+    found
+}
+
+/// The permissions an access review on the cluster did not allow, as `verb resource` (all
+/// of them at once when the credentials may do anything).
+async fn denied(cluster: &Connection, permissions: &[Permission]) -> Vec<String> {
+    let allowed = |p: &Permission| {
+        let attributes = p.review_attributes(None, None);
+        async move { cluster.self_access_review(&attributes).await.is_ok_and(|s| s["allowed"] == true) }
+    };
+    if allowed(&Permission::resource("*", "*", "*")).await {
+        return Vec::new();
+    }
+    let verdicts = join_all(permissions.iter().map(allowed)).await;
+    permissions
+        .iter()
+        .zip(verdicts)
+        .filter(|(_, ok)| !ok)
+        .map(|(p, _)| match p.group.as_str() {
+            "" => format!("{} {}", p.verb, p.resource),
+            group => format!("{} {}.{group}", p.verb, p.resource),
+        })
+        .collect()
+}
+
+async fn clock(connection: &Connection, what: &str) -> Option<Check> {
+    match connection.clock_offset().await {
+        Ok(Some(offset)) => Some(checks::clock(what, offset)),
+        // No Date header, or no answer (already reported as unreachable): nothing to judge.
+        Ok(None) | Err(_) => None,
+    }
+}
+
+fn human(findings: &[Finding]) -> String {
+    let mut text = String::new();
+    for finding in findings {
+        let place = finding.workspace.as_deref().map(|w| format!("{w}: ")).unwrap_or_default();
+        let check = &finding.check;
+        text.push_str(&format!(
+            "{:<8} {place}{}: {}\n",
+            check.verdict.word(),
+            check.name,
+            escape_control(&check.detail)
+        ));
+        if let Some(fix) = &check.fix {
+            text.push_str(&format!("{:<8} fix: {}\n", "", escape_control(fix)));
+        }
+    }
+    text
+}
