@@ -13,6 +13,10 @@ cargo fmt --all -- --check
 step "cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 
+step "guides: mdBook (cached under ~/.cache/tmcctl-tools) builds docs/ into docs/book"
+TMCCTL_MDBOOK=$(scripts/docs.sh | tail -n 1)
+export TMCCTL_MDBOOK
+
 step "lab build (cached by version under ~/.cache/tmcctl-lab)"
 lab/lab build
 

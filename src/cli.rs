@@ -36,12 +36,12 @@ pub struct GlobalArgs {
     pub context: Option<String>,
     /// The kcp workspace to act in, such as root:org:team (default: the one in the context's
     /// server URL).
-    #[arg(long, global = true, env = crate::settings::ENV_WORKSPACE, value_name = "PATH",
+    #[arg(long, global = true, env = crate::settings::ENV_WORKSPACE, hide_env_values = true, value_name = "PATH",
           value_parser = clap::value_parser!(WorkspacePath))]
     pub workspace: Option<WorkspacePath>,
     /// How long to wait for each server request (e.g. 30s, 2m); 0 waits forever.
     #[arg(long, global = true, default_value = "30s", value_name = "DURATION", value_parser = parse_duration,
-          env = crate::settings::ENV_REQUEST_TIMEOUT)]
+          env = crate::settings::ENV_REQUEST_TIMEOUT, hide_env_values = true)]
     pub request_timeout: Duration,
     /// More log output on stderr: -v info, -vv debug, -vvv trace.
     #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
@@ -56,7 +56,7 @@ pub struct GlobalArgs {
 pub struct OutputArgs {
     /// Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE.
     #[arg(short = 'o', long = "output", default_value = "table", value_name = "FORMAT",
-          env = crate::settings::ENV_OUTPUT, value_parser = clap::value_parser!(OutputFormat))]
+          env = crate::settings::ENV_OUTPUT, hide_env_values = true, value_parser = clap::value_parser!(OutputFormat))]
     pub output: OutputFormat,
     /// Leave out the header row of tables.
     #[arg(long)]

@@ -190,7 +190,13 @@ fn human(report: &Report) -> String {
     let mut lines = vec![
         ("kcp", format!("{} ({})", report.kcp.url, report.kcp.version)),
         ("TMC API", report.api.clone()),
-        ("controller", format!("{} ({})", report.controller.detail, report.controller.verdict.word())),
+        (
+            "controller",
+            match report.controller.verdict {
+                Verdict::Pass => report.controller.detail.clone(),
+                verdict => format!("{} ({})", report.controller.detail, verdict.word()),
+            },
+        ),
         ("clusters", format!("{} of {} Ready{cordoned}", clusters.ready, clusters.total)),
         (
             "placements",

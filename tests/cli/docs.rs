@@ -34,3 +34,84 @@ fn completion_command_prints_the_checked_in_script() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("tcsh"), "{}", bad.stderr);
 }
+
+/// The mdBook to build the guides with: `TMCCTL_MDBOOK` (scripts/test.sh sets it after
+/// scripts/docs.sh installed it), else `mdbook` on PATH.
+fn mdbook() -> String {
+    std::env::var("TMCCTL_MDBOOK").unwrap_or_else(|_| "mdbook".into())
+}
+
+/// Every value of `attribute="…"` in an HTML text.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let marker = format!("{attribute}=\"");
+    let mut values = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&marker) {
+        let after = &rest[start + marker.len()..];
+        let Some(end) = after.find('"') else { break };
+        values.push(&after[..end]);
+        rest = &after[end..];
+    }
+    values
+}
+
+fn html_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_guides_build_with_mdbook_and_no_link_is_broken() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let built = std::process::Command::new(mdbook())
+        .args(["build", "docs", "--dest-dir"])
+        .arg(out.path())
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} ({e}); install it with scripts/docs.sh", mdbook()));
+    assert!(built.status.success(), "mdbook build failed: {}", String::from_utf8_lossy(&built.stderr));
+    let mut pages = Vec::new();
+    html_files(out.path(), &mut pages);
+    assert!(pages.len() > 15, "the book has only {} pages", pages.len());
+    let ids = |path: &Path| -> Vec<String> {
+        let html = std::fs::read_to_string(path).unwrap_or_default();
+        attribute_values(&html, "id").into_iter().map(String::from).collect()
+    };
+    let mut broken = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        let links = attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src"));
+        for link in links {
+            if link.is_empty() || link.contains("://") || link.starts_with("mailto:") || link.starts_with("javascript:")
+            {
+                continue;
+            }
+            let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let file = file.split('?').next().unwrap_or_default();
+            let target = match file {
+                "" => page.clone(),
+                // The 404 page links from the site's root (mdBook's site-url, "/").
+                absolute if absolute.starts_with('/') => out.path().join(absolute.trim_start_matches('/')),
+                relative => page.parent().unwrap().join(relative),
+            };
+            let target = if target.is_dir() { target.join("index.html") } else { target };
+            let name = page.strip_prefix(out.path()).unwrap().display().to_string();
+            if !target.exists() {
+                broken.push(format!("{name}: {link} (no such file)"));
+            } else if !fragment.is_empty()
+                && target.extension().is_some_and(|e| e == "html")
+                && !ids(&target).iter().any(|id| id == fragment)
+            {
+                broken.push(format!("{name}: {link} (no such anchor)"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links in the guides:\n{}", broken.join("\n"));
+}

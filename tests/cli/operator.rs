@@ -147,3 +147,68 @@ fn a_config_file_with_an_unknown_key_or_a_bad_value_stops_every_command() {
     // No file at the default place is no error.
     assert_exit(&run_command(tmcctl_command().args(["version", "--client"])), 0);
 }
+
+/// The ```sh blocks of a guide page, in order.
+fn shell_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```sh") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), text) => {
+                block.push_str(text);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_quick_start_runs_end_to_end() {
+    let lab = Lab::get();
+    let _shared = crate::harness::using_clusters();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(repo.join("docs/src/quick-start.md")).unwrap();
+    let blocks = shell_blocks(&page);
+    assert!(blocks.len() >= 8, "the quick start lost its commands: {blocks:?}");
+    // The page's names, made unique so that runs against one lab do not meet; nothing else
+    // is changed.
+    let team = format!("root:{}", unique("qs-team"));
+    let provider = format!("root:{}", unique("qs-tmc"));
+    let port = crate::harness::free_port().to_string();
+    let script =
+        blocks.concat().replace("root:team-a", &team).replace("root:tmc-quickstart", &provider).replace("18190", &port);
+    let dir = scratch_dir().join(unique("quick-start"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(repo.join("lab"), dir.join("lab")).unwrap();
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_tmcctl")).parent().unwrap().display().to_string();
+    let mut command = Command::new("bash");
+    command
+        .current_dir(&dir)
+        .env("PATH", format!("{binary_dir}:{}", std::env::var("PATH").unwrap_or_default()))
+        .env("TMCCTL_LAB_STATE", lab.var("LAB_STATE"))
+        .env("XDG_CONFIG_HOME", &dir)
+        .env_remove("KUBECONFIG")
+        .env_remove("TMCCTL_WORKSPACE")
+        .args(["-euo", "pipefail", "-c", &format!("trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n{script}")]);
+    for proxy in ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] {
+        command.env_remove(proxy);
+    }
+    let out = run_command(&mut command);
+    let log = std::fs::read_to_string(dir.join("controller.log")).unwrap_or_default();
+    assert_eq!(
+        out.code, 0,
+        "the quick start failed\nstdout:\n{}\nstderr:\n{}\ncontroller:\n{log}",
+        out.stdout, out.stderr
+    );
+    // What the page promises the reader sees.
+    assert!(out.stdout.contains("pc1") && out.stdout.contains("pc2"), "{}", out.stdout);
+    assert!(out.stdout.contains("2 of 2 Ready"), "status: {}", out.stdout);
+    assert!(!out.stdout.contains("FAIL"), "doctor: {}", out.stdout);
+}
