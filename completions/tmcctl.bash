@@ -1612,7 +1612,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__register)
-            opts="-o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --yes --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3380,7 +3380,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__create)
-            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --yes --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -140,6 +140,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l skip-verify -d 'Do not connect to the cluster before registering it'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l create-service-account -d 'Create a ServiceAccount in the cluster with only the permissions tmcctl needs there, and store its token instead of the credentials given (which are then never stored)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l allow-insecure -d 'Accept credentials that turn TLS verification off (insecure-skip-tls-verify); `cluster status` shows it'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s y -l yes -d 'Register without the confirmation asked after the questions on a terminal'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help'
@@ -290,6 +291,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l spread-by-location -d 'Spread: pick clusters in rounds over locations'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s y -l yes -d 'Save without the questions asked on a terminal (the strategy when --strategy is left out, and whether to save after the engine\'s decision is shown)'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l no-headers -d 'Leave out the header row of tables'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output on stderr: -v info, -vv debug, -vvv trace'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'

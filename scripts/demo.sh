@@ -6,6 +6,7 @@
 # back team-a up (encrypted, with its Secrets) to the lab's S3 store, restore it into a new
 # workspace, and let the controller take scheduled backups. The first controller sends its
 # traces to the lab's Jaeger; one sync's trace is printed, the clusters' API servers in it.
+# Last, the day-to-day tools: status, doctor, kubectl tmc and the config file.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,8 +38,8 @@ run tmcctl cluster status pc1
 # Re-running the demo starts the placements afresh.
 tmcctl placement delete web --yes >/dev/null 2>&1 || true
 tmcctl placement delete gpu-jobs --yes >/dev/null 2>&1 || true
-run tmcctl placement create web --strategy Spread --location-selector env=prod --replicas divided
-run tmcctl placement create gpu-jobs --strategy Affinity --capabilities gpu:true
+run tmcctl placement create web --strategy Spread --location-selector env=prod --replicas divided --yes
+run tmcctl placement create gpu-jobs --strategy Affinity --capabilities gpu:true --yes
 run tmcctl controller run --once
 run tmcctl placement list
 run tmcctl placement describe gpu-jobs
@@ -56,7 +57,7 @@ say "the workload loop: kubectl apply in the workspace, copies on both clusters,
 run tmcctl install --bind root:team-a --workload-apis
 tmcctl --workspace root:team-a placement delete web --yes >/dev/null 2>&1 || true
 tmcctl --workspace root:team-a placement delete gpu-jobs --yes >/dev/null 2>&1 || true
-run tmcctl --workspace root:team-a placement create web --strategy Spread --location-selector env=prod --replicas divided
+run tmcctl --workspace root:team-a placement create web --strategy Spread --location-selector env=prod --replicas divided --yes
 kubectl_a() { kubectl --server "$KCP_URL/clusters/root:team-a" "$@"; }
 kubectl_a delete deployment web -n default --ignore-not-found --wait=true >/dev/null 2>&1 || true
 say "OTEL_SERVICE_NAME=tmcctl-demo tmcctl --workspace root:team-a controller run --metrics-addr 127.0.0.1:18090 --otlp-endpoint $OTLP_HTTP_URL &"
@@ -139,7 +140,7 @@ say "one controller for every bound workspace: a second team, two replicas, one 
 run tmcctl install --bind root:team-b --create-workspaces
 run tmcctl --workspace root:team-b cluster register pc2 --cluster-kubeconfig "$PC2_KUBECONFIG" --location us-east --labels env=prod
 tmcctl --workspace root:team-b placement delete web --yes >/dev/null 2>&1 || true
-run tmcctl --workspace root:team-b placement create web --location-selector env=prod
+run tmcctl --workspace root:team-b placement create web --location-selector env=prod --yes
 unset TMCCTL_WORKSPACE
 leader_of() { curl -s "http://127.0.0.1:$1/metrics" | awk '$1 == "tmc_controller_leader" {print $2}'; }
 say "tmcctl controller run --metrics-addr 127.0.0.1:18091 &   # and a second replica on :18092"
@@ -153,7 +154,7 @@ trap 'kill "$first" "$second" 2>/dev/null || true' EXIT
 until curl -sf http://127.0.0.1:18092/readyz >/dev/null; do sleep 0.2; done
 echo "replica 1 leads: $(leader_of 18091), replica 2 stands by: $(leader_of 18092)" >&2
 tmcctl --workspace root:team-b placement delete api --yes >/dev/null 2>&1 || true
-run tmcctl --workspace root:team-b placement create api --location-selector env=prod
+run tmcctl --workspace root:team-b placement create api --location-selector env=prod --yes
 sleep 1
 run tmcctl --workspace root:team-a placement list
 run tmcctl --workspace root:team-b placement list
@@ -197,6 +198,17 @@ for _ in $(seq 1 60); do
 done
 run tmcctl backup schedule list
 curl -s http://127.0.0.1:18093/metrics | grep '^tmc_backup_last_success_timestamp_seconds' >&2 || true
+say "day to day: the fleet on one screen (exit 11 when degraded), every part checked with its fix"
+run tmcctl --workspace root:team-a status || echo "(exit $?)" >&2
+run tmcctl --workspace root:team-a doctor || echo "(exit $?)" >&2
+say "kubectl tmc: the plugin follows the workspace of the current context, as kubectl ws leaves it"
+plugins=$(mktemp -d)
+run tmcctl plugin install --dir "$plugins"
+cp "$KCP_KUBECONFIG" /tmp/tmcctl-demo-team-b.kubeconfig
+kubectl --kubeconfig /tmp/tmcctl-demo-team-b.kubeconfig config set-cluster root --server "$KCP_URL/clusters/root:team-b" >/dev/null
+PATH="$plugins:$PATH" KUBECONFIG=/tmp/tmcctl-demo-team-b.kubeconfig run kubectl tmc cluster list
+printf 'requestTimeout: 20s\noutput: wide\n' >/tmp/tmcctl-demo-config.yaml
+TMCCTL_CONFIG=/tmp/tmcctl-demo-config.yaml run tmcctl --workspace root:team-b config view --no-headers -o table
 kill -TERM "$scheduler"; wait "$scheduler" || true
 run tmcctl backup list --from "$backups"
 say "the lab keeps running; stop it with lab/lab down"

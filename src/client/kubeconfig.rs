@@ -160,6 +160,13 @@ impl std::fmt::Debug for ClusterCredentials {
     }
 }
 
+/// The context names of the kubeconfig at `path`, and its current context (for prompts that
+/// offer them).
+pub fn contexts_in(path: &Path) -> Result<(Vec<String>, Option<String>), ClientError> {
+    let (kubeconfig, _) = read_file(path)?;
+    Ok((kubeconfig.contexts.iter().map(|c| c.name.clone()).collect(), kubeconfig.current_context))
+}
+
 impl ClusterCredentials {
     /// Cuts `context` (or the current one) out of the kubeconfig at `path`, inlining files.
     pub fn from_file(path: &Path, context: Option<&str>) -> Result<Self, ClientError> {

@@ -33,7 +33,7 @@ use std::time::Duration;
 pub use discovery::ServedResource;
 pub use error::{ClientError, Endpoint, ExecFailure};
 pub use kcp::ServerInfo;
-pub use kubeconfig::ClusterCredentials;
+pub use kubeconfig::{contexts_in, ClusterCredentials};
 pub use limits::RequestLimits;
 pub use objects::{ApplyOptions, ObjectList, Resource, WatchEvent, WatchedObject};
 pub use workspace::{ServerUrl, WorkspacePath};

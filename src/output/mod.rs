@@ -10,6 +10,7 @@ mod describe;
 mod escape;
 mod format;
 pub mod jsonpath;
+mod prompt;
 mod table;
 
 use std::io::{self, IsTerminal, Write};

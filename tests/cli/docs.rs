@@ -35,10 +35,23 @@ fn completion_command_prints_the_checked_in_script() {
     assert!(bad.stderr.contains("tcsh"), "{}", bad.stderr);
 }
 
-/// The mdBook to build the guides with: `TMCCTL_MDBOOK` (scripts/test.sh sets it after
-/// scripts/docs.sh installed it), else `mdbook` on PATH.
+/// The mdBook to build the guides with: `TMCCTL_MDBOOK` (scripts/test.sh sets it), else the
+/// one scripts/docs.sh caches (the version pinned there), else `mdbook` on PATH.
 fn mdbook() -> String {
-    std::env::var("TMCCTL_MDBOOK").unwrap_or_else(|_| "mdbook".into())
+    if let Ok(path) = std::env::var("TMCCTL_MDBOOK") {
+        return path;
+    }
+    let script = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/docs.sh")).unwrap();
+    let version = script.lines().find_map(|l| l.strip_prefix("MDBOOK_VERSION=")).unwrap_or_default();
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cache"));
+    let cached = cache.join(format!("tmcctl-tools/mdbook-{version}/bin/mdbook"));
+    if cached.exists() {
+        cached.display().to_string()
+    } else {
+        "mdbook".into()
+    }
 }
 
 /// Every value of `attribute="…"` in an HTML text.

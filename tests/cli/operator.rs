@@ -212,3 +212,132 @@ fn the_quick_start_runs_end_to_end() {
     assert!(out.stdout.contains("2 of 2 Ready"), "status: {}", out.stdout);
     assert!(!out.stdout.contains("FAIL"), "doctor: {}", out.stdout);
 }
+
+/// tmcctl on a pseudo-terminal (util-linux `script`), answered prompt by prompt as a person
+/// would: each answer is typed only once its question is on the screen.
+struct Terminal {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    screen: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Terminal {
+    fn start(lab: &Lab, args: &[&str]) -> Terminal {
+        let binary = env!("CARGO_BIN_EXE_tmcctl");
+        let mut line = format!("{binary} --kubeconfig {}", lab.kcp_kubeconfig());
+        for arg in args {
+            line.push_str(&format!(" '{arg}'"));
+        }
+        let command = tmcctl_command();
+        let mut child = Command::new("script")
+            .args(["-qfec", &line, "/dev/null"])
+            .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
+            .env("TERM", "xterm")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("util-linux script");
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let screen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut stdout, &mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        Terminal { child, stdin, screen }
+    }
+
+    /// Waits until `question` is on the screen (after what was answered so far), then types.
+    fn answer(&mut self, question: &str, keys: &str) {
+        let seen = self.screen.lock().unwrap().len();
+        let _ = seen;
+        crate::harness::eventually(&format!("the question \"{question}\""), std::time::Duration::from_secs(30), || {
+            self.screen.lock().unwrap().contains(question).then_some(())
+        });
+        // The prompt is drawn before the terminal is switched to read keys: let it settle.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::io::Write::write_all(&mut self.stdin, keys.as_bytes()).unwrap();
+        std::io::Write::flush(&mut self.stdin).unwrap();
+    }
+
+    /// Waits for the end; (exit code, everything the screen showed).
+    fn finish(mut self) -> (i32, String) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let code = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status.code().unwrap_or(-1);
+            }
+            assert!(std::time::Instant::now() < deadline, "still running: {}", self.screen.lock().unwrap());
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let screen = self.screen.lock().unwrap().clone();
+        (code, screen)
+    }
+}
+
+#[test]
+fn on_a_terminal_register_asks_for_what_is_missing_and_placement_create_shows_the_decision_first() {
+    let lab = Lab::get();
+    let _shared = crate::harness::using_clusters();
+    let (_, ws) = lab.fresh_install();
+    // A kubeconfig with both clusters' contexts: the prompt offers them.
+    let merged = run_command(
+        Command::new(format!("{}/kubectl", lab.var("LAB_BIN")))
+            .env("KUBECONFIG", format!("{}:{}", lab.var("PC1_KUBECONFIG"), lab.var("PC2_KUBECONFIG")))
+            .args(["config", "view", "--flatten"]),
+    );
+    assert_exit(&merged, 0);
+    let kubeconfig = write_file("both.kubeconfig", &merged.stdout);
+
+    // Without a terminal nothing is asked: the missing values are named.
+    let scripted = lab.tmcctl(&["--workspace", &ws, "cluster", "register", "pc2"]);
+    assert_exit(&scripted, 2);
+    assert!(scripted.stderr.contains("--cluster-kubeconfig, --location"), "{}", scripted.stderr);
+
+    let mut terminal = Terminal::start(lab, &["--workspace", &ws, "cluster", "register"]);
+    terminal.answer("Cluster name", "pc2\r");
+    terminal.answer("Kubeconfig of the cluster", &format!("{kubeconfig}\r"));
+    // kwok-pc1 is current and first; one step down is kwok-pc2.
+    terminal.answer("kwok-pc2", "j\r");
+    terminal.answer("Location", "us-east\r");
+    terminal.answer("Labels for placements", "env=prod\r");
+    terminal.answer("Capabilities", "\r");
+    terminal.answer("Register cluster \"pc2\" in us-east", "y");
+    let (code, screen) = terminal.finish();
+    assert_eq!(code, 0, "{screen}");
+    let stored = lab.tmcctl(&["--workspace", &ws, "cluster", "status", "pc2", "-o", "json"]);
+    assert_exit(&stored, 0);
+    let object: serde_json::Value = serde_json::from_str(&stored.stdout).unwrap();
+    assert_eq!(object["spec"]["location"], "us-east");
+    assert_eq!(object["metadata"]["labels"]["env"], "prod");
+    assert!(screen.contains("registered (Kubernetes"), "{screen}");
+    assert!(screen.contains("(kwok-pc2)?"), "the second context offered was not the one used: {screen}");
+
+    // placement create without --strategy: the strategies are offered, the decision shown.
+    let mut terminal =
+        Terminal::start(lab, &["--workspace", &ws, "placement", "create", "web", "--location-selector", "env=prod"]);
+    terminal.answer("Strategy", "j\r");
+    terminal.answer("Save placement \"web\"?", "y");
+    let (code, screen) = terminal.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Decision:") && screen.contains("pc2"), "the decision was not shown: {screen}");
+    let saved = lab.tmcctl(&["--workspace", &ws, "placement", "describe", "web", "-o", "json"]);
+    let object: serde_json::Value = serde_json::from_str(&saved.stdout).unwrap();
+    assert_eq!(object["spec"]["strategy"], "Spread", "the second strategy offered");
+
+    // Declining saves nothing.
+    let mut terminal =
+        Terminal::start(lab, &["--workspace", &ws, "placement", "create", "api", "--strategy", "Spread"]);
+    terminal.answer("Save placement \"api\"?", "n");
+    let (code, screen) = terminal.finish();
+    assert_eq!(code, 7, "{screen}");
+    assert_exit(&lab.tmcctl(&["--workspace", &ws, "placement", "describe", "api"]), 6);
+}

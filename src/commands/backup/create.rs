@@ -73,8 +73,10 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
             .cloned()
             .ok_or_else(|| CliError::usage("no workspace to back up: pass --workspace or --all-bound"))?]
     };
+    let reading = Printer::spinner(&format!("reading {} workspace(s)", workspaces.len()));
     let sources = direct_sources(&connection, &workspaces).await?;
     let (capture, objects) = capture(connection.url(), &sources, args.include_secrets).await?;
+    reading.finish_and_clear();
     let archive =
         encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
     let bytes = match &sealing {
@@ -82,7 +84,9 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
         None => archive,
     };
     let size = bytes.len();
+    let writing = Printer::spinner(&format!("writing {size} bytes"));
     let path = location.write(&name, bytes).await?;
+    writing.finish_and_clear();
     let report = json!({"name": name, "path": path, "objects": objects.len(), "workspaces": capture.workspaces,
                         "bytes": size, "encrypted": sealing.is_some()});
     printer.value(&report, || {

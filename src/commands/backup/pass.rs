@@ -169,7 +169,9 @@ impl Restore<'_> {
         }
 
         let mut deferred = BTreeSet::new();
+        let bar = self.printer.progress(steps.len() as u64, if args.plan { "planning" } else { "restoring" });
         for (index, step) in steps.iter().enumerate() {
+            bar.set_position(index as u64);
             if let Some(signal) = self.stop.received() {
                 journal.signal = signal.to_string();
                 journal.interrupted_at = jiff::Timestamp::now().to_string();
@@ -258,6 +260,7 @@ impl Restore<'_> {
             };
             report.rows.push((step.workspace.clone(), step.describe(), result));
         }
+        bar.finish_and_clear();
         Ok(deferred)
     }
 }

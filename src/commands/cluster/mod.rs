@@ -2,6 +2,7 @@
 
 mod agent;
 mod drain;
+mod guided;
 mod list;
 mod register;
 mod rotate;

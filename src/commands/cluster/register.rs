@@ -18,6 +18,7 @@ use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
 
 use super::agent;
+use super::guided::{self, Intent};
 use super::shared::{
     kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY, SECRET_NAMESPACE,
 };
@@ -25,17 +26,18 @@ use super::shared::{
 /// Arguments of `cluster register`.
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// The registration's name (a DNS-1123 subdomain).
-    pub name: String,
+    /// The registration's name (a DNS-1123 subdomain). On a terminal, NAME,
+    /// --cluster-kubeconfig and --location are asked for when left out.
+    pub name: Option<String>,
     /// Kubeconfig of the physical cluster (the global --kubeconfig is the kcp one).
     #[arg(long, value_name = "FILE")]
-    pub cluster_kubeconfig: PathBuf,
+    pub cluster_kubeconfig: Option<PathBuf>,
     /// Context in --cluster-kubeconfig (default: its current-context).
     #[arg(long, value_name = "NAME")]
     pub cluster_context: Option<String>,
     /// Where the cluster runs (a region, zone or site), e.g. eu-west-1.
     #[arg(long)]
-    pub location: String,
+    pub location: Option<String>,
     /// Labels for placement selectors: key=value,…
     #[arg(long, value_name = "K=V,…", value_parser = parse_label_flag)]
     pub labels: Option<LabelChanges>,
@@ -56,6 +58,9 @@ pub struct RegisterArgs {
     /// status` shows it.
     #[arg(long)]
     pub allow_insecure: bool,
+    /// Register without the confirmation asked after the questions on a terminal.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
     /// client: print what would be written; server: also have the server validate it.
     #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "client",
           value_parser = ["client", "server", "none"])]
@@ -67,21 +72,22 @@ pub struct RegisterArgs {
 /// Runs `cluster register`.
 pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    check_object_name("cluster", &args.name).map_err(CliError::usage)?;
-    check_label_value("location", &args.location).map_err(|e| CliError::usage(format!("--location: {e}")))?;
-    if args.name.len() > 253 - secret_name("").len() {
+    let intent = guided::intent(&args, &printer)?;
+    check_object_name("cluster", &intent.name).map_err(CliError::usage)?;
+    check_label_value("location", &intent.location).map_err(|e| CliError::usage(format!("--location: {e}")))?;
+    if intent.name.len() > 253 - secret_name("").len() {
         return Err(CliError::usage(format!(
             "cluster name \"{}\" is too long to name its credentials Secret",
-            args.name
+            intent.name
         )));
     }
-    let credentials = ClusterCredentials::from_file(&args.cluster_kubeconfig, args.cluster_context.as_deref())?;
+    let credentials = ClusterCredentials::from_file(&intent.kubeconfig, intent.context.as_deref())?;
     if let (Some(program), false) = (credentials.exec_command(), args.allow_exec) {
         return Err(CliError::usage(format!(
             "the credentials of context \"{}\" in {} run an external program ({program}); \
              a registration must not make the controller run arbitrary programs",
             credentials.context(),
-            args.cluster_kubeconfig.display()
+            intent.kubeconfig.display()
         ))
         .with_hint("pass --allow-exec if you trust it, or use a token or client certificate"));
     }
@@ -90,25 +96,27 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
             "the credentials of context \"{}\" in {} turn TLS verification off (insecure-skip-tls-verify); \
              the controller would trust any server that answers at {}",
             credentials.context(),
-            args.cluster_kubeconfig.display(),
+            intent.kubeconfig.display(),
             credentials.server()
         ))
         .with_hint("give the cluster's certificate-authority instead, or pass --allow-insecure"));
     }
-    let mut verified = if args.skip_verify { None } else { Some(verify(&args.name, &credentials).await?) };
+    let mut verified = if args.skip_verify { None } else { Some(verify(&intent.name, &credentials).await?) };
 
     let connection = Connection::open(settings).await?;
     let dry_run = args.dry_run.as_deref().unwrap_or("none");
     if dry_run != "client" {
-        preflight(&connection, &args.name).await?;
+        preflight(&connection, &intent.name).await?;
     }
     let credentials = if args.create_service_account && dry_run == "none" {
         let synced = agent::synced_types(&connection, &printer).await?;
-        let owner = agent::token_owner(&connection.url(), &args.name);
+        let owner = agent::token_owner(&connection.url(), &intent.name);
         let token_secret = format!("{}-{owner}", agent::AGENT_TOKEN_SECRET);
-        let agent = agent::create_agent(&args.name, &credentials, &synced, &token_secret, &owner).await?;
+        let spinner = Printer::spinner(&format!("creating the tmcctl ServiceAccount on cluster \"{}\"", intent.name));
+        let agent = agent::create_agent(&intent.name, &credentials, &synced, &token_secret, &owner).await?;
         // The token must work on its own before it replaces anything.
-        verified = Some(agent::verify_new_token(&args.name, &agent).await?);
+        verified = Some(agent::verify_new_token(&intent.name, &agent).await?);
+        spinner.finish_and_clear();
         agent
     } else {
         if !args.skip_verify
@@ -119,19 +127,19 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
                 "the credentials of context \"{}\" may do anything on cluster \"{}\", and tmcctl stores them; \
                  pass --create-service-account to store a token with only what tmcctl needs",
                 credentials.context(),
-                args.name
+                intent.name
             ))?;
         }
         credentials
     };
-    let secret = secret_object(&args.name, &credentials);
-    let registration = registration_object(&args);
+    let secret = secret_object(&intent.name, &credentials);
+    let registration = registration_object(&intent);
     if dry_run == "client" {
         return print_result(&printer, &registration, "registered (dry run)", verified.as_ref());
     }
     let server_dry_run = dry_run == "server";
     let options = ApplyOptions { dry_run: server_dry_run, force: false };
-    let secret_existed = connection.get(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
+    let secret_existed = connection.get(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&intent.name)).await;
     let secret_existed = match secret_existed {
         Ok(found) => found.is_some(),
         Err(e) => return Err(explain_tmc_error(&connection, e).await),
@@ -148,7 +156,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         Err(e) => {
             // Leave nothing behind: a Secret this run created goes with the failed registration.
             if !secret_existed && !server_dry_run {
-                let _ = connection.delete(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&args.name)).await;
+                let _ = connection.delete(&secrets(), Some(SECRET_NAMESPACE), &secret_name(&intent.name)).await;
             }
             return Err(explain_tmc_error(&connection, e).await);
         }
@@ -197,8 +205,8 @@ fn print_result(
 }
 
 /// The registration as tmcctl's field manager wants it.
-fn registration_object(args: &RegisterArgs) -> Value {
-    let labels: serde_json::Map<String, Value> = args
+fn registration_object(intent: &Intent) -> Value {
+    let labels: serde_json::Map<String, Value> = intent
         .labels
         .iter()
         .flat_map(|l| &l.0)
@@ -208,16 +216,16 @@ fn registration_object(args: &RegisterArgs) -> Value {
         })
         .collect();
     let mut spec = json!({
-        "location": args.location,
-        "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&args.name), "key": SECRET_KEY},
+        "location": intent.location,
+        "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&intent.name), "key": SECRET_KEY},
     });
-    if let Some(Capabilities(capabilities)) = &args.capabilities {
+    if let Some(Capabilities(capabilities)) = &intent.capabilities {
         spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
     }
     json!({
         "apiVersion": "tmc.kcp.io/v1alpha1",
         "kind": "ClusterRegistration",
-        "metadata": {"name": args.name, "labels": labels},
+        "metadata": {"name": intent.name, "labels": labels},
         "spec": spec,
     })
 }

@@ -73,7 +73,9 @@ pub async fn run(args: RotateArgs, settings: &ConnectionSettings) -> Result<(), 
         args.name,
         args.grace.as_secs()
     ))?;
+    let waiting = Printer::spinner(&format!("the old tokens stay valid for {}s", args.grace.as_secs()));
     tokio::time::sleep(args.grace).await;
+    waiting.finish_and_clear();
     let cluster = Connection::to_cluster(&admin, Some(VERIFY_TIMEOUT), Default::default()).await?;
     // Only this registration's tokens: other workspaces may register the same cluster.
     let selector = format!("{MANAGED_BY_LABEL}={MANAGED_BY},{TOKEN_OWNER_LABEL}={owner}");

@@ -234,18 +234,22 @@ async fn install_kcp(
         if !exists {
             steps.push(workspace_step(workspace, if dry_run { "would create" } else { "created" }));
             if !dry_run {
+                let spinner = Printer::spinner(&format!("waiting for workspace {workspace} to be Ready"));
                 connection.ensure_workspace(workspace, args.timeout).await?;
+                spinner.finish_and_clear();
             }
         }
         let consumer = connection.for_workspace(workspace);
         let action = apply_tracked(&consumer, &api_bindings(), &binding, exists, dry_run).await?;
         if !dry_run {
             let what = format!("APIBinding {BINDING_NAME} in {workspace} to be Bound to every exported resource");
+            let spinner = Printer::spinner(&format!("waiting for {what}"));
             consumer
                 .wait_for(&api_bindings(), None, BINDING_NAME, &what, args.timeout, |b| {
                     is_bound_to(b, &publication.export)
                 })
                 .await?;
+            spinner.finish_and_clear();
         }
         steps.push(step(workspace, &api_bindings(), &binding, action));
     }
@@ -260,9 +264,11 @@ async fn install_crds(connection: &Connection, args: &InstallArgs, dry_run: bool
         if !dry_run {
             let name = name_of(&crd);
             let what = format!("CRD {name} to be Established");
+            let spinner = Printer::spinner(&format!("waiting for {what}"));
             connection
                 .wait_for(&custom_resource_definitions(), None, name, &what, args.timeout, is_established)
                 .await?;
+            spinner.finish_and_clear();
         }
         steps.push(step(&here, &custom_resource_definitions(), &crd, action));
     }
@@ -368,7 +374,9 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
             let consumer = connection.for_workspace(workspace);
             let deleted = consumer.delete(&api_bindings(), None, BINDING_NAME).await?;
             // kcp unbinds asynchronously (finalizers); done means the workspace no longer serves it.
+            let spinner = Printer::spinner(&format!("waiting for kcp to unbind the TMC API from {workspace}"));
             consumer.wait_gone(&api_bindings(), None, BINDING_NAME, args.timeout).await?;
+            spinner.finish_and_clear();
             let action = if deleted { "deleted" } else { "not found" };
             steps.push(step(workspace, &api_bindings(), &plan::binding(args.provider_workspace.as_str()), action));
         }
@@ -390,7 +398,9 @@ pub async fn uninstall(args: UninstallArgs, settings: &ConnectionSettings) -> Re
         let here = connection.url();
         for crd in plan::crd_objects() {
             let deleted = connection.delete(&custom_resource_definitions(), None, name_of(&crd)).await?;
+            let spinner = Printer::spinner(&format!("waiting for CRD {} to go", name_of(&crd)));
             connection.wait_gone(&custom_resource_definitions(), None, name_of(&crd), args.timeout).await?;
+            spinner.finish_and_clear();
             let action = if deleted { "deleted" } else { "not found" };
             steps.push(step(&here, &custom_resource_definitions(), &crd, action));
         }

@@ -15,8 +15,10 @@ use crate::output::{OutputFormat, Printer};
 use crate::placement::from_api::{api_selector, policy};
 use crate::selector::LabelSelector;
 
-use super::shared::{kind_group, placements, require};
-use crate::commands::explain_tmc_error;
+use super::shared::{decision_page, explain_spec, kind_group, live_inventory, placements, require};
+use crate::commands::{confirm, explain_tmc_error};
+use crate::output::Describe;
+use crate::placement::WorkloadDemand;
 
 /// `--replicas`: how replicas are shared between chosen clusters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -74,6 +76,10 @@ pub struct CreateArgs {
     /// client: print the object; server: also have the server validate it.
     #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "client", value_parser = ["client", "server", "none"])]
     pub dry_run: Option<String>,
+    /// Save without the questions asked on a terminal (the strategy when --strategy is left
+    /// out, and whether to save after the engine's decision is shown).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -94,6 +100,26 @@ fn parse_strategy(text: &str) -> Result<PlacementStrategy, String> {
         let allowed: Vec<&str> = PlacementStrategy::ALL.iter().map(|s| s.as_str()).collect();
         format!("unknown strategy \"{text}\"; allowed: {}", allowed.join(", "))
     })
+}
+
+/// The strategy, picked on the terminal (the built-in default first).
+fn ask_strategy(printer: &Printer, default: PlacementStrategy) -> Result<PlacementStrategy, CliError> {
+    let items: Vec<String> = PlacementStrategy::ALL
+        .iter()
+        .map(|s| {
+            let what = match s {
+                PlacementStrategy::RoundRobin => "one home per workload, spread by hashing",
+                PlacementStrategy::Spread => "across locations, replicas divided or duplicated",
+                PlacementStrategy::Affinity => "clusters matching required terms, ranked by preferred ones",
+            };
+            format!("{:<11} {what}", s.as_str())
+        })
+        .collect();
+    let start = PlacementStrategy::ALL.iter().position(|s| *s == default).unwrap_or(0);
+    match printer.choose("Strategy", &items, start)? {
+        Some(index) => Ok(PlacementStrategy::ALL[index]),
+        None => Err(CliError::new(ExitKind::Conflict, "did not create the placement: no strategy chosen")),
+    }
 }
 
 fn parse_requirements(text: &str) -> Result<Requirements, String> {
@@ -204,17 +230,33 @@ pub async fn create(args: CreateArgs, settings: &ConnectionSettings) -> Result<(
     check_object_name("placement", &args.name).map_err(CliError::usage)?;
     let mut spec = WorkloadPlacementSpec::default();
     args.policy.apply_to(&mut spec);
-    let desired = object(&args.name, &spec, None);
     if args.dry_run.as_deref() == Some("client") {
         policy(&spec).map_err(|e| CliError::usage(format!("placement policy: {e}")))?;
-        return report(&printer, &desired, "created (dry run)");
+        return report(&printer, &object(&args.name, &spec, None), "created (dry run)");
     }
     let connection = Connection::open(settings).await?;
-    validate(&connection, &spec).await?;
     if connection.get(&placements(), None, &args.name).await.map_err(CliError::from)?.is_some() {
         return Err(CliError::new(ExitKind::Conflict, format!("placement \"{}\" already exists", args.name))
             .with_hint(format!("change it with `tmcctl placement update {}`", args.name)));
     }
+    let guided = Printer::interactive() && !args.yes && args.dry_run.is_none();
+    if guided && args.policy.strategy.is_none() {
+        spec.strategy = ask_strategy(&printer, spec.strategy)?;
+    }
+    validate(&connection, &spec).await?;
+    if guided {
+        // What the engine would choose on the live clusters, before anything is saved.
+        let explanation = explain_spec(&live_inventory(&connection).await?, &spec, &WorkloadDemand::default())?;
+        for line in decision_page(Describe::new(), &explanation, &[], "Versus stored").lines() {
+            printer.status(line)?;
+        }
+        confirm(
+            &printer,
+            &format!("Save placement \"{}\"?", args.name),
+            &format!("create placement \"{}\"", args.name),
+        )?;
+    }
+    let desired = object(&args.name, &spec, None);
     let options = ApplyOptions { dry_run: args.dry_run.as_deref() == Some("server"), force: false };
     let applied = connection.apply(&placements(), &desired, FIELD_MANAGER, options).await?;
     report(&printer, &applied, if options.dry_run { "created (server dry run)" } else { "created" })
