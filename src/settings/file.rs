@@ -24,6 +24,10 @@ use crate::api::manifest::ManifestFile;
 /// Names another config file (which must then exist).
 pub const ENV_CONFIG: &str = "TMCCTL_CONFIG";
 
+/// Variables that set a flag without clap knowing (the client reads them when the flag is
+/// absent); they rank above the file like any environment variable.
+const EXTERNAL_ENV: &[(&str, &str)] = &[("kubeconfig", "KUBECONFIG")];
+
 /// Global flags that are not settings a file should hold.
 const NOT_SETTINGS: &[&str] = &["verbose", "help", "version"];
 /// `controller run` flags that describe one run, not a standing setting.
@@ -133,7 +137,10 @@ fn setting(arg: &Arg, scope: Scope, prefix: &str, excluded: &[&str]) -> Option<S
         flag: format!("--{long}"),
         scope,
         default,
-        env: arg.get_env().map(|e| e.to_string_lossy().into_owned()),
+        env: arg
+            .get_env()
+            .map(|e| e.to_string_lossy().into_owned())
+            .or_else(|| EXTERNAL_ENV.iter().find(|(flag_id, _)| *flag_id == id).map(|(_, name)| name.to_string())),
     })
 }
 
@@ -203,6 +210,10 @@ impl ConfigFile {
         let known = settings(&root);
         for (key, value) in &self.values {
             let Some(setting) = known.iter().find(|s| &s.key == key) else { continue };
+            // The environment beats the file; clap knows its own variables, not KUBECONFIG.
+            if setting.env.as_ref().is_some_and(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty())) {
+                continue;
+            }
             let id = setting.id.clone();
             let value = value.clone();
             root = match setting.scope {

@@ -86,7 +86,9 @@ pub fn origins(root: &clap::Command, matches: &clap::ArgMatches, file: &file::Co
                 Some(ValueSource::CommandLine) => (raw(matches, &setting.id), Source::Flag, None),
                 Some(ValueSource::EnvVariable) => (raw(matches, &setting.id), Source::Environment, setting.env.clone()),
                 _ => match (env, in_file) {
-                    (Some((name, value)), _) if !global => (Some(value), Source::Environment, Some(name)),
+                    // Global flags' own variables were seen by clap above; this is another
+                    // command's flag (`-o`) or a variable the client reads (KUBECONFIG).
+                    (Some((name, value)), _) if !value.is_empty() => (Some(value), Source::Environment, Some(name)),
                     (_, Some(value)) => (Some(value), Source::ConfigFile, file_name.clone()),
                     _ if setting.default.is_some() => (setting.default.clone(), Source::Default, None),
                     _ => (None, Source::Unset, None),

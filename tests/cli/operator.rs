@@ -123,6 +123,19 @@ fn a_flag_beats_the_environment_which_beats_the_config_file() {
     assert_eq!(row("requestTimeout")["value"], "20s");
     assert_eq!(row("kubeconfig")["source"], "flag");
     assert_eq!(row("controller.probeInterval")["source"], "default");
+
+    // KUBECONFIG, read by the client rather than by the flag parser, still beats the file.
+    let missing = scratch_dir().join("no-such.kubeconfig").display().to_string();
+    let config = write_file("kubeconfig.yaml", &format!("kubeconfig: {missing}\nworkspace: {from_file}\n"));
+    let with_env = run_command(
+        tmcctl_command()
+            .env("TMCCTL_CONFIG", &config)
+            .env("KUBECONFIG", lab.kcp_kubeconfig())
+            .args(["cluster", "list"]),
+    );
+    assert_eq!(names(&with_env), ["from-file"]);
+    let without = run_command(tmcctl_command().env("TMCCTL_CONFIG", &config).args(["cluster", "list"]));
+    assert!(without.code == 3 && without.stderr.contains(&missing), "{}", without.stderr);
 }
 
 #[test]
