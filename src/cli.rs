@@ -113,6 +113,13 @@ pub enum Command {
     Plugin(commands::plugin::PluginCommand),
 }
 
+impl Command {
+    /// Commands that run even when the config file is broken: they help fix it.
+    pub fn works_without_config(&self) -> bool {
+        matches!(self, Command::Config(_) | Command::Completion(_))
+    }
+}
+
 impl Cli {
     /// Where the command sends traces, if it traces at all (only the controller does).
     pub fn trace_settings(

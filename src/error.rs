@@ -176,6 +176,10 @@ impl From<std::io::Error> for CliError {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             return CliError::new(ExitKind::ClosedOutput, "stdout closed");
         }
+        // Ctrl-C while a prompt reads the terminal.
+        if err.kind() == std::io::ErrorKind::Interrupted {
+            return CliError::new(ExitKind::Interrupted, "interrupted");
+        }
         CliError::new(ExitKind::Failure, format!("writing output: {err}"))
     }
 }

@@ -24,12 +24,11 @@ fn main() -> ExitCode {
         Invocation::Plugin => root = root.bin_name("kubectl tmc").display_name("kubectl tmc"),
         Invocation::Direct => {}
     }
-    let config = match ConfigFile::load(&root) {
-        Ok(config) => config,
-        Err(e) => {
-            output::print_error(&e.to_string(), Some(&e.hint()));
-            return ExitCode::from(ExitKind::Config as u8);
-        }
+    // A broken file stops every command but the ones that help fix it (help, completion and
+    // `config view`, which shows the error itself).
+    let (config, broken) = match ConfigFile::load(&root) {
+        Ok(config) => (config, None),
+        Err(e) => (ConfigFile::default(), Some(e)),
     };
     let parsed = config.apply(root).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -40,6 +39,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Some(e) = broken.filter(|_| !cli.command.works_without_config()) {
+        output::print_error(&e.to_string(), Some(&e.hint()));
+        return ExitCode::from(ExitKind::Config as u8);
+    }
     let log_settings = LogSettings { verbose: cli.global.verbose, json: cli.global.log_format == "json" };
     let traces = match cli.trace_settings() {
         Ok(traces) => traces,

@@ -4,7 +4,7 @@
 use clap::{Args, CommandFactory, Subcommand};
 
 use crate::cli::{Cli, OutputArgs};
-use crate::error::CliError;
+use crate::error::{CliError, ExitKind};
 use crate::output::{Printer, Table};
 use crate::settings::{self, file::ConfigFile, Origin, Source};
 
@@ -28,7 +28,10 @@ pub struct ViewArgs {
 pub fn run(args: ViewArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
     let root = Cli::command();
-    let file = ConfigFile::load(&root).map_err(|e| CliError::new(crate::error::ExitKind::Config, e.to_string()))?;
+    let (file, broken) = match ConfigFile::load(&root) {
+        Ok(file) => (file, None),
+        Err(e) => (ConfigFile::default(), Some(e)),
+    };
     let matches = file
         .apply(Cli::command())
         .try_get_matches_from(std::env::args_os())
@@ -40,7 +43,11 @@ pub fn run(args: ViewArgs) -> Result<(), CliError> {
         printer.status(&format!("config file: {} (none there)", path.display()))?;
     }
     printer.value(&origins, || table(&origins).render(args.output.no_headers))?;
-    Ok(())
+    match broken {
+        // Shown after the settings in effect without it, so the fix can start from them.
+        Some(e) => Err(CliError::new(ExitKind::Config, e.to_string()).with_hint(e.hint())),
+        None => Ok(()),
+    }
 }
 
 fn table(origins: &[Origin]) -> Table {

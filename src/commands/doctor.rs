@@ -15,13 +15,14 @@ use crate::client::kcp::api_bindings;
 use crate::client::{Connection, ConnectionSettings, Resource, WorkspacePath};
 use crate::commands::cluster::shared::connect_registered;
 use crate::controller::workload_types::{self, ExportLocation};
+use crate::diagnosis::checks::ClusterProbe;
 use crate::diagnosis::{checks, Check, Verdict};
 use crate::error::{CliError, ExitKind};
-use crate::install::{BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE, EXPORT_NAME};
+use crate::install::{BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE};
 use crate::output::{escape_control, Printer};
 use crate::security::{cluster_agent_role, Permission, SyncedType};
 
-use super::status::controller_check;
+use super::status::{controller_check, provider_of};
 
 /// Arguments of `tmcctl doctor`.
 #[derive(Debug, Args)]
@@ -63,11 +64,21 @@ pub async fn run(args: DoctorArgs, settings: &ConnectionSettings) -> Result<(), 
         Ok(info) => {
             findings.insert(0, at_kcp(Check::pass("kcp reachable", format!("{} ({})", kcp.url(), info.git_version))));
             findings.extend(clock(&kcp, "kcp").await.map(at_kcp));
-            for workspace in workspaces(&kcp, &args).await? {
-                let connection = kcp.for_workspace(&workspace);
-                for check in workspace_checks(&connection, &workspace).await {
-                    findings.push(Finding { workspace: Some(workspace.to_string()), check });
+            match workspaces(&kcp, &args).await {
+                Ok(workspaces) => {
+                    for workspace in workspaces {
+                        let connection = kcp.for_workspace(&workspace);
+                        for check in workspace_checks(&connection, &workspace).await {
+                            findings.push(Finding { workspace: Some(workspace.to_string()), check });
+                        }
+                    }
                 }
+                // The findings so far still stand; the missing workspaces are one more.
+                Err(e) if e.kind != ExitKind::Usage => {
+                    let fix = e.hint.clone().unwrap_or_else(|| "check --provider-workspace".into());
+                    findings.push(at_kcp(Check::fail("bound workspaces", e.message, fix)));
+                }
+                Err(e) => return Err(e),
             }
         }
     }
@@ -81,8 +92,7 @@ pub async fn run(args: DoctorArgs, settings: &ConnectionSettings) -> Result<(), 
 
 async fn workspaces(kcp: &Connection, args: &DoctorArgs) -> Result<Vec<WorkspacePath>, CliError> {
     if args.all_bound {
-        let provider = kcp.for_workspace(&args.provider_workspace);
-        return Ok(provider.bound_workspaces(EXPORT_NAME).await?);
+        return crate::commands::bound_workspaces(kcp, &args.provider_workspace).await;
     }
     match kcp.workspace() {
         Some(workspace) => Ok(vec![workspace.clone()]),
@@ -103,11 +113,18 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
     if binding.is_none() {
         return found;
     }
+    let provider = match provider_of(binding.as_ref()) {
+        Ok(provider) => provider,
+        Err(e) => {
+            found.push(Check::fail("TMC API bound", e.message, "bind it again with `tmcctl install --bind`"));
+            return found;
+        }
+    };
     let types = workload_types::resolve(ExportLocation::Binding(connection)).await;
     let synced: Vec<SyncedType> = match types {
         Ok(types) => {
             let names: Vec<String> = types.iter().map(|t| t.name()).collect();
-            let provider = super::status::provider_of(binding.as_ref()).map(|p| p.to_string()).unwrap_or_default();
+            let provider = provider.as_ref().map(ToString::to_string).unwrap_or_default();
             found.push(checks::workload_apis(workspace.as_str(), &provider, &names));
             types
                 .iter()
@@ -124,7 +141,7 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
             Vec::new()
         }
     };
-    found.push(controller_check(connection, binding.as_ref()).await);
+    found.push(controller_check(connection, provider.as_ref()).await);
     let registrations = match connection.list(&Resource::of::<ClusterRegistration>(), None, None).await {
         Ok(list) => list.items,
         Err(e) => {
@@ -132,50 +149,63 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
             return found;
         }
     };
-    let names: Vec<String> =
-        registrations.iter().filter_map(|r| r["metadata"]["name"].as_str().map(String::from)).collect();
+    let clusters: Vec<(&str, &str)> = registrations
+        .iter()
+        .filter_map(|r| Some((r["metadata"]["name"].as_str()?, r["spec"]["location"].as_str().unwrap_or("LOCATION"))))
+        .collect();
     let permissions = cluster_agent_role(&synced).permissions();
-    let clusters = join_all(names.iter().map(|name| cluster_checks(connection, name, &permissions))).await;
+    let clusters =
+        join_all(clusters.iter().map(|(name, location)| cluster_checks(connection, name, location, &permissions)))
+            .await;
     found.extend(clusters.into_iter().flatten());
     found
 }
 
 /// One cluster: reachable, allowed what the controller does there, its clock in step.
-async fn cluster_checks(workspace: &Connection, name: &str, permissions: &[Permission]) -> Vec<Check> {
+async fn cluster_checks(workspace: &Connection, name: &str, location: &str, permissions: &[Permission]) -> Vec<Check> {
+    let unreachable = |message: String| vec![checks::cluster(name, location, &ClusterProbe::Unreachable(message))];
     let cluster = match connect_registered(workspace, name).await {
         Ok(cluster) => cluster,
-        Err(e) => return vec![checks::cluster(name, Err(&e.message), &[])],
+        Err(e) => return unreachable(e.message),
     };
     let version = match cluster.server_info().await {
         Ok(info) => info.git_version,
-        Err(e) => return vec![checks::cluster(name, Err(&CliError::from(e).message), &[])],
+        Err(e) => return unreachable(CliError::from(e).message),
     };
-    let missing = denied(&cluster, permissions).await;
-    let mut found = vec![checks::cluster(name, Ok(&version), &missing)];
+    let probe = match denied(&cluster, permissions).await {
+        Ok(missing) => ClusterProbe::Reached { version, missing },
+        Err(why) => ClusterProbe::ReviewsFailed(why),
+    };
+    let mut found = vec![checks::cluster(name, location, &probe)];
     found.extend(clock(&cluster, &format!("cluster {name}")).await);
     found
 }
 
 /// The permissions an access review on the cluster did not allow, as `verb resource` (all
-/// of them at once when the credentials may do anything).
-async fn denied(cluster: &Connection, permissions: &[Permission]) -> Vec<String> {
+/// of them at once when the credentials may do anything); an error when a review could not be
+/// made (a denial is an answer, a timeout is not).
+async fn denied(cluster: &Connection, permissions: &[Permission]) -> Result<Vec<String>, String> {
     let allowed = |p: &Permission| {
         let attributes = p.review_attributes(None, None);
-        async move { cluster.self_access_review(&attributes).await.is_ok_and(|s| s["allowed"] == true) }
+        async move {
+            let status = cluster.self_access_review(&attributes).await.map_err(|e| CliError::from(e).message)?;
+            Ok::<bool, String>(status["allowed"] == true)
+        }
     };
-    if allowed(&Permission::resource("*", "*", "*")).await {
-        return Vec::new();
+    if allowed(&Permission::resource("*", "*", "*")).await? {
+        return Ok(Vec::new());
     }
     let verdicts = join_all(permissions.iter().map(allowed)).await;
-    permissions
-        .iter()
-        .zip(verdicts)
-        .filter(|(_, ok)| !ok)
-        .map(|(p, _)| match p.group.as_str() {
-            "" => format!("{} {}", p.verb, p.resource),
-            group => format!("{} {}.{group}", p.verb, p.resource),
-        })
-        .collect()
+    let mut missing = Vec::new();
+    for (permission, verdict) in permissions.iter().zip(verdicts) {
+        if !verdict? {
+            missing.push(match permission.group.as_str() {
+                "" => format!("{} {}", permission.verb, permission.resource),
+                group => format!("{} {}.{group}", permission.verb, permission.resource),
+            });
+        }
+    }
+    Ok(missing)
 }
 
 async fn clock(connection: &Connection, what: &str) -> Option<Check> {

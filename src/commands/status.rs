@@ -12,6 +12,7 @@ use crate::api::{ClusterRegistration, WorkloadPlacement};
 use crate::cli::OutputArgs;
 use crate::client::kcp::api_bindings;
 use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::commands::backup::schedule::configmaps;
 use crate::controller::runtime::leader::{leases, LEASE_NAME, LEASE_NAMESPACE};
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::diagnosis::checks;
@@ -19,7 +20,7 @@ use crate::diagnosis::status::{summarize, Facts, FleetStatus, WorkloadFacts};
 use crate::diagnosis::{Check, Verdict};
 use crate::error::{CliError, ExitKind};
 use crate::install::BINDING_NAME;
-use crate::output::Printer;
+use crate::output::{escape_control, Printer};
 use crate::sync::Phase;
 
 use super::workload::shared::{is_ready, list_all, tmc_status};
@@ -60,9 +61,9 @@ pub async fn run(args: StatusArgs, settings: &ConnectionSettings) -> Result<(), 
     let bound = binding.as_ref().is_some_and(|b| b["status"]["phase"] == "Bound")
         || (!info.is_kcp && kcp.serves(&Resource::of::<ClusterRegistration>()).await?);
     let where_ = workspace.clone().unwrap_or_else(|| kcp.url());
-    let controller = controller_check(&kcp, binding.as_ref()).await;
+    let provider = provider_of(binding.as_ref())?;
+    let controller = controller_check(&kcp, provider.as_ref()).await;
     let (facts, api) = if bound {
-        let provider = provider_of(binding.as_ref());
         let api = provider.as_ref().map_or("served as CRDs".into(), |p| format!("bound to the export in {p}"));
         (facts(&kcp, provider.as_ref()).await?, api)
     } else {
@@ -84,18 +85,21 @@ pub async fn run(args: StatusArgs, settings: &ConnectionSettings) -> Result<(), 
 
 /// The provider workspace of the TMC API a workspace binds (where the leader Lease of a
 /// controller serving every bound workspace is, and the backup schedules).
-pub(crate) fn provider_of(binding: Option<&Value>) -> Option<WorkspacePath> {
-    binding?["spec"]["reference"]["export"]["path"].as_str()?.parse().ok()
+pub(crate) fn provider_of(binding: Option<&Value>) -> Result<Option<WorkspacePath>, CliError> {
+    match binding {
+        Some(binding) => Ok(workload_types::provider_in(binding)?),
+        None => Ok(None),
+    }
 }
 
 /// The controller as its leader Lease shows it: a controller for this workspace alone keeps it
 /// here, one for every bound workspace in the provider workspace; a live one in either counts.
-pub(crate) async fn controller_check(kcp: &Connection, binding: Option<&Value>) -> Check {
+pub(crate) async fn controller_check(kcp: &Connection, provider: Option<&WorkspacePath>) -> Check {
     let now = jiff::Timestamp::now();
     let here = kcp.workspace().map_or_else(|| kcp.url(), ToString::to_string);
     let mut places = vec![(kcp.clone(), here)];
-    if let Some(provider) = provider_of(binding) {
-        places.push((kcp.for_workspace(&provider), provider.to_string()));
+    if let Some(provider) = provider {
+        places.push((kcp.for_workspace(provider), provider.to_string()));
     }
     let mut verdicts = Vec::new();
     for (connection, name) in places {
@@ -145,18 +149,17 @@ async fn facts(kcp: &Connection, provider: Option<&WorkspacePath>) -> Result<Fac
             WorkloadFacts { name, ready: is_ready(ty.kind, object), drift }
         })
         .collect();
-    // Schedules live in the provider workspace; one the user may not read is left out.
+    // Schedules live in the provider workspace; none there, or none the user may read, shows
+    // as none (any other failure is the command's).
     let schedules = match provider {
-        Some(provider) => kcp
-            .for_workspace(provider)
-            .list(
-                &Resource::new("", "v1", "ConfigMap", "configmaps", true),
-                Some(LEASE_NAMESPACE),
-                Some(BACKUP_SCHEDULE_LABEL),
-            )
-            .await
-            .map(|l| l.items)
-            .unwrap_or_default(),
+        Some(provider) => {
+            let at = kcp.for_workspace(provider);
+            match at.list(&configmaps(), Some(LEASE_NAMESPACE), Some(BACKUP_SCHEDULE_LABEL)).await {
+                Ok(list) => list.items,
+                Err(ClientError::NotFound { .. } | ClientError::Forbidden { .. }) => Vec::new(),
+                Err(e) => return Err(e.into()),
+            }
+        }
         None => Vec::new(),
     };
     Ok(Facts { registrations, placements, workloads, schedules })
@@ -209,11 +212,12 @@ fn human(report: &Report) -> String {
     if !clusters.not_ready.is_empty() {
         lines.insert(4, ("", format!("not Ready: {}", clusters.not_ready.join("; "))));
     }
-    let mut text: String = lines.iter().map(|(k, v)| format!("{k:<12}{v}\n")).collect();
+    // Names, reasons and messages come from servers: escaped, so none can drive the terminal.
+    let mut text: String = lines.iter().map(|(k, v)| format!("{k:<12}{}\n", escape_control(v))).collect();
     if !fleet.problems.is_empty() {
         text.push_str("\nproblems:\n");
         for problem in &fleet.problems {
-            text.push_str(&format!("  - {problem}\n"));
+            text.push_str(&format!("  - {}\n", escape_control(problem)));
         }
     }
     text

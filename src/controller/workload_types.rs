@@ -46,6 +46,11 @@ pub enum ExportLocation<'a> {
 /// TMC API is not bound there.
 pub async fn bound_provider(workspace: &Connection) -> Result<Option<WorkspacePath>, ClientError> {
     let Some(binding) = workspace.get(&api_bindings(), None, BINDING_NAME).await? else { return Ok(None) };
+    provider_in(&binding)
+}
+
+/// The provider workspace a TMC APIBinding names; `None` when it names no path.
+pub fn provider_in(binding: &serde_json::Value) -> Result<Option<WorkspacePath>, ClientError> {
     let Some(path) = binding["spec"]["reference"]["export"]["path"].as_str() else { return Ok(None) };
     path.parse().map(Some).map_err(|e| ClientError::Invalid {
         message: format!("APIBinding {BINDING_NAME} names export path {path:?}, which is not a workspace path: {e}"),

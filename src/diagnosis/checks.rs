@@ -33,10 +33,10 @@ pub fn controller(lease: Option<&Value>, where_: &str, now: Timestamp) -> Check 
             start,
         );
     }
-    let duration = Duration::from_secs(spec["leaseDurationSeconds"].as_u64().unwrap_or(15));
+    let duration = spec["leaseDurationSeconds"].as_u64().map(Duration::from_secs);
     let renewed = spec["renewTime"].as_str().and_then(|t| t.parse::<Timestamp>().ok());
-    let Some(renewed) = renewed else {
-        return Check::fail(NAME, format!("the leader Lease in {where_} has no renewal time"), start);
+    let (Some(duration), Some(renewed)) = (duration, renewed) else {
+        return Check::fail(NAME, format!("the leader Lease in {where_} has no duration or renewal time"), start);
     };
     let since = now.duration_since(renewed).unsigned_abs();
     if now > renewed && since > duration + LEASE_SLACK {
@@ -58,7 +58,7 @@ pub fn controller(lease: Option<&Value>, where_: &str, now: Timestamp) -> Check 
     Check::pass(NAME, format!("{holder} leads in {where_}{leading}"))
 }
 
-/// The credentials' expiry, if they have one (a client certificate or a token with `exp`).
+/// The expiry of the kubeconfig's client certificate, if it has one.
 pub fn credentials(user: &str, expiry: Option<Timestamp>, now: Timestamp) -> Check {
     const NAME: &str = "credentials";
     let renew = format!("renew the credentials of user \"{user}\" in your kubeconfig");
@@ -148,22 +148,44 @@ pub fn clock(server: &str, offset: SignedDuration) -> Check {
     }
 }
 
-/// A registered cluster: reachable through its stored credentials, and allowed what the
-/// controller does there (`missing`: the verbs and resources an access review denied).
-pub fn cluster(name: &str, reached: Result<&str, &str>, missing: &[String]) -> Check {
+/// What asking a registered cluster with its stored credentials gave.
+#[derive(Clone, Debug)]
+pub enum ClusterProbe {
+    /// No answer, or the credentials were refused.
+    Unreachable(String),
+    /// It answered, but its access reviews could not be made.
+    ReviewsFailed(String),
+    /// It answered; `missing` are the `verb resource` its access reviews denied.
+    Reached { version: String, missing: Vec<String> },
+}
+
+/// A registered cluster (at `location`): reachable through its stored credentials, and allowed
+/// what the controller does there. The fix re-registers it with a token of its own, made with
+/// the cluster's admin credentials.
+pub fn cluster(name: &str, location: &str, probe: &ClusterProbe) -> Check {
     let check = format!("cluster {name}");
-    match reached {
-        Err(why) => Check::fail(
+    let register = format!(
+        "tmcctl cluster register {name} --location {location} --cluster-kubeconfig <the cluster's admin kubeconfig> --create-service-account"
+    );
+    match probe {
+        ClusterProbe::Unreachable(why) => Check::fail(
             check,
             format!("cannot be reached with its stored credentials: {why}"),
-            format!("start it or fix the network; if its credentials changed, `tmcctl cluster rotate-credentials {name}`"),
+            format!("start it or fix the network; if its credentials changed or expired: {register}"),
         ),
-        Ok(_) if !missing.is_empty() => Check::fail(
+        ClusterProbe::ReviewsFailed(why) => Check::fail(
+            check,
+            format!("answers, but its access reviews fail: {why}"),
+            "check the cluster's API server (its authorizer) and its log",
+        ),
+        ClusterProbe::Reached { missing, .. } if !missing.is_empty() => Check::fail(
             check,
             format!("its stored credentials may not {}", missing.join(", ")),
-            format!("bind the tmc:cluster-agent role there (`tmcctl cluster register {name} --create-service-account` makes one)"),
+            format!("give it the tmc:cluster-agent role for the current workload types: {register}"),
         ),
-        Ok(version) => Check::pass(check, format!("reachable ({version}), allowed everything the controller does there")),
+        ClusterProbe::Reached { version, .. } => {
+            Check::pass(check, format!("reachable ({version}), allowed everything the controller does there"))
+        }
     }
 }
 
@@ -248,11 +270,18 @@ mod tests {
     }
 
     #[test]
-    fn a_cluster_fails_unreachable_or_short_of_permissions() {
-        assert_eq!(cluster("pc1", Ok("v1.36.1"), &[]).verdict, Verdict::Pass);
-        let down = cluster("pc1", Err("connection refused"), &[]);
+    fn a_cluster_fails_unreachable_short_of_permissions_or_unable_to_review() {
+        let reached = |missing: &[&str]| ClusterProbe::Reached {
+            version: "v1.36.1".into(),
+            missing: missing.iter().map(|m| m.to_string()).collect(),
+        };
+        assert_eq!(cluster("pc1", "eu", &reached(&[])).verdict, Verdict::Pass);
+        let down = cluster("pc1", "eu", &ClusterProbe::Unreachable("connection refused".into()));
         assert!(down.verdict == Verdict::Fail && down.detail.contains("connection refused"));
-        let short = cluster("pc1", Ok("v1.36.1"), &["create deployments.apps".into()]);
+        assert!(down.fix.unwrap().contains("register pc1 --location eu --cluster-kubeconfig"));
+        let short = cluster("pc1", "eu", &reached(&["create deployments.apps"]));
         assert!(short.verdict == Verdict::Fail && short.detail.contains("create deployments.apps"));
+        let unasked = cluster("pc1", "eu", &ClusterProbe::ReviewsFailed("timed out".into()));
+        assert!(unasked.verdict == Verdict::Fail && !unasked.detail.contains("may not"));
     }
 }

@@ -140,7 +140,7 @@ impl Printer {
         if !Self::interactive() {
             return Ok(None);
         }
-        dialoguer::Confirm::new().with_prompt(question).default(false).interact_opt().map_err(io::Error::other)
+        Self::yes_no(question)
     }
 
     /// A progress bar on stderr counting down `total` items; invisible without a terminal.

@@ -23,8 +23,7 @@ impl Printer {
         if let Some(default) = default {
             input = input.default(default.to_string()).show_default(true);
         }
-        let answer =
-            input.validate_with(|text: &String| check(text.trim())).interact_text().map_err(io::Error::other)?;
+        let answer = input.validate_with(|text: &String| check(text.trim())).interact_text().map_err(terminal_error)?;
         Ok(Some(answer.trim().to_string()))
     }
 
@@ -38,7 +37,12 @@ impl Printer {
             .items(items)
             .default(default)
             .interact_opt()
-            .map_err(io::Error::other)
+            .map_err(terminal_error)
+    }
+
+    /// Asks a yes/no question (default no).
+    pub(super) fn yes_no(question: &str) -> io::Result<Option<bool>> {
+        dialoguer::Confirm::new().with_prompt(question).default(false).interact_opt().map_err(terminal_error)
     }
 
     /// A spinner on stderr for a wait of unknown length; invisible without a terminal. Finish
@@ -55,4 +59,12 @@ impl Printer {
         spinner.enable_steady_tick(Duration::from_millis(120));
         spinner
     }
+}
+
+/// dialoguer's error as the terminal's own: Ctrl-C stays `Interrupted` (exit 130), and the
+/// cursor a prompt hid is shown again.
+fn terminal_error(err: dialoguer::Error) -> io::Error {
+    let dialoguer::Error::IO(err) = err;
+    let _ = dialoguer::console::Term::stderr().show_cursor();
+    err
 }

@@ -382,7 +382,7 @@ fn stopped_cluster_turns_unknown_within_the_grace_is_named_by_status_and_doctor_
     let findings: Vec<Value> = serde_json::from_str(&doctor.stdout).unwrap();
     let pc2 = findings.iter().find(|f| f["name"] == "cluster pc2").expect("a finding for pc2");
     assert_eq!(pc2["verdict"], "Fail", "{pc2}");
-    assert!(pc2["fix"].as_str().unwrap().contains("rotate-credentials pc2"), "{pc2}");
+    assert!(pc2["fix"].as_str().unwrap().contains("cluster register pc2 --location us-east"), "{pc2}");
     assert!(doctor.stderr.contains("checks failed"), "{}", doctor.stderr);
     assert_exit(&fleet, 11);
     assert!(fleet.stdout.contains("cluster pc2: Unknown"), "{}", fleet.stdout);

@@ -1,4 +1,5 @@
-//! The checked-in completions and man pages must match the command tree.
+//! The checked-in completions, man pages and CLI reference must match the command tree, and
+//! the guides must build with no broken link.
 //! Regenerate with `TMCCTL_UPDATE_GENERATED=1 cargo test --test cli docs`.
 
 use std::path::Path;

@@ -42,6 +42,11 @@ fn run(mut command: Command, stdin: Option<&str>) -> Output {
 pub fn tmcctl_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tmcctl"));
     command.env_remove("KUBECONFIG").env_remove("TMCCTL_WORKSPACE").env("HOME", scratch_dir()).env("NO_COLOR", "1");
+    // No config file but a test's own: the developer's settings must not reach a test.
+    for key in ["TMCCTL_CONFIG", "TMCCTL_OUTPUT", "TMCCTL_REQUEST_TIMEOUT"] {
+        command.env_remove(key);
+    }
+    command.env("XDG_CONFIG_HOME", scratch_dir().join("config"));
     // A proxy of the machine's environment must not carry the lab's loopback traffic.
     for proxy in ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] {
         command.env_remove(proxy);

@@ -201,8 +201,11 @@ fn the_quick_start_runs_end_to_end() {
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink(repo.join("lab"), dir.join("lab")).unwrap();
     let binary_dir = Path::new(env!("CARGO_BIN_EXE_tmcctl")).parent().unwrap().display().to_string();
-    let mut command = Command::new("bash");
+    // Bounded: a controller that died would leave the page's readiness loop waiting forever.
+    let mut command = Command::new("timeout");
     command
+        .arg("600")
+        .arg("bash")
         .current_dir(&dir)
         .env("PATH", format!("{binary_dir}:{}", std::env::var("PATH").unwrap_or_default()))
         .env("TMCCTL_LAB_STATE", lab.var("LAB_STATE"))
@@ -232,6 +235,9 @@ struct Terminal {
     child: std::process::Child,
     stdin: std::process::ChildStdin,
     screen: std::sync::Arc<std::sync::Mutex<String>>,
+    reader: std::thread::JoinHandle<()>,
+    /// How much of the screen earlier questions took: a question is looked for after it.
+    answered: usize,
 }
 
 impl Terminal {
@@ -241,10 +247,17 @@ impl Terminal {
         for arg in args {
             line.push_str(&format!(" '{arg}'"));
         }
-        let command = tmcctl_command();
-        let mut child = Command::new("script")
+        // The harness's isolation, removals included, for the program under the terminal.
+        let isolated = tmcctl_command();
+        let mut script = Command::new("script");
+        for (key, value) in isolated.get_envs() {
+            match value {
+                Some(value) => script.env(key, value),
+                None => script.env_remove(key),
+            };
+        }
+        let mut child = script
             .args(["-qfec", &line, "/dev/null"])
-            .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
             .env("TERM", "xterm")
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
@@ -255,7 +268,7 @@ impl Terminal {
         let mut stdout = child.stdout.take().unwrap();
         let screen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let sink = screen.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buffer = [0u8; 4096];
             while let Ok(n) = std::io::Read::read(&mut stdout, &mut buffer) {
                 if n == 0 {
@@ -264,17 +277,23 @@ impl Terminal {
                 sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buffer[..n]));
             }
         });
-        Terminal { child, stdin, screen }
+        Terminal { child, stdin, screen, reader, answered: 0 }
     }
 
-    /// Waits until `question` is on the screen (after what was answered so far), then types.
+    /// Waits until `question` is on the screen after the previous answer, then types `keys`.
     fn answer(&mut self, question: &str, keys: &str) {
-        let seen = self.screen.lock().unwrap().len();
-        let _ = seen;
-        crate::harness::eventually(&format!("the question \"{question}\""), std::time::Duration::from_secs(30), || {
-            self.screen.lock().unwrap().contains(question).then_some(())
-        });
-        // The prompt is drawn before the terminal is switched to read keys: let it settle.
+        let from = self.answered;
+        let (end, _) = crate::harness::eventually(
+            &format!("the question \"{question}\""),
+            std::time::Duration::from_secs(30),
+            || {
+                let screen = self.screen.lock().unwrap();
+                screen.get(from..).and_then(|rest| rest.find(question)).map(|at| from + at + question.len())
+            },
+        );
+        self.answered = end;
+        // The question is drawn just before the terminal is switched to read keys; keys typed
+        // in between would be read as a line. A person takes longer than this to answer.
         std::thread::sleep(std::time::Duration::from_millis(300));
         std::io::Write::write_all(&mut self.stdin, keys.as_bytes()).unwrap();
         std::io::Write::flush(&mut self.stdin).unwrap();
@@ -290,7 +309,9 @@ impl Terminal {
             assert!(std::time::Instant::now() < deadline, "still running: {}", self.screen.lock().unwrap());
             std::thread::sleep(std::time::Duration::from_millis(100));
         };
-        std::thread::sleep(std::time::Duration::from_millis(200));
+        // The terminal closes with the program: the reader sees its end and stops.
+        drop(self.stdin);
+        let _ = self.reader.join();
         let screen = self.screen.lock().unwrap().clone();
         (code, screen)
     }

@@ -9,7 +9,7 @@ mod journal;
 mod pass;
 mod prepare;
 pub mod restore;
-mod schedule;
+pub(crate) mod schedule;
 
 use std::path::Path;
 

@@ -87,7 +87,7 @@ pub struct DeleteArgs {
     pub yes: bool,
 }
 
-fn configmaps() -> Resource {
+pub(crate) fn configmaps() -> Resource {
     Resource::new("", "v1", "ConfigMap", "configmaps", true)
 }
 

@@ -104,7 +104,7 @@ pub fn intent(args: &RegisterArgs, printer: &Printer) -> Result<Intent, CliError
         }
     };
     let intent = Intent { name, kubeconfig, context, location, labels, capabilities };
-    if !args.yes {
+    if !args.yes && args.dry_run.as_deref().is_none_or(|mode| mode == "none") {
         let context = intent.context.as_deref().unwrap_or("its current context");
         let question = format!(
             "Register cluster \"{}\" in {} from {} ({context})?",
