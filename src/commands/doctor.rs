@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::api::ClusterRegistration;
 use crate::cli::OutputArgs;
 use crate::client::kcp::api_bindings;
-use crate::client::{Connection, ConnectionSettings, Resource, WorkspacePath};
-use crate::commands::cluster::shared::connect_registered;
+use crate::client::{ClientError, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::commands::cluster::shared::{stored_credentials, VERIFY_TIMEOUT};
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::diagnosis::checks::ClusterProbe;
 use crate::diagnosis::{checks, Check, Verdict};
@@ -164,19 +164,31 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
 /// One cluster: reachable, allowed what the controller does there, its clock in step.
 async fn cluster_checks(workspace: &Connection, name: &str, location: &str, permissions: &[Permission]) -> Vec<Check> {
     let unreachable = |message: String| vec![checks::cluster(name, location, &ClusterProbe::Unreachable(message))];
-    let cluster = match connect_registered(workspace, name).await {
-        Ok(cluster) => cluster,
+    let credentials = match stored_credentials(workspace, name).await {
+        Ok(credentials) => credentials,
         Err(e) => return unreachable(e.message),
+    };
+    let expiry = credentials.certificate_expiry().or_else(|| credentials.token_expiry());
+    let expiring = checks::cluster_credentials(name, location, expiry, jiff::Timestamp::now());
+    // Expired credentials are the likeliest reason for no answer: said beside it.
+    let unanswered = |e: ClientError| {
+        let mut found = unreachable(CliError::from(e).message);
+        found.push(expiring.clone());
+        found
+    };
+    let cluster = match Connection::to_cluster(&credentials, Some(VERIFY_TIMEOUT), Default::default()).await {
+        Ok(cluster) => cluster,
+        Err(e) => return unanswered(e),
     };
     let version = match cluster.server_info().await {
         Ok(info) => info.git_version,
-        Err(e) => return unreachable(CliError::from(e).message),
+        Err(e) => return unanswered(e),
     };
     let probe = match denied(&cluster, permissions).await {
         Ok(missing) => ClusterProbe::Reached { version, missing },
         Err(why) => ClusterProbe::ReviewsFailed(why),
     };
-    let mut found = vec![checks::cluster(name, location, &probe)];
+    let mut found = vec![checks::cluster(name, location, &probe), expiring];
     found.extend(clock(&cluster, &format!("cluster {name}")).await);
     found
 }

@@ -60,16 +60,28 @@ pub fn controller(lease: Option<&Value>, where_: &str, now: Timestamp) -> Check 
 
 /// The expiry of the kubeconfig's client certificate, if it has one.
 pub fn credentials(user: &str, expiry: Option<Timestamp>, now: Timestamp) -> Check {
-    const NAME: &str = "credentials";
     let renew = format!("renew the credentials of user \"{user}\" in your kubeconfig");
+    expiring("credentials", &format!("user \"{user}\""), expiry, now, renew)
+}
+
+/// The expiry of the credentials stored for a cluster (a client certificate, or a token that
+/// says when it ends), if they have one: the controller loses the cluster when they end.
+pub fn cluster_credentials(name: &str, location: &str, expiry: Option<Timestamp>, now: Timestamp) -> Check {
+    let renew = format!(
+        "tmcctl cluster register {name} --location {location} --cluster-kubeconfig <the cluster's admin kubeconfig> --create-service-account"
+    );
+    expiring(&format!("credentials of cluster {name}"), "stored credentials", expiry, now, renew)
+}
+
+fn expiring(name: &str, whose: &str, expiry: Option<Timestamp>, now: Timestamp, renew: String) -> Check {
     match expiry {
-        None => Check::pass(NAME, format!("user \"{user}\": no expiry in the kubeconfig")),
-        Some(at) if at <= now => Check::fail(NAME, format!("user \"{user}\": expired at {at}"), renew),
+        None => Check::pass(name, format!("{whose}: no expiry")),
+        Some(at) if at <= now => Check::fail(name, format!("{whose}: expired at {at}"), renew),
         Some(at) if now.duration_until(at).unsigned_abs() < EXPIRY_WARNING => {
             let left = age(now.duration_until(at).unsigned_abs());
-            Check::warn(NAME, format!("user \"{user}\": expires at {at} (in {left})"), renew)
+            Check::warn(name, format!("{whose}: expire at {at} (in {left})"), renew)
         }
-        Some(at) => Check::pass(NAME, format!("user \"{user}\": valid until {at}")),
+        Some(at) => Check::pass(name, format!("{whose}: valid until {at}")),
     }
 }
 
@@ -234,6 +246,9 @@ mod tests {
         assert_eq!(credentials("u", at("2026-12-05T00:00:00Z"), now()).verdict, Verdict::Warn);
         let expired = credentials("u", at("2026-12-01T00:00:00Z"), now());
         assert!(expired.verdict == Verdict::Fail && expired.fix.unwrap().contains("\"u\""));
+        let stored = cluster_credentials("pc1", "eu", at("2026-12-04T00:00:00Z"), now());
+        assert!(stored.verdict == Verdict::Warn && stored.name == "credentials of cluster pc1", "{stored:?}");
+        assert!(stored.fix.unwrap().contains("register pc1 --location eu"));
     }
 
     #[test]
