@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod ages;
 pub mod api;
 pub mod backoff;
 pub mod backup;

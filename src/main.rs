@@ -10,6 +10,7 @@ use tmcctl::commands::plugin::{self, Invocation};
 use tmcctl::error::ExitKind;
 use tmcctl::observability::logs::{self, LogSettings};
 use tmcctl::settings::file::ConfigFile;
+use tmcctl::settings::Loaded;
 use tmcctl::{commands, output};
 
 fn main() -> ExitCode {
@@ -30,19 +31,20 @@ fn main() -> ExitCode {
         Ok(config) => (config, None),
         Err(e) => (ConfigFile::default(), Some(e)),
     };
-    let parsed = config.apply(root).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
-    let cli = match parsed {
-        Ok(cli) => cli,
+    let parsed = config.apply(root).try_get_matches_from(args).and_then(|m| Ok((Cli::from_arg_matches(&m)?, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    if let Some(e) = broken.filter(|_| !cli.command.works_without_config()) {
+    if let Some(e) = broken.as_ref().filter(|_| !cli.command.works_without_config()) {
         output::print_error(&e.to_string(), Some(&e.hint()));
         return ExitCode::from(ExitKind::Config as u8);
     }
+    let loaded = Loaded::new(config, broken, &matches, &cli.command);
     let log_settings = LogSettings { verbose: cli.global.verbose, json: cli.global.log_format == "json" };
     let traces = match cli.trace_settings() {
         Ok(traces) => traces,
@@ -63,7 +65,7 @@ fn main() -> ExitCode {
             return ExitCode::from(ExitKind::Usage as u8);
         }
     };
-    match commands::run(cli) {
+    match commands::run(cli, loaded) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind == ExitKind::ClosedOutput => ExitCode::SUCCESS,
         Err(e) => {

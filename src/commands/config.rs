@@ -1,12 +1,12 @@
 //! `tmcctl config view`: the settings in effect for this command line and where each comes
 //! from, so "why is it talking to that workspace?" has an answer.
 
-use clap::{Args, CommandFactory, Subcommand};
+use clap::{Args, Subcommand};
 
-use crate::cli::{Cli, OutputArgs};
+use crate::cli::OutputArgs;
 use crate::error::{CliError, ExitKind};
 use crate::output::{Printer, Table};
-use crate::settings::{self, file::ConfigFile, Origin, Source};
+use crate::settings::{self, Origin, Source};
 
 /// `tmcctl config …`
 #[derive(Debug, Subcommand)]
@@ -23,20 +23,10 @@ pub struct ViewArgs {
     pub output: OutputArgs,
 }
 
-/// Prints the settings. The command line is read again here (with the config file) to learn
-/// which values came from flags; parsing it twice costs microseconds.
-pub fn run(args: ViewArgs) -> Result<(), CliError> {
+/// Prints the settings (as `main` resolved them, from the config file and the command line).
+pub fn run(args: ViewArgs, config: settings::Loaded) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output, args.output.no_headers);
-    let root = Cli::command();
-    let (file, broken) = match ConfigFile::load(&root) {
-        Ok(file) => (file, None),
-        Err(e) => (ConfigFile::default(), Some(e)),
-    };
-    let matches = file
-        .apply(Cli::command())
-        .try_get_matches_from(std::env::args_os())
-        .map_err(|e| CliError::usage(e.to_string()))?;
-    let origins = settings::origins(&root, &matches, &file);
+    let settings::Loaded { file, broken, origins } = config;
     if let Some(path) = &file.path {
         printer.status(&format!("config file: {}", path.display()))?;
     } else if let Some((path, _)) = settings::file::location() {

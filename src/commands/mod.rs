@@ -29,12 +29,12 @@ use crate::error::{CliError, ExitKind};
 use crate::settings;
 
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+pub fn run(cli: Cli, loaded: settings::Loaded) -> Result<(), CliError> {
     let connection = settings::connection(&cli.global);
     match cli.command {
         // Offline commands stay off the runtime, so they start in a millisecond.
         Command::Completion(args) => completion::run(args),
-        Command::Config(config::ConfigCommand::View(args)) => config::run(args),
+        Command::Config(config::ConfigCommand::View(args)) => config::run(args, loaded),
         Command::Plugin(plugin::PluginCommand::Install(args)) => plugin::install(args),
         command => {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // `restore` stops between writes and leaves a journal.
             let own_signals = matches!(command, Command::Controller(_) | Command::Restore(_));
             let outcome = runtime.block_on(async {
-                let work = dispatch(command, connection);
+                let work = dispatch(command, connection, loaded);
                 if own_signals {
                     work.await
                 } else {
@@ -121,7 +121,7 @@ pub async fn explain_tmc_error(connection: &Connection, err: ClientError) -> Cli
     }
 }
 
-async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<(), CliError> {
+async fn dispatch(command: Command, connection: ConnectionSettings, loaded: settings::Loaded) -> Result<(), CliError> {
     match command {
         Command::Cluster(cmd) => cluster::run(cmd, &connection).await,
         Command::Install(args) => install::install(args, &connection).await,
@@ -137,7 +137,7 @@ async fn dispatch(command: Command, connection: ConnectionSettings) -> Result<()
         Command::Metrics(cmd) => metrics::run(cmd, &connection).await,
         Command::Controller(cmd) => controller::run(cmd, &connection).await,
         Command::Completion(args) => completion::run(args),
-        Command::Config(config::ConfigCommand::View(args)) => config::run(args),
+        Command::Config(config::ConfigCommand::View(args)) => config::run(args, loaded),
         Command::Plugin(plugin::PluginCommand::Install(args)) => plugin::install(args),
     }
 }

@@ -66,5 +66,5 @@ impl Check {
 
 /// `1h2m`, `45s`: an age as kubectl prints it, for details.
 fn age(duration: Duration) -> String {
-    crate::output::age::human_duration(duration.as_secs())
+    crate::ages::human_duration(duration.as_secs())
 }

@@ -5,7 +5,6 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod age;
 mod describe;
 mod escape;
 mod format;

@@ -45,6 +45,33 @@ pub fn log_filter(verbose: u8) -> String {
     .to_string()
 }
 
+/// The config file as this run read it, and — for `config view`, the one command that shows
+/// them — where the settings in effect came from.
+pub struct Loaded {
+    pub file: file::ConfigFile,
+    /// Why the file could not be used (only commands that help fix it run then).
+    pub broken: Option<file::ConfigError>,
+    pub origins: Vec<Origin>,
+}
+
+impl Loaded {
+    /// `matches` is the command line parsed with `file` applied.
+    pub fn new(
+        file: file::ConfigFile,
+        broken: Option<file::ConfigError>,
+        matches: &clap::ArgMatches,
+        command: &crate::cli::Command,
+    ) -> Self {
+        let origins = match command {
+            crate::cli::Command::Config(_) => {
+                origins(&<crate::cli::Cli as clap::CommandFactory>::command(), matches, &file)
+            }
+            _ => Vec::new(),
+        };
+        Loaded { file, broken, origins }
+    }
+}
+
 /// Where a setting's value came from, strongest first.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

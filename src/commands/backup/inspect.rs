@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::json;
 
+use crate::ages::age;
 use crate::backup::{decode, is_sealed, open, store, Archive, OpenWith};
 use crate::cli::OutputArgs;
 use crate::error::{CliError, ExitKind};
-use crate::output::age::age;
 use crate::output::{Printer, Table};
 
 use super::read_secret_file;

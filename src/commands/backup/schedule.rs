@@ -5,6 +5,7 @@
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
+use crate::ages::age;
 use crate::api::ownership::{
     BACKUP_LAST_BACKUP_ANNOTATION, BACKUP_LAST_ERROR_ANNOTATION, BACKUP_LAST_SUCCESS_ANNOTATION, BACKUP_SCHEDULE_LABEL,
 };
@@ -15,7 +16,6 @@ use crate::client::{ApplyOptions, Connection, ConnectionSettings, Resource, Work
 use crate::controller::runtime::LEASE_NAMESPACE;
 use crate::error::{CliError, ExitKind};
 use crate::install::{DEFAULT_PROVIDER_WORKSPACE, FIELD_MANAGER};
-use crate::output::age::age;
 use crate::output::{Printer, Table};
 
 /// `tmcctl backup schedule …`

@@ -86,23 +86,18 @@ pub fn intent(args: &RegisterArgs, printer: &Printer) -> Result<Intent, CliError
         Some(location) => location.clone(),
         None => answer("Location (a region, zone or site)", None, &|l| check_label_value("location", l))?,
     };
-    let optional = |text: String| if text.is_empty() { None } else { Some(text) };
-    let labels = match &args.labels {
-        Some(labels) => Some(labels.clone()),
-        None => {
-            let check = |t: &str| if t.is_empty() { Ok(()) } else { parse_label_flag(t).map(|_| ()) };
-            let text = optional(answer("Labels for placements (key=value,…; empty for none)", None, &check)?);
-            text.map(|t| parse_label_flag(&t)).transpose().map_err(CliError::usage)?
-        }
-    };
-    let capabilities = match &args.capabilities {
-        Some(capabilities) => Some(capabilities.clone()),
-        None => {
-            let check = |t: &str| if t.is_empty() { Ok(()) } else { parse_capability_flag(t).map(|_| ()) };
-            let text = optional(answer("Capabilities (type:true|false,…; empty for none)", None, &check)?);
-            text.map(|t| parse_capability_flag(&t)).transpose().map_err(CliError::usage)?
-        }
-    };
+    let labels = optional(
+        printer,
+        args.labels.as_ref(),
+        "Labels for placements (key=value,…; empty for none)",
+        parse_label_flag,
+    )?;
+    let capabilities = optional(
+        printer,
+        args.capabilities.as_ref(),
+        "Capabilities (type:true|false,…; empty for none)",
+        parse_capability_flag,
+    )?;
     let intent = Intent { name, kubeconfig, context, location, labels, capabilities };
     if !args.yes && args.dry_run.as_deref().is_none_or(|mode| mode == "none") {
         let context = intent.context.as_deref().unwrap_or("its current context");
@@ -115,6 +110,24 @@ pub fn intent(args: &RegisterArgs, printer: &Printer) -> Result<Intent, CliError
         crate::commands::confirm(printer, &question, &format!("register cluster \"{}\"", intent.name))?;
     }
     Ok(intent)
+}
+
+/// An optional value: the flag's, else asked for (empty is none) and parsed as the flag parses it.
+fn optional<T: Clone>(
+    printer: &Printer,
+    given: Option<&T>,
+    question: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, CliError> {
+    if let Some(value) = given {
+        return Ok(Some(value.clone()));
+    }
+    let check = |text: &str| if text.is_empty() { Ok(()) } else { parse(text).map(|_| ()) };
+    let text = printer.ask(question, None, check)?.ok_or_else(|| CliError::usage("the terminal went away"))?;
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse(&text).map(Some).map_err(CliError::usage)
 }
 
 /// The kubeconfig kubectl would read: the first file of $KUBECONFIG, else ~/.kube/config.

@@ -5,12 +5,12 @@ use futures::StreamExt;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::ages::age;
 use crate::api::{ClusterRegistration, ConditionStatus};
 use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{Connection, ConnectionSettings, WatchedObject};
 use crate::commands::explain_tmc_error;
 use crate::error::CliError;
-use crate::output::age::age;
 use crate::output::{OutputFormat, Printer, Table};
 use crate::selector::LabelSelector;
 

@@ -2,11 +2,11 @@
 
 use clap::Args;
 
+use crate::ages::age;
 use crate::api::ClusterRegistration;
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings};
 use crate::error::{CliError, ExitKind};
-use crate::output::age::age;
 use crate::output::{Describe, OutputFormat, Printer, Table};
 
 use super::shared::{kind_group, placements_on, require, stored_credentials, DRAIN_ANNOTATION};

@@ -4,13 +4,13 @@
 use clap::Args;
 use serde_json::Value;
 
+use crate::ages::age;
 use crate::api::WorkloadPlacement;
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings};
 use crate::commands::explain_tmc_error;
 use crate::controller::workload_types::{self, ExportLocation};
 use crate::error::{CliError, ExitKind};
-use crate::output::age::age;
 use crate::output::{Describe, OutputFormat, Printer, Table};
 use crate::placement::WorkloadDemand;
 

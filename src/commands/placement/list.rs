@@ -3,10 +3,10 @@
 use clap::Args;
 use serde_json::Value;
 
+use crate::ages::age;
 use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{Connection, ConnectionSettings};
 use crate::error::CliError;
-use crate::output::age::age;
 use crate::output::{Printer, Table};
 use crate::selector::LabelSelector;
 

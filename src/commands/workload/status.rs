@@ -5,11 +5,11 @@ use clap::Args;
 use futures::StreamExt;
 use serde_json::Value;
 
+use crate::ages::age;
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings, WatchedObject};
 use crate::controller::workload_types::WorkloadType;
 use crate::error::CliError;
-use crate::output::age::age;
 use crate::output::{Printer, Table};
 
 use super::shared::{
