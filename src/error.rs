@@ -88,7 +88,9 @@ impl From<ClientError> for CliError {
     fn from(err: ClientError) -> Self {
         let message = err.to_string();
         let (kind, hint) = match &err {
-            ClientError::Kubeconfig { .. } | ClientError::NoContext { .. } => (ExitKind::Config, None),
+            ClientError::Kubeconfig { .. } | ClientError::NoContext { .. } | ClientError::StoredCredentials(_) => {
+                (ExitKind::Config, None)
+            }
             ClientError::UnknownContext { name, available, .. } => {
                 let hint = match closest(name, available) {
                     Some(best) => format!("did you mean context \"{best}\"?"),

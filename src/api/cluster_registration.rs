@@ -50,8 +50,10 @@ pub struct Capability {
     pub available: bool,
 }
 
-/// Where a cluster's credentials are: a key of a Secret in the registering workspace.
+/// Where a cluster's credentials are: a key of a Secret in the registering workspace, and
+/// what the registration allows them beyond a token or a client certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct CredentialsReference {
     /// The Secret's namespace (tmcctl uses `tmc-system`).
     pub namespace: String,
@@ -59,6 +61,21 @@ pub struct CredentialsReference {
     pub name: String,
     /// The key whose value is a kubeconfig.
     pub key: String,
+    /// Set by `cluster register --allow-exec`: the kubeconfig may run an exec credential plugin
+    /// (or auth provider). The controller runs it only when it was started with `--allow-exec` too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_exec: bool,
+    /// Set by `cluster register --allow-insecure`: the server may be plain HTTP, or TLS
+    /// verification off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_insecure: bool,
+}
+
+impl CredentialsReference {
+    /// What the registration allows its credentials.
+    pub fn trust(&self) -> crate::client::CredentialsTrust {
+        crate::client::CredentialsTrust { allow_exec: self.allow_exec, allow_insecure: self.allow_insecure }
+    }
 }
 
 /// What the health loop last observed about a cluster.

@@ -39,8 +39,9 @@ pub struct WorkloadPlacementSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_selector: Option<LabelSelector>,
     /// How many clusters to choose; unset means one for RoundRobin and all eligible otherwise.
+    /// At most 100000: the schema refuses what the controller could not hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 100000))]
     pub number_of_clusters: Option<u32>,
     /// Whether each chosen cluster runs all replicas or a share of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,9 +64,9 @@ pub struct SpreadSpec {
     /// Pick clusters in rounds over locations, and divide replicas between locations first.
     #[serde(default)]
     pub by_location: bool,
-    /// The largest replica difference allowed between locations (or clusters); at least 1.
+    /// The largest replica difference allowed between locations (or clusters); 1 to 100000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 100000))]
     pub max_skew: Option<u32>,
 }
 
@@ -136,8 +137,8 @@ pub enum ReplicaDivisionType {
 pub struct ClusterWeight {
     /// The ClusterRegistration's name.
     pub cluster: String,
-    /// The cluster's relative share.
-    #[schemars(range(min = 0))]
+    /// The cluster's relative share, 0 to 1000000.
+    #[schemars(range(min = 0, max = 1000000))]
     pub weight: u32,
 }
 

@@ -33,6 +33,9 @@ pub enum ClientError {
         /// What was wrong with it.
         cause: String,
     },
+    /// Stored credentials that are not a kubeconfig, or ask for what their trust does not allow.
+    #[error(transparent)]
+    StoredCredentials(#[from] super::stored::StoredCredentialsError),
     /// `--context` (or `current-context`) names a context the kubeconfig lacks.
     #[error("context \"{name}\" not found in {source_name}")]
     UnknownContext {

@@ -9,6 +9,7 @@ use std::path::Path;
 use base64::Engine;
 use kube::config::{ExecInteractiveMode, KubeConfigOptions, Kubeconfig, KubeconfigError};
 
+use super::stored::{self, CredentialsTrust};
 use super::{ClientError, ConnectionSettings};
 
 /// A kubeconfig context turned into a kube `Config`, plus the names needed for messages.
@@ -145,12 +146,16 @@ fn describe(err: KubeconfigError, source_name: &str, context: &str) -> ClientErr
 }
 
 /// One physical cluster's credentials: a kubeconfig with a single context whose certificate
-/// and token files are inlined.
+/// and token files are inlined, and what this process may do with it ([`CredentialsTrust`],
+/// checked before every connection).
 #[derive(Clone)]
 pub struct ClusterCredentials {
     kubeconfig: Kubeconfig,
     context: String,
     server: String,
+    /// Where they came from, for errors: the Secret and key, or the file and context.
+    source: String,
+    trust: CredentialsTrust,
 }
 
 impl std::fmt::Debug for ClusterCredentials {
@@ -169,6 +174,7 @@ pub fn contexts_in(path: &Path) -> Result<(Vec<String>, Option<String>), ClientE
 
 impl ClusterCredentials {
     /// Cuts `context` (or the current one) out of the kubeconfig at `path`, inlining files.
+    /// The operator's own kubeconfig: the command that reads it judges exec and TLS by its flags.
     pub fn from_file(path: &Path, context: Option<&str>) -> Result<Self, ClientError> {
         let (kubeconfig, source_name) = read_file(path)?;
         let (context, server) = context_and_server(&kubeconfig, context, &source_name)?;
@@ -210,29 +216,44 @@ impl ClusterCredentials {
             kind: Some("Config".into()),
             ..Kubeconfig::default()
         };
-        Ok(ClusterCredentials { kubeconfig: minimal, context, server })
-    }
-
-    /// Reads credentials stored by [`ClusterCredentials::to_yaml`]; `source_name` names the Secret.
-    pub fn from_yaml(text: &str, source_name: &str) -> Result<Self, ClientError> {
-        let kubeconfig = Kubeconfig::from_yaml(text).map_err(|e| describe(e, source_name, ""))?;
-        let (context, server) = context_and_server(&kubeconfig, None, source_name)?;
-        Ok(ClusterCredentials { kubeconfig, context, server })
+        let source = format!("context \"{context}\" of {source_name}");
+        Ok(ClusterCredentials { kubeconfig: minimal, context, server, source, trust: CredentialsTrust::OPERATOR })
     }
 
     /// Reads credentials from the base64 value of a Secret's `data` key, as `tmcctl cluster
-    /// register` stores them; `source_name` names the Secret and key.
-    pub fn from_secret_value(encoded: &str, source_name: &str) -> Result<Self, ClientError> {
-        let text = base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .filter(|text| !text.is_empty())
-            .ok_or_else(|| ClientError::Kubeconfig {
-                source_name: source_name.to_string(),
-                cause: "is empty or not base64 text".into(),
-            })?;
-        Self::from_yaml(&text, source_name)
+    /// register` stores them; `source_name` names the Secret and key. The value is someone
+    /// else's data: it is reduced to its current context, and connections made with it get
+    /// only `trust` (see [`stored`]).
+    pub fn from_secret_value(encoded: &str, source_name: &str, trust: CredentialsTrust) -> Result<Self, ClientError> {
+        let kubeconfig = stored::decode_secret_value(encoded, source_name)?;
+        Self::stored(kubeconfig, source_name, trust)
+    }
+
+    fn stored(kubeconfig: Kubeconfig, source_name: &str, trust: CredentialsTrust) -> Result<Self, ClientError> {
+        let (context, server) = context_and_server(&kubeconfig, None, source_name)?;
+        Ok(ClusterCredentials { kubeconfig, context, server, source: source_name.to_string(), trust })
+    }
+
+    /// The same credentials, to be used only as `trust` allows.
+    pub fn with_trust(mut self, trust: CredentialsTrust) -> Self {
+        self.trust = trust;
+        self
+    }
+
+    /// What these credentials need beyond a token or certificate over verified TLS: what a
+    /// registration of them records, and no more.
+    pub fn needs(&self) -> CredentialsTrust {
+        let plain_http = !self.server.trim_start().to_ascii_lowercase().starts_with("https://");
+        CredentialsTrust {
+            allow_exec: self.exec_command().is_some(),
+            allow_insecure: plain_http || self.skips_tls_verify(),
+        }
+    }
+
+    /// Refuses credentials that would run a program, read a file or travel in clear beyond
+    /// what their trust allows. Every connection to a cluster checks this first.
+    pub fn check(&self) -> Result<(), ClientError> {
+        Ok(stored::check(&self.kubeconfig, self.trust, &self.source)?)
     }
 
     /// The same cluster entry (server, CA, TLS server name) with the bearer token `token` as the
@@ -245,7 +266,13 @@ impl ClusterCredentials {
         for context in kubeconfig.contexts.iter_mut().filter_map(|c| c.context.as_mut()) {
             context.user = Some(user.to_string());
         }
-        ClusterCredentials { kubeconfig, context: self.context.clone(), server: self.server.clone() }
+        ClusterCredentials {
+            kubeconfig,
+            context: self.context.clone(),
+            server: self.server.clone(),
+            source: self.source.clone(),
+            trust: self.trust,
+        }
     }
 
     /// What kind of credentials these are, for `cluster status` (never the secret itself).

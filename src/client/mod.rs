@@ -21,6 +21,7 @@ mod kubeconfig;
 mod limits;
 mod objects;
 mod redact;
+pub mod stored;
 mod transport;
 pub mod workspace;
 
@@ -36,6 +37,7 @@ pub use kcp::ServerInfo;
 pub use kubeconfig::{contexts_in, ClusterCredentials};
 pub use limits::RequestLimits;
 pub use objects::{ApplyOptions, ObjectList, Resource, WatchEvent, WatchedObject};
+pub use stored::{CredentialsTrust, StoredCredentialsError};
 pub use workspace::{ServerUrl, WorkspacePath};
 
 /// Makes ring the process's rustls crypto provider (once; later calls do nothing). reqwest,
@@ -103,6 +105,7 @@ impl Connection {
         request_timeout: Option<Duration>,
         limits: RequestLimits,
     ) -> Result<Self, ClientError> {
+        credentials.check()?;
         let source = format!("credentials of context \"{}\"", credentials.context());
         let loaded = kubeconfig::select(credentials.kubeconfig(), None, &source).await?;
         Self::from_loaded(loaded, None, request_timeout, limits)

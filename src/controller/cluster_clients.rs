@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::api::ClusterRegistration;
-use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
+use crate::client::{ClientError, ClusterCredentials, Connection, CredentialsTrust, Resource};
 use crate::health::ProbeFailure;
 
 use super::cached::CredentialSecret;
@@ -53,13 +53,11 @@ impl ClusterClients {
         self.reads.1.fetch_add(1, Ordering::Relaxed);
         let reference = cluster.spec.credentials.as_ref().expect("checked by credentials_secret");
         let encoded = secret.data.get(&reference.key).map(String::as_str).unwrap_or_default();
-        let credentials = ClusterCredentials::from_secret_value(encoded, &source)
+        // A tenant wrote that Secret: exec only when this process and the registration both
+        // allow it; insecure transport only when the registration does.
+        let process = CredentialsTrust { allow_exec: ctx.settings.allow_exec, allow_insecure: true };
+        let credentials = ClusterCredentials::from_secret_value(encoded, &source, process.and(reference.trust()))
             .map_err(|e| ProbeFailure::Credentials(e.to_string()))?;
-        if let (Some(program), false) = (credentials.exec_command(), ctx.settings.allow_exec) {
-            return Err(ProbeFailure::Credentials(format!(
-                "the credentials run an external program ({program}); the controller runs them only with --allow-exec"
-            )));
-        }
         let connection =
             Connection::to_cluster(&credentials, Some(ctx.settings.probe_timeout), ctx.settings.cluster_limits)
                 .await
@@ -129,6 +127,7 @@ pub fn probe_failure(err: ClientError) -> ProbeFailure {
         ClientError::Kubeconfig { .. }
         | ClientError::UnknownContext { .. }
         | ClientError::NoContext { .. }
+        | ClientError::StoredCredentials(_)
         | ClientError::ExecPlugin { .. } => ProbeFailure::Credentials(message),
         _ => ProbeFailure::Other(message),
     }

@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 use crate::api::{ClusterRegistration, Condition, ConditionStatus, WorkloadPlacement, WorkloadPlacementStatus};
 use crate::placement::from_api::{cluster_info, policy};
 use crate::placement::to_api::placement_status;
-use crate::placement::{ClusterLabels, Inventory, WorkloadDemand};
+use crate::placement::{rejected_only_for_health, ClusterLabels, Inventory, PlacementPolicy, WorkloadDemand};
+use crate::sync::governs::PlacementScope;
 
 use super::context::Context;
 use super::error::ReconcileError;
@@ -77,6 +78,8 @@ impl PlacementLoop {
     /// A placement changed: decide again unless only its status moved in a way that was ours.
     pub fn on_placement(&self, change: &Change<WorkloadPlacement>) {
         let relevant = match (&change.old, &change.new) {
+            // The same version reported again: it stopped (or started) decoding.
+            (Some(old), Some(new)) if Arc::ptr_eq(old, new) => true,
             (Some(old), Some(new)) => {
                 old.spec != new.spec
                     || old.metadata.generation != new.metadata.generation
@@ -116,13 +119,25 @@ impl PlacementLoop {
 
     /// Decides one placement and writes its status when it differs from the stored one.
     pub async fn reconcile(&self, key: &ObjectKey) -> Result<Option<DecisionReport>, ReconcileError> {
-        let Some(placement) = self.ctx.placements.get(key) else { return Ok(None) };
+        let undecodable = self.ctx.placements.invalid(key).map(|why| format!("the placement cannot be read: {why}"));
+        let Some(placement) = self.ctx.placements.get(key) else {
+            return match undecodable {
+                Some(problem) => self.report_unreadable(key, &problem).await.map(Some),
+                None => Ok(None),
+            };
+        };
         let previous = placement.status.clone().unwrap_or_default();
         let strategy = placement.spec.strategy.as_str();
         let now = jiff::Timestamp::now().to_string();
         let generation = placement.metadata.generation;
         let started = Instant::now();
-        let compiled = policy(&placement.spec).map_err(|e| e.to_string()).and_then(|p| {
+        // Everything the engine and the sync loop read must parse, or nothing is decided: the
+        // last good decision stays, and the sync loop keeps the last good selectors.
+        let readable = match undecodable {
+            Some(problem) => Err(problem),
+            None => PlacementScope::from_placement(&key.name, &placement.spec).map(|_| ()).map_err(|e| e.to_string()),
+        };
+        let compiled = readable.and_then(|()| policy(&placement.spec).map_err(|e| e.to_string())).and_then(|p| {
             let inventory = self.inventory(&key.cluster)?;
             let decision = inventory.compile(&p).map_err(|e| e.to_string()).map(|c| {
                 let demand = WorkloadDemand {
@@ -132,12 +147,12 @@ impl PlacementLoop {
                 };
                 c.decide(&demand)
             })?;
-            Ok(decision)
+            Ok((decision, p))
         });
         let (status, result, summary) = match compiled {
-            Ok(decision) => {
+            Ok((decision, policy)) => {
                 let mut status = placement_status(&decision, Some(&previous), generation, &now);
-                if let Some(recheck) = self.keep_in_grace(key, &previous, &mut status) {
+                if let Some(recheck) = self.keep_in_grace(key, &policy, &previous, &mut status) {
                     self.queue.add_after(key.clone(), recheck);
                 }
                 match &decision.no_candidates {
@@ -159,12 +174,31 @@ impl PlacementLoop {
         Ok(Some(DecisionReport { name: key.name.clone(), decision: summary, written }))
     }
 
-    /// Puts back the clusters of the previous decision that the engine dropped only because
-    /// they are Unknown, while they have been so for less than the eviction grace: an outage
-    /// of a few minutes moves nothing. Returns when to decide again (the first grace to end).
+    /// A placement with no good version known (it did not decode since the controller
+    /// started): its conditions say why, by a merge patch that leaves its decisions as they are.
+    async fn report_unreadable(&self, key: &ObjectKey, problem: &str) -> Result<DecisionReport, ReconcileError> {
+        let now = jiff::Timestamp::now().to_string();
+        let status = invalid_status(&WorkloadPlacementStatus::default(), None, &now, problem);
+        self.ctx.may_write()?;
+        let writer = self.ctx.hub.writer(&key.cluster);
+        let patch = serde_json::json!({"status": {"conditions": status.conditions}});
+        let resource = crate::client::Resource::of::<WorkloadPlacement>();
+        writer.merge_patch_status(&resource, None, &key.name, &patch, super::FIELD_MANAGER).await?;
+        self.ctx.metrics.count_write(CONTROLLER);
+        tracing::warn!(placement = %key, problem, "placement invalid; its workloads are held as they are");
+        Ok(DecisionReport { name: key.name.clone(), decision: problem.to_string(), written: true })
+    }
+
+    /// Puts back the clusters of the previous decision that the engine dropped only for their
+    /// health (Unknown, or Ready=False: no ready nodes, credentials or probes failing — all
+    /// often transient), while they have been so for less than the eviction grace: an outage
+    /// or a blip of a few minutes moves nothing. An operator's action (cordon, drain, a taint)
+    /// or a policy change is not health, and moves at once. Returns when to decide again (the
+    /// first grace to end).
     fn keep_in_grace(
         &self,
         key: &ObjectKey,
+        policy: &PlacementPolicy,
         previous: &WorkloadPlacementStatus,
         status: &mut WorkloadPlacementStatus,
     ) -> Option<Duration> {
@@ -177,7 +211,10 @@ impl PlacementLoop {
             let Some(cluster) = self.ctx.clusters.get(&ObjectKey::cluster_scoped(&key.cluster, &entry.cluster)) else {
                 continue;
             };
-            let Some(ready) = cluster.ready_condition().filter(|c| c.status == ConditionStatus::Unknown) else {
+            if !rejected_only_for_health(&cluster_info(&cluster), policy) {
+                continue;
+            }
+            let Some(ready) = cluster.ready_condition().filter(|c| c.status != ConditionStatus::True) else {
                 continue;
             };
             let since = ready.last_transition_time.as_deref().and_then(|t| t.parse::<jiff::Timestamp>().ok());
@@ -188,7 +225,8 @@ impl PlacementLoop {
             let mut kept = entry.clone();
             // No running count in the text: it would make every reconcile a write.
             kept.reason = Some(format!(
-                "kept while Unknown, for the eviction grace of {}",
+                "kept while {}, for the eviction grace of {}",
+                ready.reason.as_deref().unwrap_or("not Ready"),
                 humantime::format_duration(self.ctx.settings.eviction_grace)
             ));
             status.decisions.push(kept);
@@ -237,6 +275,8 @@ fn same_status(a: &WorkloadPlacementStatus, b: &WorkloadPlacementStatus) -> bool
     strip(a) == strip(b)
 }
 
+/// The previous status, decisions kept, with `Invalid` true and `Scheduled` false, both saying
+/// what cannot be read: nothing moves until the placement is fixed.
 fn invalid_status(
     previous: &WorkloadPlacementStatus,
     generation: Option<i64>,
@@ -245,16 +285,23 @@ fn invalid_status(
 ) -> WorkloadPlacementStatus {
     let mut status = previous.clone();
     status.observed_generation = generation;
-    crate::api::set_condition(
-        &mut status.conditions,
-        Condition {
-            type_: "Scheduled".into(),
-            status: ConditionStatus::False,
-            reason: Some("InvalidPolicy".into()),
-            message: Some(problem.to_string()),
-            last_transition_time: Some(now.to_string()),
-            observed_generation: generation,
-        },
-    );
+    let message =
+        format!("{problem}; the last good decision is kept and nothing is moved or removed until it is fixed");
+    for (type_, condition_status) in [(INVALID, ConditionStatus::True), ("Scheduled", ConditionStatus::False)] {
+        crate::api::set_condition(
+            &mut status.conditions,
+            Condition {
+                type_: type_.into(),
+                status: condition_status,
+                reason: Some(INVALID.into()),
+                message: Some(message.clone()),
+                last_transition_time: Some(now.to_string()),
+                observed_generation: generation,
+            },
+        );
+    }
     status
 }
+
+/// The condition (and reason) of a placement the controller cannot read.
+pub const INVALID: &str = "Invalid";

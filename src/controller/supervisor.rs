@@ -339,7 +339,7 @@ fn start_caches(
                 s.on_cluster(&change);
             }
         }));
-        tasks.spawn(dispatch(placements, {
+        tasks.spawn(dispatch_all(placements, {
             let (p, s) = (placement_loop.clone(), sync_loop.clone());
             move |change| {
                 p.on_placement(&change);
@@ -406,7 +406,18 @@ fn reflect<T: Cached>(
     Ok(receiver)
 }
 
+/// Hands each change to `handle`, but for reports of objects that no longer decode (their
+/// last good version is kept, so for most loops nothing changed): see [`dispatch_all`].
 async fn dispatch<T>(mut changes: mpsc::UnboundedReceiver<Change<T>>, handle: impl Fn(Change<T>)) {
+    while let Some(change) = changes.recv().await {
+        if change.invalid.is_none() {
+            handle(change);
+        }
+    }
+}
+
+/// Hands every change to `handle`, reports of objects that no longer decode included.
+async fn dispatch_all<T>(mut changes: mpsc::UnboundedReceiver<Change<T>>, handle: impl Fn(Change<T>)) {
     while let Some(change) = changes.recv().await {
         handle(change);
     }

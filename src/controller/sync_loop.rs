@@ -27,7 +27,7 @@ use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
 use crate::observability::traces;
 use crate::sync::drift::drift_settings;
-use crate::sync::governs::{decision_reason, governing, Governance, PlacementScope};
+use crate::sync::governs::{decision_reason, governing_despite_invalid, Governance, PlacementScope, ScopeRead};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
 use crate::sync::replicas::{split, Share};
@@ -83,6 +83,9 @@ pub struct SyncLoop {
     /// Removals of old copies after a move or an eviction, at most `--eviction-rate` a second,
     /// so a fleet-wide change (a drained or lost cluster) moves workloads in waves.
     pub(super) evictions: governor::DefaultDirectRateLimiter,
+    /// The last selectors each placement had that parsed: an edit that breaks them changes
+    /// no workload's governance (see [`governing_despite_invalid`]).
+    last_good_scopes: Mutex<HashMap<ObjectKey, PlacementScope>>,
 }
 
 impl SyncLoop {
@@ -98,6 +101,7 @@ impl SyncLoop {
             pending_since: Mutex::default(),
             exported: Mutex::default(),
             unseen_writes: UnseenWrites::default(),
+            last_good_scopes: Mutex::default(),
         }
     }
 
@@ -126,7 +130,12 @@ impl SyncLoop {
 
     /// A placement changed: every workload of its workspace may be governed differently.
     pub fn on_placement(&self, change: &Change<WorkloadPlacement>) {
+        if change.new.is_none() && change.invalid.is_none() {
+            self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner()).remove(&change.key);
+        }
         let moved = match (&change.old, &change.new) {
+            // The same version reported again: it stopped (or started) decoding.
+            (Some(old), Some(new)) if Arc::ptr_eq(old, new) => true,
             (Some(old), Some(new)) => old.spec != new.spec || decisions(old) != decisions(new),
             _ => true,
         };
@@ -234,6 +243,13 @@ impl SyncLoop {
                     ..Default::default()
                 };
                 return self.write_status(wk, ty, upstream, &[], tmc, &now).await;
+            }
+            Governance::Frozen(_) => {
+                // The placement loop reports the unreadable placement; this workload, its
+                // copies and its status stay exactly as they are.
+                record_decision(&decision, &governance, None, &[]);
+                tracing::debug!(workload = %wk, "held while a placement of its workspace cannot be read");
+                return Ok(());
             }
             Governance::None => (None, Vec::new(), true),
             Governance::One(name) => {
@@ -363,15 +379,35 @@ impl SyncLoop {
 
     /// The placement that governs a workload, by the placements' namespace and workload selectors.
     fn governance(&self, key: &ObjectKey, upstream: &Value) -> Governance {
-        let scopes: Vec<PlacementScope> = self
-            .ctx
-            .placements
+        let placements = &self.ctx.placements;
+        let mut last_good = self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner());
+        // The cache holds each placement's last version that decoded; whether its selectors
+        // parse is judged here, and a placement that never decoded is read as invalid.
+        let mut reads: Vec<ScopeRead> = placements
             .in_cluster(&key.cluster)
             .into_iter()
-            // A placement whose selectors cannot be read governs nothing; the placement loop
-            // already reports it invalid.
-            .filter_map(|(key, p)| PlacementScope::from_placement(&key.name, &p.spec).ok())
+            .map(|(placement_key, p)| match PlacementScope::from_placement(&placement_key.name, &p.spec) {
+                Ok(scope) => {
+                    last_good.insert(placement_key, scope.clone());
+                    ScopeRead::Valid(scope)
+                }
+                Err(e) => ScopeRead::Invalid {
+                    name: placement_key.name.clone(),
+                    problem: e.to_string(),
+                    last_good: last_good.get(&placement_key).cloned(),
+                },
+            })
             .collect();
+        for (placement_key, why) in placements.invalid_in(&key.cluster) {
+            if placements.get(&placement_key).is_none() {
+                reads.push(ScopeRead::Invalid {
+                    name: placement_key.name.clone(),
+                    problem: why,
+                    last_good: last_good.get(&placement_key).cloned(),
+                });
+            }
+        }
+        drop(last_good);
         let namespace_labels = self
             .ctx
             .namespaces
@@ -380,7 +416,7 @@ impl SyncLoop {
             .unwrap_or_default();
         let workload_labels: BTreeMap<String, String> =
             serde_json::from_value(upstream["metadata"]["labels"].clone()).unwrap_or_default();
-        governing(&scopes, &key.namespace, &namespace_labels, &workload_labels)
+        governing_despite_invalid(&reads, &key.namespace, &namespace_labels, &workload_labels)
     }
 
     pub(super) fn workspace_path(&self) -> Option<&str> {

@@ -34,6 +34,17 @@ pub(crate) fn replicas_that_fit(free: ResourceAmounts, demand: &WorkloadDemand) 
         .min(free.pods)
 }
 
+/// Whether the only thing keeping `cluster` from `policy` is its health: an outage or a
+/// health blip, not an operator's action (cordon, drain, a taint) nor a change of policy. Such
+/// a cluster keeps the workloads it runs for the eviction grace.
+pub fn rejected_only_for_health(cluster: &ClusterInfo, policy: &PlacementPolicy) -> bool {
+    if cluster.health == ClusterHealth::Ready {
+        return false;
+    }
+    let healthy = ClusterInfo { health: ClusterHealth::Ready, ..cluster.clone() };
+    rejections(&healthy, policy, &WorkloadDemand::default()).is_empty()
+}
+
 /// Every reason `cluster` cannot take the workload, in a fixed order; empty when eligible.
 pub(crate) fn rejections(
     cluster: &ClusterInfo,

@@ -54,6 +54,7 @@ pub use compile::CompiledPolicy;
 pub use decision::{Assignment, ClusterName, PlacementDecision, SelectionReason, WorkloadDemand};
 pub use divide::divide_replicas;
 pub use explain::{ClusterVerdict, PlacementExplanation, ReasonCount, RejectionSummary, ScoreBreakdown};
+pub use filter::rejected_only_for_health;
 pub use hash::{fnv1a64, pair_hash};
 pub use inventory::{
     ClusterCapacity, ClusterHealth, ClusterInfo, ClusterLabels, Inventory, InventoryError, ResourceAmounts, Taint,

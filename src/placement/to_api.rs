@@ -14,6 +14,8 @@ pub fn placement_status(
     now: &str,
 ) -> WorkloadPlacementStatus {
     let mut status = previous.cloned().unwrap_or_default();
+    // A decision was made: whatever made the placement unreadable is fixed.
+    status.conditions.retain(|c| c.type_ != "Invalid");
     let decisions = decision_entries(decision);
     let changed = status.decisions != decisions || status.last_decision_time.is_none();
     status.decisions = decisions;

@@ -52,6 +52,56 @@ pub enum Governance {
     One(String),
     /// Several select it (their names, sorted): nothing is synced until the user narrows them.
     Conflict(Vec<String>),
+    /// A placement of its workspace cannot be read and no good version of it is known (names
+    /// and why, sorted): it could select anything, so nothing is synced, moved or removed.
+    Frozen(Vec<(String, String)>),
+}
+
+/// A placement as the sync loop reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeRead {
+    /// Its selectors parse.
+    Valid(PlacementScope),
+    /// They do not, or the placement does not decode at all.
+    Invalid {
+        /// The placement's name.
+        name: String,
+        /// Why it cannot be read.
+        problem: String,
+        /// The scope of its last good version, when one was seen.
+        last_good: Option<PlacementScope>,
+    },
+}
+
+/// [`governing`] when some placements cannot be read: one with a last good scope governs by
+/// it (an edit that broke it changes nothing); one without freezes every workload of the
+/// workspace, since it could select any of them.
+pub fn governing_despite_invalid(
+    reads: &[ScopeRead],
+    namespace: &str,
+    namespace_labels: &BTreeMap<String, String>,
+    workload_labels: &BTreeMap<String, String>,
+) -> Governance {
+    let mut unknown: Vec<(String, String)> = reads
+        .iter()
+        .filter_map(|read| match read {
+            ScopeRead::Invalid { name, problem, last_good: None } => Some((name.clone(), problem.clone())),
+            _ => None,
+        })
+        .collect();
+    if !unknown.is_empty() {
+        unknown.sort();
+        unknown.dedup_by(|a, b| a.0 == b.0);
+        return Governance::Frozen(unknown);
+    }
+    let scopes: Vec<PlacementScope> = reads
+        .iter()
+        .filter_map(|read| match read {
+            ScopeRead::Valid(scope) => Some(scope.clone()),
+            ScopeRead::Invalid { last_good, .. } => last_good.clone(),
+        })
+        .collect();
+    governing(&scopes, namespace, namespace_labels, workload_labels)
 }
 
 /// Which placements govern a workload in namespace with `namespace_labels` (a Namespace's
@@ -89,6 +139,7 @@ pub fn decision_reason(
         Governance::Conflict(names) => {
             return (format!("placements {} all select this workload", names.join(", ")), true)
         }
+        Governance::Frozen(unreadable) => return (frozen_message(unreadable), true),
         Governance::One(name) => name,
     };
     let Some(placement) = placement else {
@@ -113,6 +164,12 @@ pub fn decision_reason(
         })
         .collect();
     (format!("placement {name} chose {}", reasons.join(", ")), false)
+}
+
+/// Why a workload is held as it is while placements of its workspace cannot be read.
+pub fn frozen_message(unreadable: &[(String, String)]) -> String {
+    let each: Vec<String> = unreadable.iter().map(|(name, problem)| format!("placement {name}: {problem}")).collect();
+    format!("held as it is (nothing synced, moved or removed) until these can be read: {}", each.join("; "))
 }
 
 #[cfg(test)]
@@ -208,6 +265,52 @@ mod tests {
             let mut reversed = placements.clone();
             reversed.reverse();
             prop_assert_eq!(governing(&placements, "shop", &ns, &wl), governing(&reversed, "shop", &ns, &wl));
+        }
+    }
+
+    fn invalid(name: &str, last_good: Option<PlacementScope>) -> ScopeRead {
+        ScopeRead::Invalid {
+            name: name.into(),
+            problem: "spec.namespaceSelector: bad operator \"in\"".into(),
+            last_good,
+        }
+    }
+
+    #[test]
+    fn a_placement_broken_by_an_edit_governs_by_its_last_good_selectors() {
+        let reads = [invalid("eu", Some(scope("eu", Some("team=shop"), None)))];
+        let shop = labels(&[("team", "shop")]);
+        assert_eq!(governing_despite_invalid(&reads, "shop", &shop, &labels(&[])), Governance::One("eu".into()));
+        assert_eq!(governing_despite_invalid(&reads, "cart", &labels(&[]), &labels(&[])), Governance::None);
+    }
+
+    #[test]
+    fn a_placement_never_read_freezes_every_workload_of_the_workspace() {
+        let reads = [ScopeRead::Valid(scope("all", None, None)), invalid("eu", None)];
+        let found = governing_despite_invalid(&reads, "shop", &labels(&[]), &labels(&[]));
+        let Governance::Frozen(unreadable) = &found else { panic!("{found:?}") };
+        assert_eq!(unreadable[0].0, "eu");
+        let (reason, failed) = decision_reason(&found, None, &[]);
+        assert!(failed && reason.contains("placement eu: spec.namespaceSelector"), "{reason}");
+    }
+
+    proptest! {
+        /// Whatever the placements, a frozen answer is never None: nothing is removed while
+        /// a placement that could govern the workload cannot be read.
+        #[test]
+        fn an_unreadable_placement_never_makes_a_workload_ungoverned(
+            valid in proptest::collection::vec(arb_scope(), 0..4), broken in proptest::bool::ANY,
+            ns in arb_labels(), wl in arb_labels(),
+        ) {
+            let mut reads: Vec<ScopeRead> = valid.iter().cloned().map(ScopeRead::Valid).collect();
+            if broken {
+                reads.push(invalid("z", None));
+            }
+            let found = governing_despite_invalid(&reads, "shop", &ns, &wl);
+            prop_assert_eq!(matches!(found, Governance::Frozen(_)), broken);
+            if !broken {
+                prop_assert_eq!(found, governing(&valid, "shop", &ns, &wl));
+            }
         }
     }
 

@@ -22,7 +22,7 @@ pub mod status;
 
 pub use desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, PlanError, Target};
 pub use drift::{differences, drift_settings, remove_fields, DriftError, DriftPolicy, FieldPath};
-pub use governs::{governing, Governance, PlacementScope};
+pub use governs::{governing, governing_despite_invalid, Governance, PlacementScope, ScopeRead};
 pub use moves::{plan, Copy, MovePlan, Step};
 pub use names::{downstream_identity, downstream_namespace, MAX_NAMESPACE_LEN};
 pub use references::{references, References};

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::api::input::{parse_capability_flag, parse_label_flag, Capabilities, LabelChange, LabelChanges};
 use crate::api::names::{check_label_value, check_object_name};
 use crate::cli::OutputArgs;
-use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings};
+use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings, CredentialsTrust};
 use crate::commands::explain_tmc_error;
 use crate::commands::preflight::{self, Need};
 use crate::error::CliError;
@@ -101,6 +101,10 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         ))
         .with_hint("give the cluster's certificate-authority instead, or pass --allow-insecure"));
     }
+    // Whatever else they hold (a plain-HTTP server) needs the same flags.
+    let credentials =
+        credentials.with_trust(CredentialsTrust { allow_exec: args.allow_exec, allow_insecure: args.allow_insecure });
+    credentials.check()?;
     let mut verified = if args.skip_verify { None } else { Some(verify(&intent.name, &credentials).await?) };
 
     let connection = Connection::open(settings).await?;
@@ -133,7 +137,7 @@ pub async fn run(args: RegisterArgs, settings: &ConnectionSettings) -> Result<()
         credentials
     };
     let secret = secret_object(&intent.name, &credentials);
-    let registration = registration_object(&intent);
+    let registration = registration_object(&intent, credentials.needs());
     if dry_run == "client" {
         return print_result(&printer, &registration, "registered (dry run)", verified.as_ref());
     }
@@ -205,7 +209,9 @@ fn print_result(
 }
 
 /// The registration as tmcctl's field manager wants it.
-fn registration_object(intent: &Intent) -> Value {
+/// `needs` is what the stored credentials need beyond a token or certificate over verified
+/// TLS: what the flags allowed, recorded only as far as they are used.
+fn registration_object(intent: &Intent, needs: CredentialsTrust) -> Value {
     let labels: serde_json::Map<String, Value> = intent
         .labels
         .iter()
@@ -219,6 +225,12 @@ fn registration_object(intent: &Intent) -> Value {
         "location": intent.location,
         "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&intent.name), "key": SECRET_KEY},
     });
+    if needs.allow_exec {
+        spec["credentials"]["allowExec"] = Value::Bool(true);
+    }
+    if needs.allow_insecure {
+        spec["credentials"]["allowInsecure"] = Value::Bool(true);
+    }
     if let Some(Capabilities(capabilities)) = &intent.capabilities {
         spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
     }

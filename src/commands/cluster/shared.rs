@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::api::ownership::CREDENTIALS_CLUSTER_LABEL;
 use crate::api::{ClusterRegistration, WorkloadPlacement};
-use crate::client::{ClientError, ClusterCredentials, Connection, Resource};
+use crate::client::{ClientError, ClusterCredentials, Connection, CredentialsTrust, Resource};
 use crate::commands::explain_tmc_error;
 use crate::error::{CliError, ExitKind};
 use crate::install::{MANAGED_BY, MANAGED_BY_LABEL};
@@ -86,7 +86,8 @@ pub async fn connect_registered(connection: &Connection, name: &str) -> Result<C
     Ok(Connection::to_cluster(&credentials, Some(VERIFY_TIMEOUT), Default::default()).await?)
 }
 
-/// The credentials stored for a registered cluster.
+/// The credentials stored for a registered cluster, to be used only as
+/// [`CredentialsTrust::COMMAND_LINE`] and the registration allow.
 pub async fn stored_credentials(connection: &Connection, name: &str) -> Result<ClusterCredentials, CliError> {
     let registration: ClusterRegistration = serde_json::from_value(require(connection, name).await?)
         .map_err(|e| CliError::new(ExitKind::Failure, format!("cluster \"{name}\": not a ClusterRegistration: {e}")))?;
@@ -105,14 +106,12 @@ pub async fn stored_credentials(connection: &Connection, name: &str) -> Result<C
         }
         Err(e) => return Err(explain_tmc_error(connection, e).await),
     };
-    let text = secret["data"][&reference.key]
-        .as_str()
-        .and_then(|encoded| base64::engine::general_purpose::STANDARD.decode(encoded).ok())
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(|| {
-            CliError::new(ExitKind::Config, format!("cluster \"{name}\": {source} is empty or not base64 text"))
-        })?;
-    Ok(ClusterCredentials::from_yaml(&text, &source)?)
+    let encoded = secret["data"][&reference.key].as_str().unwrap_or_default();
+    let trust = CredentialsTrust::COMMAND_LINE.and(reference.trust());
+    ClusterCredentials::from_secret_value(encoded, &source, trust).map_err(|e| {
+        let e = CliError::from(e);
+        CliError { message: format!("cluster \"{name}\": {}", e.message), ..e }
+    })
 }
 
 /// The placements whose current decision includes `cluster`.

@@ -13,7 +13,7 @@ use crate::api::input::{
 };
 use crate::api::names::check_label_value;
 use crate::cli::OutputArgs;
-use crate::client::{ApplyOptions, ClientError, ClusterCredentials, Connection, ConnectionSettings};
+use crate::client::{ApplyOptions, ClientError, ClusterCredentials, Connection, ConnectionSettings, CredentialsTrust};
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
@@ -48,6 +48,9 @@ pub struct UpdateArgs {
     /// Store credentials that run an exec plugin.
     #[arg(long)]
     pub allow_exec: bool,
+    /// Store credentials for a plain-HTTP server or with TLS verification off.
+    #[arg(long)]
+    pub allow_insecure: bool,
     /// Do not connect to the cluster with the new credentials before storing them.
     #[arg(long)]
     pub skip_verify: bool,
@@ -78,14 +81,15 @@ pub async fn update(args: UpdateArgs, settings: &ConnectionSettings) -> Result<(
     }
     let connection = Connection::open(settings).await?;
     require(&connection, &args.name).await?;
-    if let Some(path) = &args.cluster_kubeconfig {
-        rotate_credentials(&connection, &args, path).await?;
-    }
+    let needs = match &args.cluster_kubeconfig {
+        Some(path) => Some(rotate_credentials(&connection, &args, path).await?),
+        None => None,
+    };
     let options = ApplyOptions { dry_run: false, force: args.force_conflicts };
     let mut attempt = 0;
     let applied = loop {
         let current = require(&connection, &args.name).await?;
-        let intent = update_intent(&current, &args);
+        let intent = update_intent(&current, &args, needs);
         match connection.apply(&registrations(), &intent, FIELD_MANAGER, options).await {
             Ok(applied) => break applied,
             Err(ClientError::Conflict { message }) if message.contains("Apply failed") => {
@@ -114,8 +118,9 @@ pub async fn update(args: UpdateArgs, settings: &ConnectionSettings) -> Result<(
 }
 
 /// The registration's whole intent after the requested changes, with the resourceVersion it
-/// was read at so that a concurrent change makes the apply fail rather than be lost.
-fn update_intent(current: &Value, args: &UpdateArgs) -> Value {
+/// was read at so that a concurrent change makes the apply fail rather than be lost. `needs`:
+/// what newly stored credentials need, recorded on the registration in place of the old.
+fn update_intent(current: &Value, args: &UpdateArgs, needs: Option<CredentialsTrust>) -> Value {
     let mut labels = serde_json::from_value(current["metadata"]["labels"].clone()).unwrap_or_default();
     apply_label_changes(&mut labels, args.labels.as_ref().map(|l| l.0.as_slice()).unwrap_or_default());
     let mut spec = json!({
@@ -130,6 +135,16 @@ fn update_intent(current: &Value, args: &UpdateArgs) -> Value {
     }
     if !current["spec"]["credentials"].is_null() {
         spec["credentials"] = current["spec"]["credentials"].clone();
+        if let (Some(needs), Some(credentials)) = (needs, spec["credentials"].as_object_mut()) {
+            credentials.remove("allowExec");
+            credentials.remove("allowInsecure");
+            if needs.allow_exec {
+                credentials.insert("allowExec".into(), Value::Bool(true));
+            }
+            if needs.allow_insecure {
+                credentials.insert("allowInsecure".into(), Value::Bool(true));
+            }
+        }
     }
     json!({
         "apiVersion": "tmc.kcp.io/v1alpha1",
@@ -143,18 +158,21 @@ async fn rotate_credentials(
     connection: &Connection,
     args: &UpdateArgs,
     path: &std::path::Path,
-) -> Result<(), CliError> {
+) -> Result<CredentialsTrust, CliError> {
     let credentials = ClusterCredentials::from_file(path, args.cluster_context.as_deref())?;
     if let (Some(program), false) = (credentials.exec_command(), args.allow_exec) {
         return Err(CliError::usage(format!("the new credentials run an external program ({program})"))
             .with_hint("pass --allow-exec if you trust it"));
     }
+    let credentials =
+        credentials.with_trust(CredentialsTrust { allow_exec: args.allow_exec, allow_insecure: args.allow_insecure });
+    credentials.check()?;
     if !args.skip_verify {
         verify(&args.name, &credentials).await?;
     }
     let secret = secret_object(&args.name, &credentials);
     connection.apply(&secrets(), &secret, FIELD_MANAGER, ApplyOptions::default()).await?;
-    Ok(())
+    Ok(credentials.needs())
 }
 
 /// Runs `cluster cordon` (`on`) and `cluster uncordon`.

@@ -16,8 +16,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::api::ClusterRegistration;
-use crate::client::{ClientError, ClusterCredentials, Connection, ConnectionSettings, Resource, WorkspacePath};
+use crate::api::{ClusterRegistration, CredentialsReference};
+use crate::client::{
+    ClientError, ClusterCredentials, Connection, ConnectionSettings, CredentialsTrust, Resource, WorkspacePath,
+};
 use crate::error::CliError;
 use crate::install::openapi::{OpenApiDocument, OpenApiError};
 use crate::install::workload_apis::{
@@ -90,12 +92,11 @@ async fn registered_source(
     name: &str,
     timeout: Option<Duration>,
 ) -> Result<Option<SchemaSource>, CliError> {
-    let reference = &registration["spec"]["credentials"];
-    let (Some(namespace), Some(secret), Some(key)) =
-        (reference["namespace"].as_str(), reference["name"].as_str(), reference["key"].as_str())
+    let Ok(reference) = serde_json::from_value::<CredentialsReference>(registration["spec"]["credentials"].clone())
     else {
         return Ok(None);
     };
+    let (namespace, secret, key) = (reference.namespace.as_str(), reference.name.as_str(), reference.key.as_str());
     let secrets = Resource::new("", "v1", "Secret", "secrets", true);
     let what = format!("Secret {namespace}/{secret} key {key}");
     let found = consumer.get(&secrets, Some(namespace), secret).await.map_err(|e| from_source(name, e))?;
@@ -103,9 +104,11 @@ async fn registered_source(
         CliError::new(crate::error::ExitKind::NotFound, format!("{name}: its credentials ({what}) do not exist"))
             .with_hint("register the cluster again with --cluster-kubeconfig, or import with --schema-kubeconfig")
     })?;
-    let credentials = ClusterCredentials::from_secret_value(encoded, &what).map_err(|e| from_source(name, e))?;
     // A Secret in kcp is not the operator's own kubeconfig: running a program it names on this
     // machine is not install's call to make.
+    let credentials =
+        ClusterCredentials::from_secret_value(encoded, &what, CredentialsTrust::COMMAND_LINE.and(reference.trust()))
+            .map_err(|e| from_source(name, e))?;
     if let Some(program) = credentials.exec_command() {
         return Err(CliError::usage(format!(
             "{name}: its credentials run an external program ({program}), which install does not run"

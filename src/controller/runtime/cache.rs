@@ -10,6 +10,12 @@
 //! A relist (after a 410 Gone, a lost connection or a restart) builds the new contents aside
 //! and swaps them in at once, then reports only real differences: an object present before
 //! and after is never reported deleted, so no loop acts on a spurious delete.
+//!
+//! An object that does not decode (edited past what this version understands, or written
+//! before an upgrade) is never taken for deleted: the store keeps its last good version, marks
+//! the key invalid with the reason ([`Store::invalid`]), and sends a [`Change`] whose `invalid`
+//! says so. With no good version known (a restart), the key is only marked: loops that could
+//! act on what it says must hold still while it is ([`Store::invalid_in`]).
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -39,6 +45,9 @@ pub struct Change<T> {
     pub old: Option<Arc<T>>,
     /// Its value now; `None` when it was deleted.
     pub new: Option<Arc<T>>,
+    /// Set when the object's newest version did not decode (the reason): `old` and `new` are
+    /// then both the last good version the store keeps, or `None` when it knows none.
+    pub invalid: Option<String>,
 }
 
 /// Objects of one type from every workspace, keyed by (logical cluster, namespace, name).
@@ -48,6 +57,8 @@ pub struct Store<T> {
     /// Bumped on every change of a logical cluster's objects, so readers can reuse what they
     /// derived from them (the placement loop's inventories) until it moves.
     revisions: RwLock<BTreeMap<Arc<str>, u64>>,
+    /// Objects whose newest version did not decode, and why.
+    invalid: RwLock<BTreeMap<ObjectKey, String>>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -58,6 +69,7 @@ impl<T> Default for Store<T> {
             objects: RwLock::default(),
             synced: AtomicBool::new(false),
             revisions: RwLock::default(),
+            invalid: RwLock::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         }
@@ -107,6 +119,43 @@ impl<T: Cached> Store<T> {
         self.revisions.read().unwrap_or_else(|e| e.into_inner()).get(cluster).copied().unwrap_or(0)
     }
 
+    /// Why the newest version of `key` did not decode, while it does not.
+    pub fn invalid(&self, key: &ObjectKey) -> Option<String> {
+        self.invalid.read().unwrap_or_else(|e| e.into_inner()).get(key).cloned()
+    }
+
+    /// The objects of one logical cluster whose newest version did not decode, with why.
+    pub fn invalid_in(&self, cluster: &Arc<str>) -> Vec<(ObjectKey, String)> {
+        self.invalid
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(k, _)| k.cluster == *cluster)
+            .map(|(k, why)| (k.clone(), why.clone()))
+            .collect()
+    }
+
+    /// Records that `key`'s newest version does not decode; the store keeps what it holds.
+    /// Returns the change to report, or `None` when the same reason was already recorded.
+    fn mark_invalid(&self, key: ObjectKey, why: String) -> Option<Change<T>> {
+        let mut invalid = self.invalid.write().unwrap_or_else(|e| e.into_inner());
+        if invalid.get(&key) == Some(&why) {
+            return None;
+        }
+        invalid.insert(key.clone(), why.clone());
+        drop(invalid);
+        let kept = self.read().get(&key).cloned();
+        Some(Change { key, old: kept.clone(), new: kept, invalid: Some(why) })
+    }
+
+    /// `key` decoded (or went away): it is no longer invalid.
+    fn clear_invalid(&self, key: &ObjectKey) {
+        let mut invalid = self.invalid.write().unwrap_or_else(|e| e.into_inner());
+        if !invalid.is_empty() {
+            invalid.remove(key);
+        }
+    }
+
     /// Counts a read the cache could not answer, which went to the server instead.
     pub fn count_miss(&self) {
         self.misses.fetch_add(1, Ordering::Relaxed);
@@ -136,13 +185,13 @@ impl<T: Cached> Store<T> {
             return None;
         }
         self.bump([key.cluster.clone()]);
-        Some(Change { key, old, new: Some(new) })
+        Some(Change { key, old, new: Some(new), invalid: None })
     }
 
     fn remove(&self, key: &ObjectKey) -> Option<Change<T>> {
         let old = self.objects.write().unwrap_or_else(|e| e.into_inner()).remove(key)?;
         self.bump([key.cluster.clone()]);
-        Some(Change { key: key.clone(), old: Some(old), new: None })
+        Some(Change { key: key.clone(), old: Some(old), new: None, invalid: None })
     }
 
     /// Replaces the whole contents with a relist's, returning the differences.
@@ -153,12 +202,17 @@ impl<T: Cached> Store<T> {
         for (key, new) in current.iter() {
             match old.get(key) {
                 Some(before) if **before == **new => {}
-                before => changes.push(Change { key: key.clone(), old: before.cloned(), new: Some(new.clone()) }),
+                before => changes.push(Change {
+                    key: key.clone(),
+                    old: before.cloned(),
+                    new: Some(new.clone()),
+                    invalid: None,
+                }),
             }
         }
         for (key, before) in &old {
             if !current.contains_key(key) {
-                changes.push(Change { key: key.clone(), old: Some(before.clone()), new: None });
+                changes.push(Change { key: key.clone(), old: Some(before.clone()), new: None, invalid: None });
             }
         }
         drop(current);
@@ -203,39 +257,117 @@ impl<T: Cached> Reflector<T> {
         let kind = self.resource.kind.clone();
         Ok(tokio::spawn(async move {
             futures::pin_mut!(events);
-            let mut fresh: Option<BTreeMap<ObjectKey, Arc<T>>> = None;
+            let mut listing = Listing::default();
             while let Some(event) = events.next().await {
-                let mut out = Vec::new();
-                match event {
-                    WatchEvent::Relisting => fresh = Some(BTreeMap::new()),
-                    WatchEvent::Listed(object) => match decode::<T>(object, &self.default_cluster) {
-                        Ok((key, value)) => {
-                            fresh.get_or_insert_with(BTreeMap::new).insert(key, Arc::new(value));
-                        }
-                        Err(e) => tracing::warn!(kind = %kind, error = %e, "skipping an object that does not decode"),
-                    },
-                    WatchEvent::ListDone => {
-                        out = self.store.swap(fresh.take().unwrap_or_default());
-                        tracing::debug!(kind = %kind, objects = self.store.len(), changes = out.len(), "cache (re)listed");
-                    }
-                    WatchEvent::Changed(object) => match decode::<T>(object, &self.default_cluster) {
-                        Ok((key, value)) => out.extend(self.store.upsert(key, value)),
-                        Err(e) => tracing::warn!(kind = %kind, error = %e, "skipping an object that does not decode"),
-                    },
-                    WatchEvent::Deleted(object) => {
-                        if let Ok((key, _)) = decode::<T>(object, &self.default_cluster) {
-                            out.extend(self.store.remove(&key));
-                        }
-                    }
-                    WatchEvent::Failed(e) => tracing::warn!(kind = %kind, error = %e, "watch failed; retrying"),
+                if let WatchEvent::Failed(e) = &event {
+                    tracing::warn!(kind = %kind, error = %e, "watch failed; retrying");
+                    continue;
                 }
-                for change in out {
+                for change in listing.apply(&self.store, event, &self.default_cluster) {
+                    if let Some(why) = &change.invalid {
+                        tracing::warn!(kind = %kind, object = %change.key, error = %why,
+                            kept = change.new.is_some(), "an object does not decode; its last good version is kept");
+                    }
                     if changes.send(change).is_err() {
                         return;
                     }
                 }
             }
         }))
+    }
+}
+
+/// A relist in progress: the contents being built aside, and the keys that did not decode.
+struct Listing<T> {
+    fresh: Option<BTreeMap<ObjectKey, Arc<T>>>,
+    invalid: Vec<(ObjectKey, String)>,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing { fresh: None, invalid: Vec::new() }
+    }
+}
+
+impl<T: Cached> Listing<T> {
+    /// Applies one watch event to `store`, returning the changes to report.
+    fn apply(&mut self, store: &Store<T>, event: WatchEvent, default_cluster: &Arc<str>) -> Vec<Change<T>> {
+        match event {
+            WatchEvent::Relisting => {
+                self.fresh = Some(BTreeMap::new());
+                self.invalid.clear();
+                Vec::new()
+            }
+            WatchEvent::Listed(object) => {
+                let fresh = self.fresh.get_or_insert_with(BTreeMap::new);
+                let key = ObjectKey::of(&object, default_cluster);
+                match decode::<T>(object, default_cluster) {
+                    Ok((key, value)) => {
+                        fresh.insert(key, Arc::new(value));
+                    }
+                    Err(why) => {
+                        if let Some(key) = key {
+                            // Not a delete: the last good version stays in the new contents.
+                            if let Some(kept) = store.read().get(&key).cloned() {
+                                fresh.insert(key.clone(), kept);
+                            }
+                            self.invalid.push((key, why));
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            WatchEvent::ListDone => {
+                let mut out = store.swap(self.fresh.take().unwrap_or_default());
+                let invalid: BTreeMap<ObjectKey, String> = std::mem::take(&mut self.invalid).into_iter().collect();
+                // Keys listed fine (or gone) are valid again; those that failed are reported.
+                let stale: Vec<ObjectKey> = store
+                    .invalid
+                    .read()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .keys()
+                    .filter(|k| !invalid.contains_key(*k))
+                    .cloned()
+                    .collect();
+                for key in stale {
+                    store.clear_invalid(&key);
+                }
+                out.extend(invalid.into_iter().filter_map(|(key, why)| store.mark_invalid(key, why)));
+                tracing::debug!(objects = store.len(), changes = out.len(), "cache (re)listed");
+                out
+            }
+            WatchEvent::Changed(object) => {
+                let key = ObjectKey::of(&object, default_cluster);
+                match decode::<T>(object, default_cluster) {
+                    Ok((key, value)) => {
+                        let was_invalid = store.invalid(&key).is_some();
+                        store.clear_invalid(&key);
+                        match store.upsert(key.clone(), value) {
+                            Some(change) => vec![change],
+                            // Fixed back to the last good version: loops must hear it is valid.
+                            None if was_invalid => {
+                                let kept = store.read().get(&key).cloned();
+                                vec![Change { key, old: kept.clone(), new: kept, invalid: None }]
+                            }
+                            None => Vec::new(),
+                        }
+                    }
+                    Err(why) => key.and_then(|key| store.mark_invalid(key, why)).into_iter().collect(),
+                }
+            }
+            WatchEvent::Deleted(object) => {
+                // The key alone: an object that does not decode can still be deleted.
+                let Some(key) = ObjectKey::of(&object, default_cluster) else { return Vec::new() };
+                let was_invalid = store.invalid(&key).is_some();
+                store.clear_invalid(&key);
+                match store.remove(&key) {
+                    Some(change) => vec![change],
+                    None if was_invalid => vec![Change { key, old: None, new: None, invalid: None }],
+                    None => Vec::new(),
+                }
+            }
+            WatchEvent::Failed(_) => Vec::new(),
+        }
     }
 }
 
@@ -249,8 +381,60 @@ mod tests {
 
     impl Cached for Named {
         fn decode(object: Value) -> Result<Self, String> {
-            Ok(Named(object["spec"].to_string()))
+            match object["spec"].as_str() {
+                Some("bad") => Err("spec is bad".into()),
+                _ => Ok(Named(object["spec"].to_string())),
+            }
         }
+    }
+
+    fn object(name: &str, spec: &str) -> Value {
+        json!({"metadata": {"name": name, "annotations": {"kcp.io/cluster": "a"}}, "spec": spec})
+    }
+
+    #[test]
+    fn an_object_that_stops_decoding_keeps_its_last_good_version_and_is_reported() {
+        let store = Store::<Named>::default();
+        let mut listing = Listing::default();
+        let cluster: Arc<str> = Arc::from("");
+        listing.apply(&store, WatchEvent::Relisting, &cluster);
+        listing.apply(&store, WatchEvent::Listed(object("p", "good")), &cluster);
+        listing.apply(&store, WatchEvent::ListDone, &cluster);
+        let changes = listing.apply(&store, WatchEvent::Changed(object("p", "bad")), &cluster);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].invalid.as_deref(), Some("a|p: spec is bad"));
+        assert_eq!(changes[0].new.as_ref().unwrap().0, "\"good\"", "the last good version is kept");
+        assert_eq!(store.get(&key("a", "p")).unwrap().0, "\"good\"");
+        // A relist that still cannot decode it does not take it for deleted.
+        listing.apply(&store, WatchEvent::Relisting, &cluster);
+        listing.apply(&store, WatchEvent::Listed(object("p", "bad")), &cluster);
+        let changes = listing.apply(&store, WatchEvent::ListDone, &cluster);
+        assert!(changes.iter().all(|c| c.new.is_some()), "no delete: {changes:?}");
+        assert!(store.get(&key("a", "p")).is_some());
+        assert_eq!(store.invalid_in(&Arc::from("a")).len(), 1);
+        // Fixed back to the same version: valid again, and said so.
+        let changes = listing.apply(&store, WatchEvent::Changed(object("p", "good")), &cluster);
+        assert_eq!(changes.len(), 1);
+        assert!(changes[0].invalid.is_none());
+        assert_eq!(store.invalid(&key("a", "p")), None);
+    }
+
+    #[test]
+    fn an_object_never_decoded_is_only_marked_and_can_still_be_deleted() {
+        let store = Store::<Named>::default();
+        let mut listing = Listing::default();
+        let cluster: Arc<str> = Arc::from("");
+        listing.apply(&store, WatchEvent::Relisting, &cluster);
+        listing.apply(&store, WatchEvent::Listed(object("p", "bad")), &cluster);
+        let changes = listing.apply(&store, WatchEvent::ListDone, &cluster);
+        assert_eq!(changes.len(), 1);
+        assert!(changes[0].new.is_none() && changes[0].invalid.is_some());
+        assert!(store.get(&key("a", "p")).is_none());
+        assert_eq!(store.invalid_in(&Arc::from("a"))[0].0, key("a", "p"));
+        let changes = listing.apply(&store, WatchEvent::Deleted(object("p", "bad")), &cluster);
+        assert_eq!(changes.len(), 1);
+        assert!(changes[0].invalid.is_none());
+        assert!(store.invalid_in(&Arc::from("a")).is_empty());
     }
 
     fn key(cluster: &str, name: &str) -> ObjectKey {
