@@ -1850,7 +1850,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__update)
-            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --allow-insecure --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3380,7 +3380,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__create)
-            opts="-y -o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --dry-run --yes --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --dry-run --yes --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3415,6 +3415,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --takeover)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3822,7 +3826,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__update)
-            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3857,6 +3861,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --takeover)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -180,6 +180,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_s
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l log-format -d 'Log lines as text, or as one JSON object per line (for log collectors)' -r -f -a "text\t''
 json\t''"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l allow-exec -d 'Store credentials that run an exec plugin'
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l allow-insecure -d 'Store credentials for a plain-HTTP server or with TLS verification off'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l skip-verify -d 'Do not connect to the cluster with the new credentials before storing them'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l force-conflicts -d 'Take ownership of fields another manager (kubectl, another tool) set differently'
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand cluster; and __fish_seen_subcommand_from update" -l no-headers -d 'Leave out the header row of tables'
@@ -280,6 +281,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l replicas -d 'duplicated (every cluster runs all replicas) or divided' -r -f -a "duplicated\t'Every chosen cluster runs all replicas'
 divided\t'Replicas are divided between the chosen clusters'"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l takeover -d 'An object at a copy\'s name that tmcctl did not create: Never adopt it (report a conflict), adopt it IfNoDiff (it already matches the copy), or Always' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l dry-run -d 'client: print the object; server: also have the server validate it' -r -f -a "client\t''
 server\t''
 none\t''"
@@ -368,6 +370,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l replicas -d 'duplicated (every cluster runs all replicas) or divided' -r -f -a "duplicated\t'Every chosen cluster runs all replicas'
 divided\t'Replicas are divided between the chosen clusters'"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l takeover -d 'An object at a copy\'s name that tmcctl did not create: Never adopt it (report a conflict), adopt it IfNoDiff (it already matches the copy), or Always' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r

@@ -55,6 +55,23 @@ pub struct WorkloadPlacementSpec {
     /// Spreading over locations, and the largest allowed replica difference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spread: Option<SpreadSpec>,
+    /// What to do with an object found on a cluster at a copy's name that tmcctl did not
+    /// create for the workload: `Never` (default: report a conflict, write nothing there),
+    /// `IfNoDiff` (adopt it only when it already matches the copy) or `Always`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub takeover: Option<Takeover>,
+}
+
+/// Whether a placement's copies may adopt objects tmcctl did not create.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Takeover {
+    /// Never adopt: a foreign object is a conflict on that cluster.
+    #[default]
+    Never,
+    /// Adopt only an object that already holds what the copy would set.
+    IfNoDiff,
+    /// Adopt whatever is there, overwriting the fields the copy sets.
+    Always,
 }
 
 /// How Spread balances clusters and locations.

@@ -21,10 +21,12 @@ use std::sync::Mutex;
 use serde_json::Value;
 
 use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, UPSTREAM_GENERATION_ANNOTATION};
+use crate::api::Takeover;
 use crate::client::{ApplyOptions, ClientError, Connection, Resource};
 use crate::sync::desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, Target};
 use crate::sync::drift::{differences, DriftPolicy, FieldPath};
 use crate::sync::references::references;
+use crate::sync::takeover::{judge, Existing};
 
 use super::context::Context;
 use super::downstream::DownstreamCopy;
@@ -49,6 +51,8 @@ pub enum CopyOutcome {
     Skipped(String),
     /// The cluster refused, or the planner could not build the object.
     Failed(String),
+    /// An object tmcctl did not create stands where the copy would go; nothing was written.
+    Conflict(String),
 }
 
 impl CopyOutcome {
@@ -60,7 +64,10 @@ impl CopyOutcome {
     /// A message for the status line of the cluster, if any.
     pub fn message(&self) -> Option<String> {
         match self {
-            CopyOutcome::Unreachable(m) | CopyOutcome::Skipped(m) | CopyOutcome::Failed(m) => Some(m.clone()),
+            CopyOutcome::Unreachable(m)
+            | CopyOutcome::Skipped(m)
+            | CopyOutcome::Failed(m)
+            | CopyOutcome::Conflict(m) => Some(m.clone()),
             CopyOutcome::Drifted(fields) => Some(format!("changed on the cluster: {}", fields.join(", "))),
             _ => None,
         }
@@ -101,17 +108,24 @@ impl ClusterSync {
         live: Option<&DownstreamCopy>,
         policy: DriftPolicy,
         ignored: &[FieldPath],
+        takeover: Takeover,
     ) -> CopyOutcome {
-        if let Err(outcome) = self.ensure_namespace(cluster, registration, upstream, target).await {
-            return outcome;
-        }
-        if let Err(outcome) = self.copy_dependencies(cluster, registration, dependencies, target).await {
-            return outcome;
-        }
         let desired = match desired_copy(upstream, target) {
             Ok(d) => d,
             Err(e) => return CopyOutcome::Failed(e.to_string()),
         };
+        if let Err(outcome) = self.ensure_namespace(cluster, registration, upstream, target).await {
+            return outcome;
+        }
+        // The watch sees only our objects: one it does not hold may still stand at the name.
+        if live.is_none() {
+            if let Err(outcome) = foreign_at_name(cluster, &ty.resource, &desired, takeover).await {
+                return outcome;
+            }
+        }
+        if let Err(outcome) = self.copy_dependencies(cluster, registration, dependencies, target, takeover).await {
+            return outcome;
+        }
         let memo_key = (
             registration.clone(),
             ty.name(),
@@ -256,6 +270,7 @@ impl ClusterSync {
         registration: &ObjectKey,
         dependencies: &[Dependency],
         target: &Target<'_>,
+        takeover: Takeover,
     ) -> Result<(), CopyOutcome> {
         for Dependency { resource, name, source } in dependencies {
             let version = source["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
@@ -268,6 +283,9 @@ impl ClusterSync {
                 continue;
             };
             let live = cluster.get(resource, Some(target.namespace), name).await.map_err(|e| failed(&e))?;
+            if let Some(Existing::Conflict(why)) = live.as_ref().map(|l| judge(l, &desired, takeover)) {
+                return Err(CopyOutcome::Conflict(why));
+            }
             if live.as_ref().is_none_or(|l| !differences(&desired, l, &[]).is_empty()) {
                 cluster.apply(resource, &desired, FIELD_MANAGER, FORCE).await.map_err(|e| failed(&e))?;
             }
@@ -286,6 +304,25 @@ impl ClusterSync {
 
     fn lock_dependencies(&self) -> std::sync::MutexGuard<'_, HashMap<(ObjectKey, String, String, String), String>> {
         self.dependencies.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Refuses to write where an object tmcctl did not create stands at the copy's name, unless
+/// `takeover` adopts it.
+async fn foreign_at_name(
+    cluster: &Connection,
+    resource: &Resource,
+    desired: &Value,
+    takeover: Takeover,
+) -> Result<(), CopyOutcome> {
+    let namespace = desired["metadata"]["namespace"].as_str();
+    let name = desired["metadata"]["name"].as_str().unwrap_or_default();
+    match cluster.get(resource, namespace, name).await.map_err(|e| failed(&e))? {
+        Some(existing) => match judge(&existing, desired, takeover) {
+            Existing::Conflict(why) => Err(CopyOutcome::Conflict(why)),
+            Existing::Ours | Existing::Adopt => Ok(()),
+        },
+        None => Ok(()),
     }
 }
 

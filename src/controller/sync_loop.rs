@@ -296,6 +296,7 @@ impl SyncLoop {
             copies: &copies,
             policy,
             ignored: &ignored,
+            takeover: placement.as_ref().and_then(|p| p.spec.takeover).unwrap_or_default(),
             remove_all,
             dependencies: &dependencies,
             now: &now,

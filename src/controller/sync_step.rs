@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::api::ClusterRegistration;
+use crate::api::{ClusterRegistration, Takeover};
 use crate::observability::traces;
 use crate::sync::desired::Target;
 use crate::sync::drift::{DriftPolicy, FieldPath};
@@ -26,6 +26,9 @@ use super::runtime::ObjectKey;
 use super::sync_cluster::{CopyOutcome, Dependency};
 use super::sync_loop::{is_ready, SyncLoop, WorkloadKey, LOOK_AGAIN};
 use super::workload_types::WorkloadType;
+
+/// How soon to look again at a cluster where a foreign object stands at a copy's name.
+const CONFLICT_RECHECK: Duration = Duration::from_secs(30);
 
 impl SyncLoop {
     /// Carries out one step of the move plan on its cluster, as far as the cluster's state
@@ -84,6 +87,10 @@ impl SyncLoop {
                 }
             },
         };
+        // A foreign object sends no event to our watch: look again now and then.
+        if matches!(outcome, CopyOutcome::Conflict(_)) {
+            recheck = Some(CONFLICT_RECHECK);
+        }
         if let Step::Keep { until, .. } = step {
             recheck = Some(Duration::try_from(until.duration_since(*inputs.now)).unwrap_or(Duration::ZERO));
         }
@@ -130,6 +137,7 @@ impl SyncLoop {
                         live,
                         inputs.policy,
                         inputs.ignored,
+                        inputs.takeover,
                     )
                     .await
             }
@@ -176,10 +184,13 @@ impl SyncLoop {
         if matches!(step, Step::Delete { .. }) && matches!(outcome, CopyOutcome::Written | CopyOutcome::Current) {
             return None;
         }
-        let status = live.map(|l| copy_status(ty.kind, &l.object)).unwrap_or_default();
+        // A foreign object is not ours to count.
+        let counted = live.filter(|_| !matches!(outcome, CopyOutcome::Conflict(_)));
+        let status = counted.map(|l| copy_status(ty.kind, &l.object)).unwrap_or_default();
         let phase = match (step, outcome) {
             (_, CopyOutcome::Unreachable(_)) => Phase::Unreachable,
             (_, CopyOutcome::Failed(_)) => Phase::Failed,
+            (_, CopyOutcome::Conflict(_)) => Phase::Conflict,
             (Step::MarkRetiring { .. } | Step::Keep { .. } | Step::Delete { .. }, _) => Phase::Retiring,
             (_, CopyOutcome::Drifted(_)) => Phase::Drifted,
             _ if live.is_none() => Phase::Pending,
@@ -219,6 +230,8 @@ pub(super) struct StepInputs<'a> {
     pub(super) copies: &'a [(String, Arc<DownstreamCopy>)],
     pub(super) policy: DriftPolicy,
     pub(super) ignored: &'a [FieldPath],
+    /// The placement's takeover policy for objects tmcctl did not create.
+    pub(super) takeover: Takeover,
     pub(super) remove_all: bool,
     /// What the pod template refers to, read from the workspace (or why it could not be).
     pub(super) dependencies: &'a Result<Vec<Dependency>, CopyOutcome>,

@@ -19,6 +19,7 @@ pub mod names;
 pub mod references;
 pub mod replicas;
 pub mod status;
+pub mod takeover;
 
 pub use desired::{desired_copy, desired_dependency, desired_namespace, namespace_is_ours, PlanError, Target};
 pub use drift::{differences, drift_settings, remove_fields, DriftError, DriftPolicy, FieldPath};
@@ -28,3 +29,4 @@ pub use names::{downstream_identity, downstream_namespace, MAX_NAMESPACE_LEN};
 pub use references::{references, References};
 pub use replicas::{split, Share};
 pub use status::{aggregate, copy_status, ClusterEntry, CopyStatus, Phase, TmcStatus, WorkloadKind};
+pub use takeover::{judge, Existing};

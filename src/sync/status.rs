@@ -159,6 +159,9 @@ pub enum Phase {
     Unreachable,
     /// The copy differs from what tmcctl applied and the drift policy is `report`.
     Drifted,
+    /// An object tmcctl did not create stands at the copy's name; nothing is written there
+    /// and it is not counted (the placement's `takeover` can adopt it).
+    Conflict,
 }
 
 impl Phase {

@@ -18,4 +18,5 @@ mod private_kcp;
 mod rbac;
 mod recovery;
 mod traces;
+mod trust;
 mod workloads;

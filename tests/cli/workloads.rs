@@ -84,6 +84,12 @@ impl Fleet {
     }
 }
 
+/// A fresh workspace with pc1 and pc2 registered (labelled `name=<cluster>`) and the workload
+/// APIs published from them.
+pub(crate) fn fleet_workspace(lab: &Lab) -> String {
+    Fleet::new(lab).ws
+}
+
 /// Polls `check` every 500 ms until it is `Ok`; after `limit`, fails with `what`, the last
 /// state `check` described and the newest lines of the controller's log.
 #[track_caller]

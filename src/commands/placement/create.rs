@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::api::input::parse_typed_flags;
 use crate::api::names::check_object_name;
-use crate::api::{CapabilityRequirement, ClusterRegistration, PlacementStrategy, WorkloadPlacementSpec};
+use crate::api::{CapabilityRequirement, ClusterRegistration, PlacementStrategy, Takeover, WorkloadPlacementSpec};
 use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource};
 use crate::error::{CliError, ExitKind};
@@ -60,6 +60,17 @@ pub struct PolicyFlags {
     /// Spread: largest replica difference allowed between locations or clusters.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_skew: Option<u32>,
+    /// An object at a copy's name that tmcctl did not create: Never adopt it (report a
+    /// conflict), adopt it IfNoDiff (it already matches the copy), or Always.
+    #[arg(long, value_name = "Never|IfNoDiff|Always", value_parser = parse_takeover)]
+    pub takeover: Option<Takeover>,
+}
+
+fn parse_takeover(text: &str) -> Result<Takeover, String> {
+    let all = [Takeover::Never, Takeover::IfNoDiff, Takeover::Always];
+    all.into_iter()
+        .find(|t| format!("{t:?}").eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown takeover policy \"{text}\"; allowed: Never, IfNoDiff, Always"))
 }
 
 /// The capability requirements of one `--capabilities` flag.
@@ -155,6 +166,9 @@ impl PolicyFlags {
                 ReplicasFlag::Divided => crate::api::ReplicaDivisionType::Divided,
             };
             spec.replica_division = Some(division);
+        }
+        if let Some(t) = self.takeover {
+            spec.takeover = Some(t);
         }
         if self.spread_by_location || self.max_skew.is_some() {
             let mut spread = spec.spread.clone().unwrap_or_default();

@@ -177,6 +177,7 @@ pub fn phase_text(phase: Phase) -> &'static str {
         Phase::Retiring => "Retiring",
         Phase::Unreachable => "Unreachable",
         Phase::Drifted => "Drifted",
+        Phase::Conflict => "Conflict",
     }
 }
 

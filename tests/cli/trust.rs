@@ -1,0 +1,453 @@
+//! Hostile and careless tenants, against the lab: credentials Secrets that would run a program,
+//! read a file of the controller's machine or leak a value; placements edited into something
+//! the controller cannot read; a cluster whose health blips. None of them may make tmcctl run
+//! code, send a secret, or delete or move a workload.
+
+use std::io::Read;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use base64::Engine;
+use serde_json::Value;
+
+use crate::harness::{assert_exit, scratch_dir, unique, using_clusters, Background, Controller, Lab};
+use crate::workloads::{deployment, on_cluster, wait_or_explain};
+
+/// A Secret `tmc-system/NAME` holding `value` under `kubeconfig`, and a ClusterRegistration
+/// `NAME` pointing at it with `credentials_extra` (such as `allowInsecure: true`), written with
+/// kubectl as a tenant would.
+fn tenant_registration(lab: &Lab, ws: &str, name: &str, value: &str, credentials_extra: &str) {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(value);
+    let manifest = format!(
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tmc-system\n---\n\
+         apiVersion: v1\nkind: Secret\nmetadata:\n  name: {name}\n  namespace: tmc-system\ndata:\n  kubeconfig: {encoded}\n---\n\
+         apiVersion: tmc.kcp.io/v1alpha1\nkind: ClusterRegistration\nmetadata:\n  name: {name}\nspec:\n  location: lab\n  \
+         credentials: {{namespace: tmc-system, name: {name}, key: kubeconfig{credentials_extra}}}\n"
+    );
+    assert_exit(&lab.kubectl(ws, &["apply", "-f", "-"], Some(&manifest)), 0);
+}
+
+/// The registration's Ready condition once it has one: (status, reason, message).
+fn ready_of(lab: &Lab, ws: &str, name: &str) -> Option<(String, String, String)> {
+    let out = lab.kubectl(ws, &["get", "clusterregistration", name, "-o", "json"], None);
+    let registration: Value = serde_json::from_str(&out.stdout).ok()?;
+    let ready = registration["status"]["conditions"].as_array()?.iter().find(|c| c["type"] == "Ready")?.clone();
+    let text = |k: &str| ready[k].as_str().unwrap_or_default().to_string();
+    Some((text("status"), text("reason"), text("message")))
+}
+
+/// A kubeconfig whose first user is a harmless token and whose current context's user is
+/// `user`, for `server`.
+fn two_user_kubeconfig(server: &str, user: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Config\ncurrent-context: chosen\n\
+         clusters:\n- name: c\n  cluster:\n    server: {server}\n\
+         contexts:\n- name: harmless\n  context: {{cluster: c, user: harmless}}\n\
+         - name: chosen\n  context: {{cluster: c, user: chosen}}\n\
+         users:\n- name: harmless\n  user: {{token: not-a-secret}}\n- name: chosen\n  user: {user}\n"
+    )
+}
+
+/// A plain-HTTP listener on loopback that keeps every byte sent to it.
+fn recording_listener() -> (u16, Arc<Mutex<Vec<u8>>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let sink = received.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            stream.set_read_timeout(Some(Duration::from_secs(2))).ok();
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = stream.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buffer[..n]);
+            }
+        }
+    });
+    (port, received)
+}
+
+#[test]
+fn tenant_credentials_never_run_a_program_read_a_file_or_show_a_value() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let marker = scratch_dir().join(unique("exec-ran"));
+    // 1. The current context's user runs a program (the first user is harmless).
+    let exec_user = format!(
+        "{{exec: {{apiVersion: client.authentication.k8s.io/v1, command: /bin/sh, args: [-c, 'touch {}; echo {{}}']}}}}",
+        marker.display()
+    );
+    tenant_registration(lab, &ws, "runs-exec", &two_user_kubeconfig(lab.var("PC1_URL"), &exec_user), "");
+    // 2. A token file naming a secret of the controller's machine, sent to a server of the
+    //    tenant's over plain HTTP (allowed by the registration, so only the file is at issue).
+    let (port, received) = recording_listener();
+    let canary_token = unique("controller-identity-canary");
+    let token_file = scratch_dir().join(unique("token"));
+    std::fs::write(&token_file, &canary_token).unwrap();
+    let file_user = format!("{{tokenFile: {}}}", token_file.display());
+    let http = format!("http://127.0.0.1:{port}");
+    tenant_registration(lab, &ws, "reads-file", &two_user_kubeconfig(&http, &file_user), ", allowInsecure: true");
+    // 3. A Secret that is not a kubeconfig at all, holding a canary.
+    let canary = unique("secret-value-canary");
+    tenant_registration(lab, &ws, "not-kubeconfig", &format!("password: {canary}\n"), "");
+
+    let controller = Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false"]);
+    for (name, field) in
+        [("runs-exec", "user.exec"), ("reads-file", "user.tokenFile"), ("not-kubeconfig", "is not a kubeconfig")]
+    {
+        let (status, reason, message) = wait_or_explain(&controller, name, Duration::from_secs(30), || {
+            ready_of(lab, &ws, name).ok_or_else(|| "no Ready condition yet".to_string())
+        });
+        assert_eq!((status.as_str(), reason.as_str()), ("False", "CredentialsInvalid"), "{name}: {message}");
+        assert!(message.contains(field), "{name}: the condition should name {field}: {message}");
+    }
+    // The CLI's commands that use stored credentials run nothing either.
+    let in_ws = |args: &[&str]| {
+        let mut all = vec!["--workspace", ws.as_str()];
+        all.extend_from_slice(args);
+        lab.tmcctl(&all)
+    };
+    let doctor = in_ws(&["doctor"]);
+    assert!(doctor.stdout.contains("user.exec"), "doctor names the refusal:\n{}{}", doctor.stdout, doctor.stderr);
+    let check = in_ws(&["rbac", "check", "get", "pods", "--as-me", "--clusters", "runs-exec,reads-file"]);
+    assert!(
+        check.stdout.contains("user.exec") || check.stderr.contains("user.exec"),
+        "{}{}",
+        check.stdout,
+        check.stderr
+    );
+    let status = in_ws(&["cluster", "status", "not-kubeconfig"]);
+    std::thread::sleep(Duration::from_secs(2));
+    let log = controller.log_text();
+    drop(controller);
+
+    assert!(!marker.exists(), "the exec plugin of a tenant's Secret ran");
+    let sent = String::from_utf8_lossy(&received.lock().unwrap()).into_owned();
+    assert!(sent.is_empty(), "a request reached the tenant's plain-HTTP server: {sent}");
+    let registrations = lab.kubectl(&ws, &["get", "clusterregistrations", "-o", "json"], None).stdout;
+    let everything =
+        [registrations, doctor.stdout, doctor.stderr, check.stdout, check.stderr, status.stdout, status.stderr, log]
+            .join("\n");
+    assert!(!everything.contains(&canary), "the Secret's value was shown:\n{everything}");
+    assert!(!everything.contains(&canary_token), "the token file's content was shown");
+}
+
+#[test]
+fn the_controller_runs_a_stored_exec_plugin_only_when_it_and_the_registration_both_allow_it() {
+    let lab = Lab::get();
+    let (_, ws) = lab.fresh_install();
+    let marker = scratch_dir().join(unique("exec-allowed"));
+    let exec_user = format!(
+        "{{exec: {{apiVersion: client.authentication.k8s.io/v1, command: /bin/sh, args: [-c, 'touch {}; exit 1']}}}}",
+        marker.display()
+    );
+    let kubeconfig = two_user_kubeconfig(lab.var("PC1_URL"), &exec_user);
+    // Allowed by the controller's flag but not by the registration: still refused.
+    tenant_registration(lab, &ws, "exec-flag-only", &kubeconfig, "");
+    let controller = Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--allow-exec"]);
+    let (_, reason, message) = wait_or_explain(&controller, "exec-flag-only", Duration::from_secs(30), || {
+        ready_of(lab, &ws, "exec-flag-only").ok_or_else(|| "no Ready condition yet".to_string())
+    });
+    assert_eq!(reason, "CredentialsInvalid", "{message}");
+    assert!(message.contains("user.exec"), "{message}");
+    assert!(!marker.exists(), "ran without the registration's consent");
+    // Allowed by both: the plugin runs (it fails on purpose, so nothing connects).
+    tenant_registration(lab, &ws, "exec-both", &kubeconfig, ", allowExec: true");
+    wait_or_explain(&controller, "the plugin allowed twice to run", Duration::from_secs(30), || {
+        if marker.exists() {
+            Ok(())
+        } else {
+            Err("not run yet".into())
+        }
+    });
+}
+
+/// The placement's condition of `type_`: (status, reason, message).
+fn placement_condition(lab: &Lab, ws: &str, name: &str, type_: &str) -> Option<(String, String, String)> {
+    let out = lab.kubectl(ws, &["get", "workloadplacement", name, "-o", "json"], None);
+    let placement: Value = serde_json::from_str(&out.stdout).ok()?;
+    let found = placement["status"]["conditions"].as_array()?.iter().find(|c| c["type"] == type_)?.clone();
+    let text = |k: &str| found[k].as_str().unwrap_or_default().to_string();
+    Some((text("status"), text("reason"), text("message")))
+}
+
+/// UIDs of the Deployment `name`'s copies on pc1 and pc2 (`None` where a cluster has none).
+fn copy_uids(lab: &Lab, namespace: &str, name: &str) -> Vec<Option<String>> {
+    ["PC1_KUBECONFIG", "PC2_KUBECONFIG"]
+        .iter()
+        .map(|var| {
+            let out =
+                on_cluster(lab, var, &["get", "deployment", name, "-n", namespace, "-o", "jsonpath={.metadata.uid}"]);
+            (out.code == 0 && !out.stdout.is_empty()).then(|| out.stdout.clone())
+        })
+        .collect()
+}
+
+fn patch_placement(lab: &Lab, ws: &str, name: &str, patch: &str) -> crate::harness::Output {
+    lab.kubectl(ws, &["patch", "workloadplacement", name, "--type=merge", "-p", patch], None)
+}
+
+#[test]
+fn a_placement_edited_into_something_unreadable_moves_and_deletes_nothing_until_fixed() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let tmcctl = |args: &[&str]| {
+        let mut all = vec!["--workspace", ws.as_str()];
+        all.extend_from_slice(args);
+        lab.tmcctl(&all)
+    };
+    let create = ["placement", "create", "web", "--strategy", "Spread", "--location-selector", "name in (pc1,pc2)"];
+    assert_exit(&tmcctl(&create), 0);
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("web", 2, "web:1", "tier: web"))), 0);
+    let start = |lab: &Lab| -> Background {
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"])
+    };
+    let mut controller = start(lab);
+    let namespace = wait_or_explain(&controller, "web on both clusters", Duration::from_secs(90), || {
+        let out = tmcctl(&["workload", "where", "deployment/web", "-o", "json"]);
+        let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap_or_default();
+        match rows.as_slice() {
+            [a, b] if a["phase"] == "Available" && b["phase"] == "Available" => {
+                Ok(a["downstreamNamespace"].as_str().unwrap().to_string())
+            }
+            _ => Err(format!("copies {rows:?}")),
+        }
+    });
+    let before = copy_uids(lab, &namespace, "web");
+    assert!(before.iter().all(Option::is_some), "{before:?}");
+
+    for (edit, field) in [
+        (
+            r#"{"spec":{"namespaceSelector":{"matchExpressions":[{"key":"team","operator":"in","values":["a"]}]}}}"#,
+            "spec.namespaceSelector",
+        ),
+        (
+            r#"{"spec":{"namespaceSelector":null,"workloadSelector":{"matchExpressions":[{"key":"tier","operator":"In","values":[]}]}}}"#,
+            "spec.workloadSelector",
+        ),
+    ] {
+        assert_exit(&patch_placement(lab, &ws, "web", edit), 0);
+        let (_, reason, message) = wait_or_explain(
+            &controller,
+            "the placement Invalid",
+            Duration::from_secs(30),
+            || match placement_condition(lab, &ws, "web", "Invalid") {
+                Some((status, reason, message)) if status == "True" && message.contains(field) => {
+                    Ok((status, reason, message))
+                }
+                other => Err(format!("Invalid condition {other:?}")),
+            },
+        );
+        assert_eq!(reason, "Invalid", "{message}");
+        let scheduled = placement_condition(lab, &ws, "web", "Scheduled").unwrap();
+        assert_eq!((scheduled.0.as_str(), scheduled.1.as_str()), ("False", "Invalid"), "{scheduled:?}");
+        // Running on: several reconciles' worth of time, then a restart with no good version known.
+        std::thread::sleep(Duration::from_secs(4));
+        assert_eq!(copy_uids(lab, &namespace, "web"), before, "a copy moved or went after the edit {edit}");
+        drop(controller);
+        controller = start(lab);
+        wait_or_explain(&controller, "the restarted controller's first pass", Duration::from_secs(30), || {
+            match controller.try_get("/readyz") {
+                Some((200, _)) => Ok(()),
+                other => Err(format!("/readyz {other:?}")),
+            }
+        });
+        std::thread::sleep(Duration::from_secs(4));
+        assert_eq!(copy_uids(lab, &namespace, "web"), before, "a copy moved or went after a restart under {edit}");
+        let log = controller.log_text();
+        assert!(!log.contains("finalizer released"), "a restart under an invalid placement released: {log}");
+    }
+
+    // A weight the controller could not hold is refused by the published schema.
+    let weights = r#"{"spec":{"workloadSelector":null,"replicaDivision":{"type":"Divided","weights":[{"cluster":"pc1","weight":99999999999}]}}}"#;
+    let refused = patch_placement(lab, &ws, "web", weights);
+    assert_ne!(refused.code, 0, "kcp accepted a weight above 2^32: {}", refused.stdout);
+    assert!(refused.stderr.contains("weight"), "{}", refused.stderr);
+
+    // Fixed: normal work resumes, and the copies it kept are the ones it goes on with.
+    assert_exit(&patch_placement(lab, &ws, "web", r#"{"spec":{"workloadSelector":null}}"#), 0);
+    wait_or_explain(&controller, "the placement valid again", Duration::from_secs(30), || {
+        match (placement_condition(lab, &ws, "web", "Invalid"), placement_condition(lab, &ws, "web", "Scheduled")) {
+            (None, Some((status, _, _))) if status == "True" => Ok(()),
+            other => Err(format!("conditions {other:?}")),
+        }
+    });
+    assert_eq!(copy_uids(lab, &namespace, "web"), before);
+}
+
+/// `workload where` rows of `reference` in `ws`: (cluster, downstream namespace, phase).
+fn where_rows(lab: &Lab, ws: &str, reference: &str) -> Vec<(String, String, String)> {
+    let out = lab.tmcctl(&["--workspace", ws, "workload", "where", reference, "-o", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap_or_default();
+    rows.iter()
+        .map(|r| {
+            let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            (text("cluster"), text("downstreamNamespace"), text("phase"))
+        })
+        .collect()
+}
+
+fn on_pc1_json(lab: &Lab, args: &[&str]) -> Option<Value> {
+    let out = on_cluster(lab, "PC1_KUBECONFIG", args);
+    (out.code == 0).then(|| serde_json::from_str(&out.stdout).unwrap())
+}
+
+#[test]
+fn a_foreign_object_at_a_copys_name_is_left_alone_and_not_counted_until_taken_over() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let tmcctl = |args: &[&str]| {
+        let mut all = vec!["--workspace", ws.as_str()];
+        all.extend_from_slice(args);
+        lab.tmcctl(&all)
+    };
+    assert_exit(
+        &tmcctl(&["placement", "create", "fx", "--strategy", "Spread", "--location-selector", "name in (pc1,pc2)"]),
+        0,
+    );
+    let controller =
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
+    // A first workload shows where this workspace's copies go on pc1.
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("first", 1, "first:1", "tier: first"))), 0);
+    let namespace = wait_or_explain(&controller, "first on pc1", Duration::from_secs(90), || {
+        match where_rows(lab, &ws, "deployment/first").into_iter().find(|r| r.0 == "pc1" && r.2 == "Available") {
+            Some(row) => Ok(row.1),
+            None => Err("not yet".into()),
+        }
+    });
+    // Someone with access to pc1 puts a Deployment of their own at the name the next one takes.
+    let created = on_cluster(
+        lab,
+        "PC1_KUBECONFIG",
+        &["create", "deployment", "fx", "-n", &namespace, "--image", "foreign:1", "--replicas", "1"],
+    );
+    assert_exit(&created, 0);
+    let foreign_before = on_pc1_json(lab, &["get", "deployment", "fx", "-n", &namespace, "-o", "json"]).unwrap();
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("fx", 2, "fx:1", "tier: fx"))), 0);
+    let message =
+        wait_or_explain(&controller, "fx: Conflict on pc1, Available on pc2", Duration::from_secs(90), || {
+            let rows = where_rows(lab, &ws, "deployment/fx");
+            let phase = |c: &str| rows.iter().find(|r| r.0 == c).map(|r| r.2.clone()).unwrap_or_default();
+            if phase("pc1") != "Conflict" || phase("pc2") != "Available" {
+                return Err(format!("rows {rows:?}"));
+            }
+            let upstream: Value =
+                serde_json::from_str(&lab.kubectl(&ws, &["get", "deployment", "fx", "-o", "json"], None).stdout)
+                    .unwrap();
+            let pc1 = upstream["status"]["tmc"]["clusters"]
+                .as_array()
+                .and_then(|c| c.iter().find(|e| e["cluster"] == "pc1").cloned());
+            match (upstream["status"]["readyReplicas"].as_i64(), pc1) {
+                (Some(2), Some(entry)) => Ok(entry["message"].as_str().unwrap_or_default().to_string()),
+                other => Err(format!("status {other:?}")),
+            }
+        });
+    assert!(message.contains(&format!("Deployment {namespace}/fx")) && message.contains("takeover"), "{message}");
+    // Untouched: no container merged in, no label of ours, no new owner; the ConfigMap not copied there.
+    let foreign_after = on_pc1_json(lab, &["get", "deployment", "fx", "-n", &namespace, "-o", "json"]).unwrap();
+    assert_eq!(
+        foreign_after["spec"]["template"], foreign_before["spec"]["template"],
+        "the foreign Deployment was changed"
+    );
+    assert_eq!(
+        foreign_after["metadata"]["labels"], foreign_before["metadata"]["labels"],
+        "the foreign Deployment was labelled"
+    );
+    assert!(on_pc1_json(lab, &["get", "configmap", "fx-settings", "-n", &namespace, "-o", "json"]).is_none());
+
+    // Taken over deliberately: adopted, with the copy's own image and labels.
+    let patch = lab.kubectl(
+        &ws,
+        &["patch", "workloadplacement", "fx", "--type=merge", "-p", r#"{"spec":{"takeover":"Always"}}"#],
+        None,
+    );
+    assert_exit(&patch, 0);
+    wait_or_explain(&controller, "fx adopted on pc1", Duration::from_secs(90), || {
+        let copy = on_pc1_json(lab, &["get", "deployment", "fx", "-n", &namespace, "-o", "json"]).ok_or("gone")?;
+        let image = copy["spec"]["template"]["spec"]["containers"][0]["image"].clone();
+        let rows = where_rows(lab, &ws, "deployment/fx");
+        let adopted = copy["metadata"]["uid"] == foreign_before["metadata"]["uid"]
+            && copy["metadata"]["labels"]["tmc.kcp.io/workspace"].is_string()
+            && rows.iter().any(|r| r.0 == "pc1" && r.2 != "Conflict");
+        if adopted && image.as_str().is_some_and(|i| i.starts_with("fx")) {
+            Ok(())
+        } else {
+            Err(format!("image {image}, rows {rows:?}"))
+        }
+    });
+}
+
+#[test]
+fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grace() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let tmcctl = |args: &[&str]| {
+        let mut all = vec!["--workspace", ws.as_str()];
+        all.extend_from_slice(args);
+        lab.tmcctl(&all)
+    };
+    let create = [
+        "placement",
+        "create",
+        "blip",
+        "--strategy",
+        "Spread",
+        "--location-selector",
+        "name in (pc1,pc2)",
+        "--replicas",
+        "divided",
+    ];
+    assert_exit(&tmcctl(&create), 0);
+    // The default eviction grace (5m): the blip below is far shorter.
+    let controller =
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("blip", 2, "blip:1", "tier: blip"))), 0);
+    let namespace = wait_or_explain(&controller, "blip on both", Duration::from_secs(90), || {
+        let rows = where_rows(lab, &ws, "deployment/blip");
+        if rows.len() == 2 && rows.iter().all(|r| r.2 == "Available") {
+            Ok(rows[0].1.clone())
+        } else {
+            Err(format!("rows {rows:?}"))
+        }
+    });
+    let before = copy_uids(lab, &namespace, "blip");
+    // pc2's credentials stop working: Ready=False at once (CredentialsInvalid), for 20 s.
+    let secret = lab.kubectl(&ws, &["get", "secret", "tmc-cluster-pc2", "-n", "tmc-system", "-o", "json"], None);
+    let secret: Value = serde_json::from_str(&secret.stdout).unwrap();
+    let good = secret["data"]["kubeconfig"].as_str().unwrap().to_string();
+    let broken = base64::engine::general_purpose::STANDARD.encode("apiVersion: v1\nkind: Config\n");
+    let set = |value: &str| {
+        let patch = format!(r#"{{"data":{{"kubeconfig":"{value}"}}}}"#);
+        assert_exit(
+            &lab.kubectl(
+                &ws,
+                &["patch", "secret", "tmc-cluster-pc2", "-n", "tmc-system", "--type=merge", "-p", &patch],
+                None,
+            ),
+            0,
+        );
+    };
+    set(&broken);
+    wait_or_explain(&controller, "pc2 Ready=False", Duration::from_secs(30), || match ready_of(lab, &ws, "pc2") {
+        Some((status, reason, _)) if status == "False" => Ok(reason),
+        other => Err(format!("{other:?}")),
+    });
+    std::thread::sleep(Duration::from_secs(20));
+    let (decided, _) = crate::placements::decision(lab, &ws, "blip");
+    assert!(decided.contains(&"pc2".to_string()), "pc2 dropped from the decision during a blip: {decided:?}");
+    let pc1 = on_pc1_json(lab, &["get", "deployment", "blip", "-n", &namespace, "-o", "json"]).unwrap();
+    assert_eq!(pc1["spec"]["replicas"], 1, "pc1 took pc2's replica during a blip");
+    assert_eq!(copy_uids(lab, &namespace, "blip"), before);
+    set(&good);
+    wait_or_explain(&controller, "pc2 Ready again", Duration::from_secs(30), || match ready_of(lab, &ws, "pc2") {
+        Some((status, _, _)) if status == "True" => Ok(()),
+        other => Err(format!("{other:?}")),
+    });
+    assert_eq!(copy_uids(lab, &namespace, "blip"), before);
+}
