@@ -3380,7 +3380,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__create)
-            opts="-y -o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --dry-run --yes --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --deletion-policy --dry-run --yes --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3419,6 +3419,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --takeover)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deletion-policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3826,7 +3830,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__placement__subcmd__update)
-            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-o -v -h -V --strategy --location-selector --capabilities --namespace-selector --workload-selector --clusters --replicas --spread-by-location --max-skew --takeover --deletion-policy --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3865,6 +3869,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --takeover)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deletion-policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

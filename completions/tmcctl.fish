@@ -282,6 +282,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 divided\t'Replicas are divided between the chosen clusters'"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l takeover -d 'An object at a copy\'s name that tmcctl did not create: Never adopt it (report a conflict), adopt it IfNoDiff (it already matches the copy), or Always' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l deletion-policy -d 'When this placement stops governing a workload (deleted, or its selectors no longer match): Retain its copies, reported as orphaned, or Delete them at the eviction rate' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from create" -l dry-run -d 'client: print the object; server: also have the server validate it' -r -f -a "client\t''
 server\t''
 none\t''"
@@ -371,6 +372,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen
 divided\t'Replicas are divided between the chosen clusters'"
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l max-skew -d 'Spread: largest replica difference allowed between locations or clusters' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l takeover -d 'An object at a copy\'s name that tmcctl did not create: Never adopt it (report a conflict), adopt it IfNoDiff (it already matches the copy), or Always' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l deletion-policy -d 'When this placement stops governing a workload (deleted, or its selectors no longer match): Retain its copies, reported as orphaned, or Delete them at the eviction rate' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand placement; and __fish_seen_subcommand_from update" -l context -d 'The kubeconfig context to use (default: its current-context)' -r

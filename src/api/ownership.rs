@@ -26,6 +26,10 @@ pub const PLACEMENT_ANNOTATION: &str = "tmc.kcp.io/placement";
 /// Downstream: when this copy started to be replaced elsewhere (RFC 3339); it is removed once
 /// the new copies are Available or the graceful timeout has passed since then.
 pub const RETIRING_SINCE_ANNOTATION: &str = "tmc.kcp.io/retiring-since";
+/// Downstream: `Delete` when the placement that put the copy there removes its copies once it
+/// no longer governs the workload (its deletion policy); absent means `Retain`. On the copy, so
+/// the policy is known after the placement itself is gone.
+pub const DELETION_POLICY_ANNOTATION: &str = "tmc.kcp.io/deletion-policy";
 /// Upstream: the finalizer that guarantees downstream cleanup.
 pub const SYNC_FINALIZER: &str = "tmc.kcp.io/sync";
 /// Upstream: drift policy, `heal` (default) or `report`.

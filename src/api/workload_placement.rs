@@ -60,6 +60,21 @@ pub struct WorkloadPlacementSpec {
     /// `IfNoDiff` (adopt it only when it already matches the copy) or `Always`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub takeover: Option<Takeover>,
+    /// What happens to the copies of a workload this placement stops governing (the placement
+    /// deleted, or its selectors no longer match): `Retain` (default: they stay, reported as
+    /// orphaned) or `Delete` (removed, at the eviction rate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_policy: Option<DeletionPolicy>,
+}
+
+/// What happens to copies no placement governs any more.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DeletionPolicy {
+    /// The copies stay on their clusters, reported as orphaned.
+    #[default]
+    Retain,
+    /// The copies are removed, at the eviction rate.
+    Delete,
 }
 
 /// Whether a placement's copies may adopt objects tmcctl did not create.

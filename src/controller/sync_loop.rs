@@ -23,7 +23,9 @@ use std::time::{Duration, Instant};
 use futures::future::join_all;
 use serde_json::{json, Value};
 
-use crate::api::ownership::{RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION};
+use crate::api::ownership::{
+    DELETION_POLICY_ANNOTATION, RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION,
+};
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
 use crate::observability::traces;
 use crate::sync::drift::drift_settings;
@@ -251,7 +253,9 @@ impl SyncLoop {
                 tracing::debug!(workload = %wk, "held while a placement of its workspace cannot be read");
                 return Ok(());
             }
-            Governance::None => (None, Vec::new(), true),
+            // Being deleted upstream: every copy goes, at once. Ungoverned otherwise: each
+            // copy as its placement's deletion policy says (see `moves::ungoverned`).
+            Governance::None => (None, Vec::new(), deleting),
             Governance::One(name) => {
                 let placement = self.ctx.placements.get(&ObjectKey::cluster_scoped(&wk.key.cluster, name));
                 (placement, Vec::new(), false)
@@ -275,9 +279,15 @@ impl SyncLoop {
                 retiring_since: copy.object["metadata"]["annotations"][RETIRING_SINCE_ANNOTATION]
                     .as_str()
                     .and_then(|t| t.parse().ok()),
+                delete_when_ungoverned: copy.object["metadata"]["annotations"][DELETION_POLICY_ANNOTATION] == "Delete",
             })
             .collect();
-        let plan = moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout);
+        let orphaned = matches!(governance, Governance::None) && !deleting;
+        let plan = if orphaned {
+            moves::ungoverned(&copy_states)
+        } else {
+            moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout)
+        };
         let placement_name = placement.as_ref().and_then(|p| p.metadata.name.clone()).unwrap_or_default();
         // What the pod template refers to is read once for every cluster it goes to.
         let dependencies = if plan.steps.iter().any(|step| matches!(step, Step::Apply { .. })) {
@@ -297,6 +307,9 @@ impl SyncLoop {
             policy,
             ignored: &ignored,
             takeover: placement.as_ref().and_then(|p| p.spec.takeover).unwrap_or_default(),
+            delete_when_ungoverned: placement
+                .as_ref()
+                .is_some_and(|p| p.spec.deletion_policy == Some(crate::api::DeletionPolicy::Delete)),
             remove_all,
             dependencies: &dependencies,
             now: &now,
@@ -343,7 +356,9 @@ impl SyncLoop {
         if let Some(delay) = recheck {
             self.queue.add_after(wk.clone(), delay.max(Duration::from_millis(100)));
         }
-        if deleting || remove_all {
+        // The finalizer is held while copies exist, so that deleting the workload upstream
+        // still removes copies a Retain placement left behind.
+        if deleting || orphaned {
             let remaining = self.downstream.copies(wk.type_index, &copy_key).len();
             let overdue = deleting && deletion_age(upstream, now) > FINALIZER_TIMEOUT;
             if remaining == 0 || overdue {
@@ -362,6 +377,11 @@ impl SyncLoop {
             placement: placement.as_ref().and_then(|p| p.metadata.name.clone()),
             clusters: entries,
             message: match (&governance, chosen.is_empty()) {
+                (Governance::None, _) if !copies.is_empty() => Some(format!(
+                    "no placement selects this workload; its copies stay where they are, orphaned \
+                     (deletion policy Retain of the placement that put them there): {}",
+                    copies.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", ")
+                )),
                 (Governance::None, _) => Some("no placement selects this workload".into()),
                 (_, true) => Some(format!("placement {placement_name} has chosen no cluster")),
                 _ => None,

@@ -59,11 +59,14 @@ impl SyncLoop {
             placement: inputs.placement,
             replicas,
             ignored: inputs.ignored,
+            delete_when_ungoverned: inputs.delete_when_ungoverned,
         };
         let mut recheck = None;
         let mut attempted = false;
         let registration_key = ObjectKey::cluster_scoped(&wk.key.cluster, cluster);
         let outcome = match self.ctx.clusters.get(&registration_key) {
+            // An orphan is left exactly as it is: nothing to ask of its cluster.
+            _ if matches!(step, Step::Orphan { .. }) => CopyOutcome::Current,
             None => CopyOutcome::Skipped(format!("cluster {cluster} is not registered")),
             Some(registration) if !is_ready(&registration) => {
                 CopyOutcome::Unreachable(format!("cluster {cluster} is not Ready; its copy is left as it is"))
@@ -144,7 +147,7 @@ impl SyncLoop {
             (Step::MarkRetiring { .. }, _) => {
                 self.cluster_sync.mark_retiring(&connection, ty, upstream, target, inputs.now).await
             }
-            (Step::Keep { .. }, _) => CopyOutcome::Current,
+            (Step::Keep { .. } | Step::Orphan { .. }, _) => CopyOutcome::Current,
             (Step::Delete { .. }, _) => {
                 let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
                 self.cluster_sync.delete(&connection, ty, target, name).await
@@ -191,6 +194,7 @@ impl SyncLoop {
             (_, CopyOutcome::Unreachable(_)) => Phase::Unreachable,
             (_, CopyOutcome::Failed(_)) => Phase::Failed,
             (_, CopyOutcome::Conflict(_)) => Phase::Conflict,
+            (Step::Orphan { .. }, _) => Phase::Orphaned,
             (Step::MarkRetiring { .. } | Step::Keep { .. } | Step::Delete { .. }, _) => Phase::Retiring,
             (_, CopyOutcome::Drifted(_)) => Phase::Drifted,
             _ if live.is_none() => Phase::Pending,
@@ -232,6 +236,8 @@ pub(super) struct StepInputs<'a> {
     pub(super) ignored: &'a [FieldPath],
     /// The placement's takeover policy for objects tmcctl did not create.
     pub(super) takeover: Takeover,
+    /// The placement's deletion policy is `Delete` (recorded on each copy).
+    pub(super) delete_when_ungoverned: bool,
     pub(super) remove_all: bool,
     /// What the pod template refers to, read from the workspace (or why it could not be).
     pub(super) dependencies: &'a Result<Vec<Dependency>, CopyOutcome>,

@@ -14,8 +14,8 @@ use thiserror::Error;
 
 use super::drift::{remove_fields, FieldPath};
 use crate::api::ownership::{
-    PLACEMENT_ANNOTATION, UPSTREAM_GENERATION_ANNOTATION, UPSTREAM_NAMESPACE_ANNOTATION, UPSTREAM_NAME_ANNOTATION,
-    UPSTREAM_WORKSPACE_ANNOTATION, WORKSPACE_LABEL,
+    DELETION_POLICY_ANNOTATION, PLACEMENT_ANNOTATION, UPSTREAM_GENERATION_ANNOTATION, UPSTREAM_NAMESPACE_ANNOTATION,
+    UPSTREAM_NAME_ANNOTATION, UPSTREAM_WORKSPACE_ANNOTATION, WORKSPACE_LABEL,
 };
 
 /// Where one copy goes and what differs there.
@@ -33,6 +33,9 @@ pub struct Target<'a> {
     pub replicas: Option<u32>,
     /// Fields left to the cluster (drift-ignore): removed from the copy.
     pub ignored: &'a [FieldPath],
+    /// The placement removes the copy once it no longer governs the workload (its deletion
+    /// policy is `Delete`): said on the copy by DELETION_POLICY_ANNOTATION.
+    pub delete_when_ungoverned: bool,
 }
 
 /// Why an upstream object cannot be turned into a downstream one; each names the object, what
@@ -254,6 +257,9 @@ impl<'u> Source<'u> {
         annotations.retain(|key, _| !is_kcp_only(key));
         let mut ours = vec![(UPSTREAM_NAME_ANNOTATION, self.name.to_string())];
         ours.push((PLACEMENT_ANNOTATION, target.placement.to_string()));
+        if target.delete_when_ungoverned {
+            ours.push((DELETION_POLICY_ANNOTATION, "Delete".to_string()));
+        }
         ours.extend(target.workspace.map(|w| (UPSTREAM_WORKSPACE_ANNOTATION, w.to_string())));
         ours.extend(self.namespace.map(|n| (UPSTREAM_NAMESPACE_ANNOTATION, n.to_string())));
         ours.extend(upstream["generation"].as_i64().map(|g| (UPSTREAM_GENERATION_ANNOTATION, g.to_string())));

@@ -27,6 +27,9 @@ pub struct Copy {
     pub available: bool,
     /// RETIRING_SINCE_ANNOTATION parsed; None when not retiring.
     pub retiring_since: Option<Timestamp>,
+    /// The placement that put it there removes it once it governs the workload no more
+    /// (DELETION_POLICY_ANNOTATION says `Delete`).
+    pub delete_when_ungoverned: bool,
 }
 
 /// One step for one cluster.
@@ -55,6 +58,12 @@ pub enum Step {
         /// When the graceful timeout ends; plan again then at the latest.
         until: Timestamp,
     },
+    /// Leave the copy as it is: no placement governs the workload and the one that put the
+    /// copy there retains its copies (deletion policy `Retain`).
+    Orphan {
+        /// The cluster whose copy stays.
+        cluster: String,
+    },
 }
 
 impl Step {
@@ -64,7 +73,8 @@ impl Step {
             Step::Apply { cluster }
             | Step::MarkRetiring { cluster }
             | Step::Delete { cluster }
-            | Step::Keep { cluster, .. } => cluster,
+            | Step::Keep { cluster, .. }
+            | Step::Orphan { cluster } => cluster,
         }
     }
 
@@ -75,6 +85,7 @@ impl Step {
             Step::MarkRetiring { .. } => "retire",
             Step::Keep { .. } => "keep",
             Step::Delete { .. } => "delete",
+            Step::Orphan { .. } => "orphan",
         }
     }
 
@@ -83,7 +94,7 @@ impl Step {
         match self {
             Step::Apply { .. } => 0,
             Step::MarkRetiring { .. } => 1,
-            Step::Keep { .. } => 2,
+            Step::Keep { .. } | Step::Orphan { .. } => 2,
             Step::Delete { .. } => 3,
         }
     }
@@ -147,6 +158,28 @@ pub fn plan(
         };
         steps.push(step);
     }
+    steps.sort_by_key(Step::rank);
+    MovePlan { steps }
+}
+
+/// Plans a workload that no placement governs any more and that is not being deleted (its
+/// placement was deleted, or its selectors stopped matching): a copy whose placement said
+/// `Delete` goes (the controller paces such removals by the eviction rate); every other copy
+/// stays, orphaned. Nothing is applied.
+pub fn ungoverned(copies: &[Copy]) -> MovePlan {
+    let mut held = BTreeSet::new();
+    let mut steps: Vec<Step> = copies
+        .iter()
+        .filter(|c| held.insert(c.cluster.as_str()))
+        .map(|c| {
+            let cluster = c.cluster.clone();
+            if c.delete_when_ungoverned {
+                Step::Delete { cluster }
+            } else {
+                Step::Orphan { cluster }
+            }
+        })
+        .collect();
     steps.sort_by_key(Step::rank);
     MovePlan { steps }
 }

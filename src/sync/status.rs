@@ -162,6 +162,8 @@ pub enum Phase {
     /// An object tmcctl did not create stands at the copy's name; nothing is written there
     /// and it is not counted (the placement's `takeover` can adopt it).
     Conflict,
+    /// No placement governs the workload any more; the copy stays (deletion policy `Retain`).
+    Orphaned,
 }
 
 impl Phase {

@@ -466,11 +466,45 @@ fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
     for (name, uid) in &before {
         assert_eq!(after.get(name), Some(uid), "{name} was re-created after the restart");
     }
-    // The placement deleted: no placement governs them any more, so every copy goes.
+    // The placement deleted under the default deletion policy (Retain): every copy stays,
+    // reported as orphaned.
     assert_exit(&fleet.tmcctl(lab, &["placement", "delete", "svc", "--yes"]), 0);
+    wait_or_explain(&controller, "s0 reported orphaned", Duration::from_secs(60), || {
+        let rows = fleet.tmcctl(lab, &["workload", "where", "service/s0", "-o", "json"]).stdout;
+        if rows.contains("Orphaned") {
+            Ok(())
+        } else {
+            Err(rows)
+        }
+    });
+    assert_eq!(uids(lab), after, "a Retain placement's deletion removed or re-created copies");
+    // A placement that deletes: it governs them again (adopted as they are), and once it is
+    // deleted every copy goes, paced by the eviction rate (10 a second, a burst of 10).
+    let create = ["placement", "create", "svc-delete", "--strategy", "Spread", "--location-selector", "name=pc1"];
+    let mut create = create.to_vec();
+    create.extend(["--deletion-policy", "Delete"]);
+    assert_exit(&fleet.tmcctl(lab, &create), 0);
+    wait_or_explain(&controller, "every copy marked for deletion with its placement", Duration::from_secs(120), || {
+        let out = on_cluster(lab, "PC1_KUBECONFIG", &["get", "services", "-n", &namespace, "-o", "json"]);
+        let list: Value = serde_json::from_str(&out.stdout).unwrap_or_default();
+        let marked = list["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| s["metadata"]["annotations"]["tmc.kcp.io/deletion-policy"] == "Delete")
+            .count();
+        if marked == count {
+            Ok(())
+        } else {
+            Err(format!("{marked} of {count} marked"))
+        }
+    });
+    assert_eq!(uids(lab), after, "adopting orphans re-created them");
+    assert_exit(&fleet.tmcctl(lab, &["placement", "delete", "svc-delete", "--yes"]), 0);
+    let deleted = Instant::now();
     wait_or_explain(
         &controller,
-        "every copy removed after the placement was deleted",
+        "every copy removed after the Delete placement was deleted",
         Duration::from_secs(120),
         || {
             let left = uids(lab).len();
@@ -481,6 +515,11 @@ fn a_restarted_controller_adopts_what_it_synced_and_creates_nothing_twice() {
             }
         },
     );
+    // 200 removals at 10 a second with a burst of 10 take at least 19 s: a lower bound the
+    // limiter guarantees, however fast the machine.
+    let took = deleted.elapsed();
+    println!("deletion policy Delete: {count} copies removed in {took:?}");
+    assert!(took >= Duration::from_secs(15), "{count} copies removed in {took:?}: not paced by the eviction rate");
 }
 
 #[test]

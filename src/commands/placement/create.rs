@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 
 use crate::api::input::parse_typed_flags;
 use crate::api::names::check_object_name;
-use crate::api::{CapabilityRequirement, ClusterRegistration, PlacementStrategy, Takeover, WorkloadPlacementSpec};
+use crate::api::{
+    CapabilityRequirement, ClusterRegistration, DeletionPolicy, PlacementStrategy, Takeover, WorkloadPlacementSpec,
+};
 use crate::cli::{parse_selector, OutputArgs};
 use crate::client::{ApplyOptions, ClientError, Connection, ConnectionSettings, Resource};
 use crate::error::{CliError, ExitKind};
@@ -64,6 +66,17 @@ pub struct PolicyFlags {
     /// conflict), adopt it IfNoDiff (it already matches the copy), or Always.
     #[arg(long, value_name = "Never|IfNoDiff|Always", value_parser = parse_takeover)]
     pub takeover: Option<Takeover>,
+    /// When this placement stops governing a workload (deleted, or its selectors no longer
+    /// match): Retain its copies, reported as orphaned, or Delete them at the eviction rate.
+    #[arg(long, value_name = "Retain|Delete", value_parser = parse_deletion_policy)]
+    pub deletion_policy: Option<DeletionPolicy>,
+}
+
+fn parse_deletion_policy(text: &str) -> Result<DeletionPolicy, String> {
+    [DeletionPolicy::Retain, DeletionPolicy::Delete]
+        .into_iter()
+        .find(|p| format!("{p:?}").eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown deletion policy \"{text}\"; allowed: Retain, Delete"))
 }
 
 fn parse_takeover(text: &str) -> Result<Takeover, String> {
@@ -169,6 +182,9 @@ impl PolicyFlags {
         }
         if let Some(t) = self.takeover {
             spec.takeover = Some(t);
+        }
+        if let Some(p) = self.deletion_policy {
+            spec.deletion_policy = Some(p);
         }
         if self.spread_by_location || self.max_skew.is_some() {
             let mut spread = spec.spread.clone().unwrap_or_default();

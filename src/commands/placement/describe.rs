@@ -138,6 +138,8 @@ fn summary(object: &Value, placement: &WorkloadPlacement) -> String {
         .field("Location selector", selector)
         .field("Capabilities", if capabilities.is_empty() { "<none>".into() } else { capabilities.join(", ") })
         .field("Clusters wanted", spec.number_of_clusters.map(|n| n.to_string()).unwrap_or_else(|| "default".into()))
+        .field("Takeover", format!("{:?}", spec.takeover.unwrap_or_default()))
+        .field("Deletion policy", format!("{:?}", spec.deletion_policy.unwrap_or_default()))
         .field(
             "Last decision",
             status
@@ -149,6 +151,5 @@ fn summary(object: &Value, placement: &WorkloadPlacement) -> String {
         .field("Created", age(object["metadata"]["creationTimestamp"].as_str(), now))
         .table("Stored decision", decisions)
         .table("Conditions", conditions)
-        .field("Workloads", "not tracked in this version (workload sync is not built yet)")
         .render()
 }

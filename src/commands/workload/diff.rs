@@ -90,6 +90,8 @@ pub async fn run(args: DiffArgs, settings: &ConnectionSettings) -> Result<(), Cl
                 placement: tmc.placement.as_deref().unwrap_or_default(),
                 replicas: replicas.iter().find(|(c, _)| *c == entry.cluster).and_then(|(_, r)| *r),
                 ignored: &ignored,
+                // Not known here (the placement may be gone); diff compares only what is set.
+                delete_when_ungoverned: false,
             };
             let mut line = ClusterDiff {
                 kind: ty.resource.kind.clone(),

@@ -178,6 +178,7 @@ pub fn phase_text(phase: Phase) -> &'static str {
         Phase::Unreachable => "Unreachable",
         Phase::Drifted => "Drifted",
         Phase::Conflict => "Conflict",
+        Phase::Orphaned => "Orphaned",
     }
 }
 

@@ -12,6 +12,7 @@ fn target<'a>(replicas: Option<u32>, ignored: &'a [FieldPath]) -> Target<'a> {
         placement: "web-eu",
         replicas,
         ignored,
+        delete_when_ungoverned: false,
     }
 }
 

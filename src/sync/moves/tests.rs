@@ -15,7 +15,17 @@ fn names(list: &[&str]) -> Vec<String> {
 }
 
 fn copy(cluster: &str, available: bool, retiring_since: Option<i64>) -> Copy {
-    Copy { cluster: cluster.into(), available, retiring_since: retiring_since.map(at) }
+    Copy { cluster: cluster.into(), available, retiring_since: retiring_since.map(at), delete_when_ungoverned: false }
+}
+
+#[test]
+fn an_ungoverned_workload_keeps_its_copies_unless_their_placement_said_delete() {
+    let mut gone = copy("pc2", true, None);
+    gone.delete_when_ungoverned = true;
+    let copies = [copy("pc1", true, None), gone, copy("pc1", false, None)];
+    let planned = ungoverned(&copies);
+    assert_eq!(planned.steps, vec![Step::Orphan { cluster: "pc1".into() }, Step::Delete { cluster: "pc2".into() }]);
+    assert!(ungoverned(&[]).steps.is_empty());
 }
 
 fn apply(c: &str) -> Step {
@@ -153,6 +163,7 @@ fn run(events: &[(u8, i64, i64)], spacing: i64) -> Vec<(bool, bool)> {
                 cluster: cluster.clone(),
                 available: m.ready_at <= now,
                 retiring_since: m.retiring_since,
+                delete_when_ungoverned: false,
             })
             .collect();
         let p = plan(&chosen, &copies, false, now, TIMEOUT);
@@ -176,7 +187,7 @@ fn run(events: &[(u8, i64, i64)], spacing: i64) -> Vec<(bool, bool)> {
                     by_timeout |= !chosen_ready;
                     world.remove(cluster);
                 }
-                Step::Keep { .. } => {}
+                Step::Keep { .. } | Step::Orphan { .. } => {}
             }
         }
         out.push((world.values().any(|m| m.ready_at <= now), by_timeout));
