@@ -48,5 +48,8 @@ pub const BACKUP_LAST_ATTEMPT_ANNOTATION: &str = "tmc.kcp.io/last-attempt";
 pub const BACKUP_LAST_SUCCESS_ANNOTATION: &str = "tmc.kcp.io/last-success";
 /// On a backup schedule: the name of the last backup it wrote.
 pub const BACKUP_LAST_BACKUP_ANNOTATION: &str = "tmc.kcp.io/last-backup";
+/// On a backup schedule, written by the controller: the backups it wrote and keeps, oldest
+/// first (JSON: `[{name, createdAt}]`); retention goes by this record, never by names.
+pub const BACKUP_WRITTEN_ANNOTATION: &str = "tmc.kcp.io/backups";
 /// On a backup schedule: why its last run failed (removed by a success).
 pub const BACKUP_LAST_ERROR_ANNOTATION: &str = "tmc.kcp.io/last-error";

@@ -173,8 +173,28 @@ fn describe(object: &Value) -> String {
     )
 }
 
-/// Writes `objects` and their manifest as a compressed archive.
+/// What an archive may hold: restore refuses more, so a backup refuses to write more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest entry (the manifest included).
+    pub entry_bytes: u64,
+    /// The largest expansion of the whole tar stream.
+    pub total_bytes: u64,
+}
+
+impl Limits {
+    /// What [`decode`] accepts.
+    pub const RESTORE: Limits = Limits { entry_bytes: MAX_ENTRY_BYTES, total_bytes: MAX_TOTAL_BYTES };
+}
+
+/// Writes `objects` and their manifest as a compressed archive; refuses one that [`decode`]
+/// would refuse for its size, so that no backup is written that cannot be restored.
 pub fn encode(capture: &Capture, objects: &[ArchivedObject]) -> Result<Vec<u8>, ArchiveError> {
+    encode_within(capture, objects, Limits::RESTORE)
+}
+
+/// [`encode`] within `limits`.
+pub fn encode_within(capture: &Capture, objects: &[ArchivedObject], limits: Limits) -> Result<Vec<u8>, ArchiveError> {
     let mut entries = Vec::with_capacity(objects.len());
     let mut seen = HashSet::with_capacity(objects.len());
     let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
@@ -232,12 +252,19 @@ pub fn encode(capture: &Capture, objects: &[ArchivedObject]) -> Result<Vec<u8>, 
         bound_apis: capture.bound_apis.clone(),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
+    let too_large = |what: String, limit: u64| ArchiveError::TooLarge { what, limit };
+    if manifest_bytes.len() as u64 > limits.entry_bytes {
+        return Err(too_large(format!("entry {MANIFEST}"), limits.entry_bytes));
+    }
+    if let Some((record, _)) = entries.iter().find(|(record, _)| record.size > limits.entry_bytes) {
+        return Err(too_large(format!("entry {}", record.path), limits.entry_bytes));
+    }
 
     let mut encoder = zstd::stream::Encoder::new(Vec::new(), COMPRESSION_LEVEL)
         .map_err(|e| ArchiveError::Compression { cause: e.to_string() })?;
     // The frame checksum makes any changed byte of the compressed stream detectable.
     encoder.include_checksum(true).map_err(|e| ArchiveError::Compression { cause: e.to_string() })?;
-    let mut tar = tar::Builder::new(encoder);
+    let mut tar = tar::Builder::new(Counted { inner: encoder, written: 0 });
     let mut append = |path: &str, bytes: &[u8]| {
         let mut header = tar::Header::new_gnu();
         header.set_size(bytes.len() as u64);
@@ -249,14 +276,36 @@ pub fn encode(capture: &Capture, objects: &[ArchivedObject]) -> Result<Vec<u8>, 
     for (record, bytes) in &entries {
         append(&record.path, bytes)?;
     }
-    let encoder = tar.into_inner().map_err(|e| ArchiveError::Tar { cause: e.to_string() })?;
-    let mut bytes = encoder.finish().map_err(|e| ArchiveError::Compression { cause: e.to_string() })?;
+    let counted = tar.into_inner().map_err(|e| ArchiveError::Tar { cause: e.to_string() })?;
+    // What restore bounds is the tar stream's expansion, headers included.
+    if counted.written > limits.total_bytes {
+        return Err(too_large("the archive".into(), limits.total_bytes));
+    }
+    let mut bytes = counted.inner.finish().map_err(|e| ArchiveError::Compression { cause: e.to_string() })?;
     let digest = Sha256::digest(&bytes);
     bytes.extend_from_slice(&TRAILER_MAGIC.to_le_bytes());
     bytes.extend_from_slice(&((TRAILER_TAG.len() + digest.len()) as u32).to_le_bytes());
     bytes.extend_from_slice(TRAILER_TAG);
     bytes.extend_from_slice(&digest);
     Ok(bytes)
+}
+
+/// A writer that counts what passes through it.
+struct Counted<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The compressed stream of an archive, once its trailer's digest matches.

@@ -231,3 +231,16 @@ proptest! {
         prop_assert_eq!(archive.objects, objects);
     }
 }
+
+#[test]
+fn an_archive_restore_would_refuse_for_its_size_is_not_written() {
+    let objects = sample();
+    let fits = encode_within(&capture(), &objects, Limits { entry_bytes: 1 << 20, total_bytes: 1 << 20 });
+    assert!(fits.is_ok());
+    let entry = encode_within(&capture(), &objects, Limits { entry_bytes: 40, total_bytes: 1 << 20 });
+    assert!(matches!(entry, Err(ArchiveError::TooLarge { ref what, .. }) if what.starts_with("entry ")), "{entry:?}");
+    // Headers count: the tar stream of a few small objects is several kilobytes.
+    let total = encode_within(&capture(), &objects, Limits { entry_bytes: 1 << 20, total_bytes: 2048 });
+    assert!(matches!(total, Err(ArchiveError::TooLarge { ref what, .. }) if what == "the archive"), "{total:?}");
+    assert_eq!(Limits::RESTORE, Limits { entry_bytes: MAX_ENTRY_BYTES, total_bytes: MAX_TOTAL_BYTES });
+}

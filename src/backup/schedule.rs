@@ -6,12 +6,12 @@
 //! ```text
 //! ConfigMap data ─► Schedule::from_data (checked; a bad value names the key)
 //! last attempt + every ≤ now ─► due ─► backup "<schedule>-<UTC yyyymmdd-hhmmss>"
-//! the location's backups ─► expired: this schedule's, oldest first, beyond keep
+//! the schedule's record of what it wrote ─► retain: the newest `keep` by write order
 //! ```
 //!
 //! A schedule is due `every` after its last attempt (not its last success): a failing backup
-//! is retried at the schedule's pace, not in a tight loop. Retention counts only backups named
-//! by this schedule, so backups made by hand or by another schedule are never removed.
+//! is retried at the schedule's pace, not in a tight loop. Retention counts only the backups this
+//! schedule recorded writing, so backups made by hand or by another schedule are never removed.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -169,26 +169,29 @@ impl Schedule {
         format!("{}-{}", self.name, at.strftime("%Y%m%d-%H%M%S"))
     }
 
-    /// Of `names` (the backups in the schedule's location), this schedule's own that retention
-    /// removes: all but the newest `keep`, oldest first.
-    pub fn expired<'a>(&self, names: &'a [String]) -> Vec<&'a str> {
-        let prefix = format!("{}-", self.name);
-        let mut own: Vec<&str> = names
-            .iter()
-            .filter_map(|n| n.strip_prefix(&prefix).filter(|stamp| is_stamp(stamp)).map(|_| n.as_str()))
-            .collect();
-        // The stamp sorts by time: yyyymmdd-hhmmss.
-        own.sort_unstable();
-        let excess = own.len().saturating_sub(self.keep);
-        own.truncate(excess);
-        own
+    /// After writing `new`: the schedule's record of its backups (oldest written first) and
+    /// the backups retention removes: those written before the newest `keep`. The order is the
+    /// order they were written in, as the schedule recorded it: never a name (a person can
+    /// name a file anything) nor a clock (a clock stepped back would make the newest look
+    /// oldest). The backup just written is always kept, and a backup the record does not name
+    /// (made by hand, or by another schedule) is never removed.
+    pub fn retain(&self, record: &[WrittenBackup], new: WrittenBackup) -> (Vec<WrittenBackup>, Vec<String>) {
+        let mut all: Vec<WrittenBackup> = record.iter().filter(|w| w.name != new.name).cloned().collect();
+        all.push(new);
+        let excess = all.len().saturating_sub(self.keep.max(1));
+        let kept = all.split_off(excess);
+        (kept, all.into_iter().map(|w| w.name).collect())
     }
 }
 
-/// `yyyymmdd-hhmmss`.
-fn is_stamp(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 15 && bytes[8] == b'-' && bytes.iter().enumerate().all(|(i, b)| i == 8 || b.is_ascii_digit())
+/// One backup a schedule wrote, as it records them (in the order written).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WrittenBackup {
+    /// The backup's name in its location.
+    pub name: String,
+    /// When the controller wrote it, by its clock (for people; the order is the record's).
+    pub created_at: String,
 }
 
 #[cfg(test)]
@@ -251,22 +254,45 @@ mod tests {
         );
     }
 
+    fn written(name: &str, at: &str) -> WrittenBackup {
+        WrittenBackup { name: name.into(), created_at: at.into() }
+    }
+
     #[test]
-    fn retention_removes_the_oldest_of_this_schedules_backups_only() {
-        let s = nightly();
-        let names: Vec<String> = [
-            "nightly-20261202-060000",
-            "nightly-20261201-060000",
-            "nightly-20261202-120000",
-            "nightly-by-hand",
-            "nightly2-20261101-000000",
-            "other-20261101-000000",
-        ]
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
-        assert_eq!(s.expired(&names), ["nightly-20261201-060000"]);
+    fn retention_removes_the_oldest_written_of_this_schedules_record_only() {
+        let s = nightly(); // keep 2
+        let record = [written("nightly-a", "2026-12-01T06:00:00Z"), written("nightly-b", "2026-12-02T06:00:00Z")];
+        let (kept, removed) = s.retain(&record, written("nightly-c", "2026-12-03T06:00:00Z"));
+        assert_eq!(removed, ["nightly-a"]);
+        assert_eq!(kept.iter().map(|w| w.name.as_str()).collect::<Vec<_>>(), ["nightly-b", "nightly-c"]);
         let at: jiff::Timestamp = "2026-12-02T18:00:05Z".parse().unwrap();
         assert_eq!(s.backup_name(at), "nightly-20261202-180005");
+    }
+
+    #[test]
+    fn a_clock_stepped_back_never_costs_the_backup_just_written() {
+        let s = nightly();
+        let record = [
+            written("nightly-20261203-060000", "2026-12-03T06:00:00Z"),
+            written("nightly-20261204-060000", "2026-12-04T06:00:00Z"),
+        ];
+        // The clock went back a week: the new backup's name and time sort first, yet it is kept.
+        let (kept, removed) = s.retain(&record, written("nightly-20261127-060000", "2026-11-27T06:00:00Z"));
+        assert_eq!(removed, ["nightly-20261203-060000"]);
+        assert_eq!(kept.last().unwrap().name, "nightly-20261127-060000");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_newest_written_is_always_kept_and_at_most_keep_remain(
+            names in proptest::collection::vec("[a-d]", 0..8), keep in 1usize..4, new in "[a-e]",
+        ) {
+            let s = Schedule { keep, ..nightly() };
+            let record: Vec<WrittenBackup> = names.iter().map(|n| written(n, "t")).collect();
+            let (kept, removed) = s.retain(&record, written(&new, "t"));
+            proptest::prop_assert_eq!(&kept.last().unwrap().name, &new);
+            proptest::prop_assert!(kept.len() <= keep);
+            proptest::prop_assert!(!removed.contains(&new));
+        }
     }
 }

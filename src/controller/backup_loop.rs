@@ -1,7 +1,8 @@
 //! Scheduled backups, run by the leader: every [`TICK`], the schedules in the provider
 //! workspace's `tmc-system` (ConfigMaps labelled `tmc.kcp.io/backup-schedule`) are read; each
-//! one that is due is captured, sealed to its recipients when it holds Secrets, written to its
-//! location, and its oldest backups beyond `keep` removed. The outcome goes on the schedule
+//! one that is due has its attempt recorded, is captured, sealed to its recipients when it
+//! holds Secrets, written to its location, and the oldest backups it recorded writing beyond
+//! `keep` removed. The outcome goes on the schedule
 //! (annotations) and into `tmc_backup_last_success_timestamp_seconds`.
 //!
 //! ```text
@@ -20,10 +21,10 @@ use serde_json::{json, Value};
 
 use crate::api::ownership::{
     BACKUP_LAST_ATTEMPT_ANNOTATION, BACKUP_LAST_BACKUP_ANNOTATION, BACKUP_LAST_ERROR_ANNOTATION,
-    BACKUP_LAST_SUCCESS_ANNOTATION, BACKUP_SCHEDULE_LABEL,
+    BACKUP_LAST_SUCCESS_ANNOTATION, BACKUP_SCHEDULE_LABEL, BACKUP_WRITTEN_ANNOTATION,
 };
 use crate::backup::capture::{capture, direct_sources, export_sources};
-use crate::backup::schedule::Schedule;
+use crate::backup::schedule::{Schedule, WrittenBackup};
 use crate::backup::store::Location;
 use crate::backup::{encode, seal, SealTo};
 use crate::client::{Connection, Resource, WorkspacePath};
@@ -63,9 +64,22 @@ async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, objec
     let data: BTreeMap<String, String> = serde_json::from_value(object["data"].clone()).unwrap_or_default();
     let now = jiff::Timestamp::now();
     let last_attempt = annotations[BACKUP_LAST_ATTEMPT_ANNOTATION].as_str().and_then(|t| t.parse().ok());
+    let record: Vec<WrittenBackup> = annotations[BACKUP_WRITTEN_ANNOTATION]
+        .as_str()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default();
     let outcome = match Schedule::from_data(name, &data) {
         Ok(schedule) if !schedule.due(last_attempt, now) => return,
-        Ok(schedule) => run_schedule(ctx, &schedule, now).await.map(|backup| (schedule, backup)),
+        Ok(schedule) => {
+            // The attempt is recorded before the run: a run that crashes the controller (or
+            // outlives its lease) is not started again by the next leader until it is due.
+            let attempt = json!({"metadata": {"annotations": {BACKUP_LAST_ATTEMPT_ANNOTATION: now.to_string()}}});
+            if let Err(e) = at.merge_patch(configmaps, Some(LEASE_NAMESPACE), name, &attempt, FIELD_MANAGER).await {
+                tracing::warn!(schedule = name, error = %e, "cannot record the attempt; not running the backup now");
+                return;
+            }
+            run_schedule(ctx, &schedule, &record, now).await.map(|backup| (schedule, backup))
+        }
         Err(e) => {
             // A bad schedule is reported once, not at every tick.
             if annotations[BACKUP_LAST_ERROR_ANNOTATION].as_str() == Some(&e.to_string()) {
@@ -76,10 +90,11 @@ async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, objec
     };
     let mut patch = json!({ BACKUP_LAST_ATTEMPT_ANNOTATION: now.to_string() });
     match &outcome {
-        Ok((_, backup)) => {
+        Ok((_, (backup, kept))) => {
             tracing::info!(schedule = name, backup, "scheduled backup written");
             patch[BACKUP_LAST_SUCCESS_ANNOTATION] = json!(now.to_string());
             patch[BACKUP_LAST_BACKUP_ANNOTATION] = json!(backup);
+            patch[BACKUP_WRITTEN_ANNOTATION] = json!(serde_json::to_string(kept).expect("the record serializes"));
             patch[BACKUP_LAST_ERROR_ANNOTATION] = Value::Null;
             ctx.metrics.record_backup(name, Some(now.as_second()));
         }
@@ -95,8 +110,14 @@ async fn run_if_due(ctx: &Context, at: &Connection, configmaps: &Resource, objec
     }
 }
 
-/// One run of `schedule`: the backup's name when it was written (and retention applied).
-async fn run_schedule(ctx: &Context, schedule: &Schedule, now: jiff::Timestamp) -> Result<String, CliError> {
+/// One run of `schedule`: the backup's name when it was written, and the schedule's record of
+/// its backups after retention (`record`: the record before this run).
+async fn run_schedule(
+    ctx: &Context,
+    schedule: &Schedule,
+    record: &[WrittenBackup],
+    now: jiff::Timestamp,
+) -> Result<(String, Vec<WrittenBackup>), CliError> {
     let wanted = (!schedule.all_bound).then_some(schedule.workspaces.as_slice());
     let sources = match ctx.hub.provider() {
         // Through the export's virtual workspaces: what the controller's own role reaches.
@@ -133,9 +154,9 @@ async fn run_schedule(ctx: &Context, schedule: &Schedule, now: jiff::Timestamp) 
     };
     let name = schedule.backup_name(now);
     location.write(&name, bytes).await?;
-    let names: Vec<String> = location.list().await?.into_iter().map(|s| s.name).collect();
-    for old in schedule.expired(&names) {
+    let (kept, expired) = schedule.retain(record, WrittenBackup { name: name.clone(), created_at: now.to_string() });
+    for old in &expired {
         location.delete(old).await?;
     }
-    Ok(name)
+    Ok((name, kept))
 }

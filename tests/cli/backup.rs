@@ -550,10 +550,12 @@ fn a_schedule_is_run_by_the_controller_encrypted_keeping_the_newest_and_its_erro
     assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(secret)), 0);
     assert_exit(&lab.tmcctl(&["--workspace", &ws, "placement", "create", "web", "--strategy", "Spread"]), 0);
     let dir = fresh_dir();
-    // Two backups of this schedule from earlier days, and one made by hand: with --keep 2,
-    // the oldest of the schedule's goes after the first run, the one by hand stays.
+    // Two backups the schedule recorded writing on earlier days, one made by hand, and one
+    // named like the schedule's with a date to come (a name anyone can give): with --keep 2,
+    // the oldest the schedule wrote goes after the first run; the others stay, as retention
+    // goes by the schedule's record, never by names.
     std::fs::create_dir_all(&dir).unwrap();
-    for old in ["nightly-20260101-000000", "nightly-20260102-000000", "nightly-by-hand"] {
+    for old in ["nightly-20260101-000000", "nightly-20260102-000000", "nightly-by-hand", "nightly-20991231-000000"] {
         std::fs::write(format!("{dir}/{old}.tmcbackup"), b"old").unwrap();
     }
     let identity = age::x25519::Identity::generate();
@@ -586,6 +588,9 @@ fn a_schedule_is_run_by_the_controller_encrypted_keeping_the_newest_and_its_erro
         &recipient,
     ]);
     assert_exit(&created, 0);
+    let record = r#"[{"name":"nightly-20260101-000000","createdAt":"2026-01-01T00:00:00Z"},{"name":"nightly-20260102-000000","createdAt":"2026-01-02T00:00:00Z"}]"#;
+    let annotate = ["annotate", "configmap", "nightly", "-n", "tmc-system", &format!("tmc.kcp.io/backups={record}")];
+    assert_exit(&lab.kubectl(&provider, &annotate, None), 0);
 
     let controller = crate::harness::Controller::start_all_bound(lab, &provider, &["--leader-elect=false"]);
     let (rows, _) = crate::harness::eventually("the schedule's first run", std::time::Duration::from_secs(60), || {
@@ -602,6 +607,7 @@ fn a_schedule_is_run_by_the_controller_encrypted_keeping_the_newest_and_its_erro
         "nightly-20260102-000000.tmcbackup".to_string(),
         format!("{backup_name}.tmcbackup"),
         "nightly-by-hand.tmcbackup".into(),
+        "nightly-20991231-000000.tmcbackup".into(),
     ];
     expected.sort();
     assert_eq!(left, expected, "retention kept the wrong backups");
