@@ -161,7 +161,13 @@ impl ClusterSync {
                 self.lock_applied().insert(memo_key, hash);
                 outcome
             }
-            Err(e) => failed(&e),
+            Err(e) => {
+                // The namespace went since it was remembered: look at it again next time.
+                if matches!(e, ClientError::NotFound { .. }) {
+                    self.forget(registration, target.namespace);
+                }
+                failed(&e)
+            }
         }
     }
 
@@ -214,6 +220,13 @@ impl ClusterSync {
         let upstream_namespace = upstream["metadata"]["namespace"].as_str().unwrap_or_default();
         let namespaces = Resource::new("", "v1", "Namespace", "namespaces", false);
         match cluster.get(&namespaces, None, target.namespace).await {
+            // Being deleted (by hand): not remembered, and nothing written into it until gone.
+            Ok(Some(existing)) if existing["metadata"]["deletionTimestamp"].is_string() => {
+                return Err(CopyOutcome::Failed(format!(
+                    "namespace {} on cluster {} is being deleted; the copy is written again once it is gone",
+                    target.namespace, registration.name
+                )))
+            }
             Ok(Some(existing)) if namespace_is_ours(&existing, target.logical_cluster, upstream_namespace) => {}
             Ok(Some(_)) => {
                 return Err(CopyOutcome::Failed(format!(
@@ -292,6 +305,13 @@ impl ClusterSync {
             self.lock_dependencies().insert(memo, version);
         }
         Ok(())
+    }
+
+    /// Forgets what is remembered of `namespace` on `registration`'s cluster (that it is ours,
+    /// which dependencies were copied into it): looked at again on the next write.
+    pub fn forget(&self, registration: &ObjectKey, namespace: &str) {
+        self.lock_namespaces().remove(&(registration.clone(), namespace.to_string()));
+        self.lock_dependencies().retain(|(r, _, n, _), _| !(r == registration && n == namespace));
     }
 
     fn lock_namespaces(&self) -> std::sync::MutexGuard<'_, HashSet<(ObjectKey, String)>> {

@@ -165,6 +165,13 @@ impl SyncLoop {
     /// A copy changed downstream: its workload's status (or drift) needs a look.
     pub fn on_downstream(&self, change: &DownstreamChange) {
         let Some(copy) = change.change.new.as_ref().or(change.change.old.as_ref()) else { return };
+        if change.change.new.is_none() {
+            // A copy gone by someone else's hand (or with its namespace): what was remembered
+            // of its namespace and dependencies there may be gone too, so they are looked at
+            // again when it is written back.
+            let namespace = copy.object["metadata"]["namespace"].as_str().unwrap_or_default();
+            self.cluster_sync.forget(&change.registration, namespace);
+        }
         let metadata = &copy.object["metadata"];
         let Some(namespace) = metadata["annotations"][UPSTREAM_NAMESPACE_ANNOTATION].as_str() else { return };
         let Some(name) = metadata["name"].as_str() else { return };

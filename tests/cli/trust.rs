@@ -451,3 +451,45 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
     });
     assert_eq!(copy_uids(lab, &namespace, "blip"), before);
 }
+
+#[test]
+fn a_downstream_namespace_deleted_by_hand_is_made_again_with_its_copy() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let create = [
+        "--workspace",
+        ws.as_str(),
+        "placement",
+        "create",
+        "ns",
+        "--strategy",
+        "Spread",
+        "--location-selector",
+        "name=pc1",
+    ];
+    assert_exit(&lab.tmcctl(&create), 0);
+    let controller =
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("ns", 1, "ns:1", "tier: ns"))), 0);
+    let available = |rows: &[(String, String, String)]| {
+        rows.iter().find(|r| r.0 == "pc1" && r.2 == "Available").map(|r| r.1.clone())
+    };
+    let namespace = wait_or_explain(&controller, "ns on pc1", Duration::from_secs(90), || {
+        available(&where_rows(lab, &ws, "deployment/ns")).ok_or_else(|| "not yet".to_string())
+    });
+    let uid = |lab: &Lab| {
+        on_pc1_json(lab, &["get", "namespace", &namespace, "-o", "json"]).map(|n| n["metadata"]["uid"].clone())
+    };
+    let before = uid(lab).unwrap();
+    assert_exit(&on_cluster(lab, "PC1_KUBECONFIG", &["delete", "namespace", &namespace, "--wait=false"]), 0);
+    wait_or_explain(&controller, "the namespace and the copy made again", Duration::from_secs(120), || {
+        let now = uid(lab);
+        let copy = on_pc1_json(lab, &["get", "deployment", "ns", "-n", &namespace, "-o", "json"]);
+        let settings = on_pc1_json(lab, &["get", "configmap", "ns-settings", "-n", &namespace, "-o", "json"]);
+        match (now, copy, settings) {
+            (Some(now), Some(_), Some(_)) if now != before => Ok(()),
+            other => Err(format!("namespace, copy, configmap: {:?}", (other.0, other.1.is_some(), other.2.is_some()))),
+        }
+    });
+}

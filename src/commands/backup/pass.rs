@@ -284,7 +284,17 @@ async fn write(at: &Connection, resource: &Resource, step: &Step) -> Result<Acti
             }
             if let Some(status) = status.filter(|_| resource.kind == "WorkloadPlacement") {
                 let name = object["metadata"]["name"].as_str().unwrap_or_default();
-                at.merge_patch_status(resource, None, name, &json!({ "status": status }), FIELD_MANAGER).await?;
+                let patch = json!({ "status": status });
+                if let Err(e) = at.merge_patch_status(resource, None, name, &patch, FIELD_MANAGER).await {
+                    // Without its decisions the placement is not restored: a controller would
+                    // decide afresh and could move its workloads. Taken back, so that the next
+                    // run (the journal keeps it pending) creates it whole; if even that fails,
+                    // the error says so.
+                    if let Err(undo) = at.delete(resource, None, name).await {
+                        tracing::warn!(placement = name, error = %undo, "cannot remove a placement restored without its decisions");
+                    }
+                    return Err(e);
+                }
             }
             Ok(Action::Create)
         }
