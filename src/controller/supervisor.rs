@@ -34,7 +34,7 @@ use super::runtime::{
     identity, warn_about_other_holders, Cached, Change, Elector, LeadershipLost, LeaseTiming, ObjectKey, Reflector,
     Store, WorkQueue, WriteGate,
 };
-use super::sync_loop::{self, is_ready, NamespaceObject, SyncLoop, WorkloadObject};
+use super::sync_loop::{self, is_ready, NamespaceObject, ReferencedKind, ReferencedObject, SyncLoop, WorkloadObject};
 use super::workload_types::{self, WorkloadType};
 
 /// How long a stopping controller may spend giving up its lease.
@@ -353,6 +353,22 @@ fn start_caches(
                 let s = sync_loop.clone();
                 move |change| s.on_namespace(&change)
             }));
+        }
+        if !ctx.workload_types.is_empty() {
+            // Edits of what pod templates refer to reach the clusters without waiting for the
+            // workload's next change. Not part of readiness: a workspace bound before these
+            // claims existed still syncs, picking edits up at the resync.
+            for (kind, resource) in [
+                (ReferencedKind::ConfigMap, Resource::new("", "v1", "ConfigMap", "configmaps", true)),
+                (ReferencedKind::Secret, secrets.clone()),
+            ] {
+                let store: Arc<Store<ReferencedObject>> = Arc::default();
+                let changes = reflect(&ctx, connection, &store, resource, None, tasks)?;
+                tasks.spawn(dispatch(changes, {
+                    let s = sync_loop.clone();
+                    move |change| s.on_referenced(kind, &change)
+                }));
+            }
         }
         for (type_index, ty) in ctx.workload_types.iter().enumerate() {
             let store = &ctx.workloads[type_index];

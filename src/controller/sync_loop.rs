@@ -32,6 +32,7 @@ use crate::sync::drift::drift_settings;
 use crate::sync::governs::{decision_reason, governing_despite_invalid, Governance, PlacementScope, ScopeRead};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
+use crate::sync::references::references;
 use crate::sync::replicas::{split, Share};
 use crate::sync::status::{aggregate, copy_status, merge_patch, ClusterEntry, Phase, TmcStatus};
 
@@ -181,6 +182,28 @@ impl SyncLoop {
             name: name.to_string(),
         };
         self.queue.add(WorkloadKey { type_index: change.type_index, key });
+    }
+
+    /// A ConfigMap or Secret of a workspace changed: the workloads of its namespace whose pod
+    /// templates refer to it are synced again, so an edit reaches the clusters in seconds
+    /// (each copy is written again only if its upstream version moved).
+    pub fn on_referenced(&self, kind: ReferencedKind, change: &Change<ReferencedObject>) {
+        let key = &change.key;
+        for (type_index, store) in self.ctx.workloads.iter().enumerate() {
+            for (workload_key, workload) in store.in_cluster(&key.cluster) {
+                if workload_key.namespace != key.namespace {
+                    continue;
+                }
+                let found = references(&workload.0);
+                let names = match kind {
+                    ReferencedKind::ConfigMap => &found.config_maps,
+                    ReferencedKind::Secret => &found.secrets,
+                };
+                if names.contains(&key.name) {
+                    self.queue.add(WorkloadKey { type_index, key: workload_key });
+                }
+            }
+        }
     }
 
     fn enqueue_workspace(&self, cluster: &Arc<str>, namespace: Option<&str>) {
@@ -724,6 +747,30 @@ pub struct WorkloadObject(pub Value);
 impl super::runtime::Cached for WorkloadObject {
     fn decode(object: Value) -> Result<Self, String> {
         Ok(WorkloadObject(object))
+    }
+}
+
+/// Which kind of object a pod template refers to, for [`SyncLoop::on_referenced`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferencedKind {
+    /// A ConfigMap.
+    ConfigMap,
+    /// A Secret.
+    Secret,
+}
+
+/// A ConfigMap or Secret of a workspace, as far as noticing its edits goes: its version only.
+/// Its data is never kept (a Secret's value has no business in the controller's memory).
+#[derive(Debug, PartialEq)]
+pub struct ReferencedObject {
+    /// `metadata.resourceVersion`.
+    pub resource_version: String,
+}
+
+impl super::runtime::Cached for ReferencedObject {
+    fn decode(object: Value) -> Result<Self, String> {
+        let resource_version = object["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+        Ok(ReferencedObject { resource_version })
     }
 }
 

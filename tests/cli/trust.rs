@@ -453,7 +453,7 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
 }
 
 #[test]
-fn a_downstream_namespace_deleted_by_hand_is_made_again_with_its_copy() {
+fn a_downstream_namespace_deleted_by_hand_is_made_again_and_a_referenced_configmap_edit_arrives_in_seconds() {
     let _shared = using_clusters();
     let lab = Lab::get();
     let ws = crate::workloads::fleet_workspace(lab);
@@ -490,6 +490,20 @@ fn a_downstream_namespace_deleted_by_hand_is_made_again_with_its_copy() {
         match (now, copy, settings) {
             (Some(now), Some(_), Some(_)) if now != before => Ok(()),
             other => Err(format!("namespace, copy, configmap: {:?}", (other.0, other.1.is_some(), other.2.is_some()))),
+        }
+    });
+    // The referenced ConfigMap edited upstream, the workload untouched: on the cluster in
+    // seconds (not at the resync, 5 minutes away).
+    let edit = r#"{"data":{"greeting":"edited upstream"}}"#;
+    assert_exit(
+        &lab.kubectl(&ws, &["patch", "configmap", "ns-settings", "-n", "default", "--type=merge", "-p", edit], None),
+        0,
+    );
+    wait_or_explain(&controller, "the edited ConfigMap on pc1", Duration::from_secs(30), || {
+        let settings = on_pc1_json(lab, &["get", "configmap", "ns-settings", "-n", &namespace, "-o", "json"]);
+        match settings.as_ref().map(|c| c["data"]["greeting"].clone()) {
+            Some(Value::String(text)) if text == "edited upstream" => Ok(()),
+            other => Err(format!("greeting {other:?}")),
         }
     });
 }
