@@ -340,7 +340,17 @@ async fn foreign_at_name(
     match cluster.get(resource, namespace, name).await.map_err(|e| failed(&e))? {
         Some(existing) => match judge(&existing, desired, takeover) {
             Existing::Conflict(why) => Err(CopyOutcome::Conflict(why)),
-            Existing::Ours | Existing::Adopt => Ok(()),
+            Existing::Ours => Ok(()),
+            Existing::Adopt => {
+                // Adopted whole: replaced by the copy (at the version read, so a concurrent
+                // change is a conflict, tried again). An apply alone would leave the other
+                // manager's list entries (a second container) in it for good.
+                let mut replacement = desired.clone();
+                replacement["metadata"]["resourceVersion"] = existing["metadata"]["resourceVersion"].clone();
+                cluster.replace(resource, &replacement).await.map_err(|e| failed(&e))?;
+                tracing::info!(kind = %resource.kind, namespace, name, "adopted an object tmcctl did not create (takeover)");
+                Ok(())
+            }
         },
         None => Ok(()),
     }

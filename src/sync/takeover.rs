@@ -18,7 +18,7 @@ use crate::api::Takeover;
 pub enum Existing {
     /// It is ours (this workspace's copy of this object): carry on as usual.
     Ours,
-    /// It is someone else's, and the policy adopts it: apply over it.
+    /// It is someone else's, and the policy adopts it: it becomes the copy, whole.
     Adopt,
     /// It is someone else's: write nothing there (why, naming the policy that would adopt it).
     Conflict(String),
