@@ -146,7 +146,15 @@ async fn facts(kcp: &Connection, provider: Option<&WorkspacePath>) -> Result<Fac
                 .filter(|c| c.phase == Phase::Drifted || !c.drift.is_empty())
                 .map(|c| (c.cluster, c.drift))
                 .collect();
-            WorkloadFacts { name, ready: is_ready(ty.kind, object), drift }
+            let clusters = tmc_status(object).clusters;
+            let on = |phase: Phase| clusters.iter().filter(|c| c.phase == phase).map(|c| c.cluster.clone()).collect();
+            WorkloadFacts {
+                name,
+                ready: is_ready(ty.kind, object),
+                drift,
+                conflicts: on(Phase::Conflict),
+                orphaned: on(Phase::Orphaned),
+            }
         })
         .collect();
     // Schedules live in the provider workspace; none there, or none the user may read, shows
@@ -203,10 +211,23 @@ fn human(report: &Report) -> String {
         ("clusters", format!("{} of {} Ready{cordoned}", clusters.ready, clusters.total)),
         (
             "placements",
-            format!("{}, {}", fleet.placements.total, none_or(&fleet.placements.no_candidates, "without candidates")),
+            format!(
+                "{}, {}, {}",
+                fleet.placements.total,
+                none_or(&fleet.placements.no_candidates, "without candidates"),
+                none_or(&fleet.placements.invalid, "invalid")
+            ),
         ),
         ("workloads", format!("{}, {}", fleet.workloads.total, none_or(&fleet.workloads.not_ready, "not Ready"))),
         ("drift", if fleet.workloads.drifted.is_empty() { "none".into() } else { fleet.workloads.drifted.join("; ") }),
+        (
+            "conflicts",
+            if fleet.workloads.conflicts.is_empty() { "none".into() } else { fleet.workloads.conflicts.join("; ") },
+        ),
+        (
+            "orphaned",
+            if fleet.workloads.orphaned.is_empty() { "none".into() } else { fleet.workloads.orphaned.join("; ") },
+        ),
         ("backups", backups),
     ];
     if !clusters.not_ready.is_empty() {

@@ -18,6 +18,10 @@ pub struct WorkloadFacts {
     pub ready: bool,
     /// (cluster, drifted fields) of each copy that drifted under the `report` policy.
     pub drift: Vec<(String, Vec<String>)>,
+    /// Clusters where an object tmcctl did not create stands at the copy's name.
+    pub conflicts: Vec<String>,
+    /// Clusters whose copy stays though no placement governs the workload (Retain).
+    pub orphaned: Vec<String>,
 }
 
 /// What `status` read.
@@ -57,6 +61,8 @@ pub struct Clusters {
 pub struct Placements {
     pub total: usize,
     pub no_candidates: Vec<String>,
+    /// `name: why` of each placement the controller cannot read (it holds its workloads still).
+    pub invalid: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -66,6 +72,11 @@ pub struct Workloads {
     pub not_ready: Vec<String>,
     /// `workload on cluster: fields`.
     pub drifted: Vec<String>,
+    /// `workload on cluster` where a foreign object stands at the copy's name.
+    pub conflicts: Vec<String>,
+    /// `workload on cluster` of each copy left by a placement with deletion policy Retain: a
+    /// choice, not a problem.
+    pub orphaned: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -130,6 +141,11 @@ fn clusters(registrations: &[Value], problems: &mut Vec<String>) -> Clusters {
 fn placements(placements: &[Value], problems: &mut Vec<String>) -> Placements {
     let mut out = Placements { total: placements.len(), ..Placements::default() };
     for placement in placements {
+        if let Some(c) = condition(placement, "Invalid").filter(|c| c["status"] == "True") {
+            let line = format!("{}: {}", name(placement), c["message"].as_str().unwrap_or("cannot be read"));
+            problems.push(format!("placement {line}"));
+            out.invalid.push(line);
+        }
         let Some(c) = condition(placement, "NoCandidates").filter(|c| c["status"] == "True") else { continue };
         let line = format!("{}: {}", name(placement), c["message"].as_str().unwrap_or("no cluster is eligible"));
         problems.push(format!("placement {line}"));
@@ -147,6 +163,14 @@ fn workloads(workloads: &[WorkloadFacts], problems: &mut Vec<String>) -> Workloa
         for (cluster, fields) in &workload.drift {
             out.drifted.push(format!("{} on {cluster}: {}", workload.name, fields.join(", ")));
         }
+        out.conflicts.extend(workload.conflicts.iter().map(|c| format!("{} on {c}", workload.name)));
+        out.orphaned.extend(workload.orphaned.iter().map(|c| format!("{} on {c}", workload.name)));
+    }
+    if !out.conflicts.is_empty() {
+        problems.push(format!(
+            "objects tmcctl did not create stand where copies go (nothing written there; see `workload where`): {}",
+            listed(&out.conflicts)
+        ));
     }
     if !out.not_ready.is_empty() {
         problems.push(format!(
@@ -208,7 +232,13 @@ mod tests {
     fn a_healthy_fleet_has_no_problems_and_a_cordoned_cluster_is_not_one() {
         let facts = Facts {
             registrations: vec![registration("pc1", "True", false), registration("pc2", "True", true)],
-            workloads: vec![WorkloadFacts { name: "default/Deployment/web".into(), ready: true, drift: vec![] }],
+            workloads: vec![WorkloadFacts {
+                name: "default/Deployment/web".into(),
+                ready: true,
+                drift: vec![],
+                conflicts: vec![],
+                orphaned: vec![],
+            }],
             ..Facts::default()
         };
         let status = summarize(&facts, &leading());
@@ -236,13 +266,22 @@ mod tests {
             placements: vec![
                 json!({"metadata": {"name": "gpu"}, "status": {"conditions": [{"type": "NoCandidates", "status": "True", "message": "2 clusters lack gpu"}]}}),
                 json!({"metadata": {"name": "web"}, "status": {"conditions": [{"type": "NoCandidates", "status": "False"}]}}),
+                json!({"metadata": {"name": "bad"}, "status": {"conditions": [{"type": "Invalid", "status": "True", "message": "spec.namespaceSelector: unknown operator"}]}}),
             ],
             workloads: vec![
-                WorkloadFacts { name: "a/Deployment/x".into(), ready: false, drift: vec![] },
+                WorkloadFacts {
+                    name: "a/Deployment/x".into(),
+                    ready: false,
+                    drift: vec![],
+                    conflicts: vec!["pc1".into()],
+                    orphaned: vec!["pc2".into()],
+                },
                 WorkloadFacts {
                     name: "a/Deployment/y".into(),
                     ready: true,
                     drift: vec![("pc1".into(), vec!["spec.replicas".into()])],
+                    conflicts: vec![],
+                    orphaned: vec![],
                 },
             ],
             schedules: vec![
@@ -254,10 +293,23 @@ mod tests {
         let status = summarize(&facts, &dead);
         assert_eq!(status.placements.no_candidates, ["gpu: 2 clusters lack gpu"]);
         assert_eq!(status.workloads.drifted, ["a/Deployment/y on pc1: spec.replicas"]);
+        assert_eq!(status.placements.invalid, ["bad: spec.namespaceSelector: unknown operator"]);
+        assert_eq!(status.workloads.conflicts, ["a/Deployment/x on pc1"]);
+        assert_eq!(status.workloads.orphaned, ["a/Deployment/x on pc2"]);
         let problems = status.problems.join("\n");
-        for expected in
-            ["no controller leads", "placement gpu", "1 of 2 workloads not Ready: a/Deployment/x", "drift", "nightly"]
-        {
+        assert!(
+            !problems.contains("on pc2"),
+            "an orphan (deletion policy Retain) is a choice, not a problem: {problems}"
+        );
+        for expected in [
+            "no controller leads",
+            "placement gpu",
+            "placement bad: spec.namespaceSelector",
+            "1 of 2 workloads not Ready: a/Deployment/x",
+            "drift",
+            "did not create stand where copies go",
+            "nightly",
+        ] {
             assert!(problems.contains(expected), "{expected} missing from {problems}");
         }
     }

@@ -245,6 +245,8 @@ fn a_placement_edited_into_something_unreadable_moves_and_deletes_nothing_until_
         assert_eq!(reason, "Invalid", "{message}");
         let scheduled = placement_condition(lab, &ws, "web", "Scheduled").unwrap();
         assert_eq!((scheduled.0.as_str(), scheduled.1.as_str()), ("False", "Invalid"), "{scheduled:?}");
+        let status = tmcctl(&["status", "-o", "json"]);
+        assert!(status.stdout.contains("placement web: ") && status.stdout.contains(field), "{}", status.stdout);
         // Running on: several reconciles' worth of time, then a restart with no good version known.
         std::thread::sleep(Duration::from_secs(4));
         assert_eq!(copy_uids(lab, &namespace, "web"), before, "a copy moved or went after the edit {edit}");
@@ -348,6 +350,10 @@ fn a_foreign_object_at_a_copys_name_is_left_alone_and_not_counted_until_taken_ov
             }
         });
     assert!(message.contains(&format!("Deployment {namespace}/fx")) && message.contains("takeover"), "{message}");
+    let status = tmcctl(&["status", "-o", "json"]);
+    assert_exit(&status, 11);
+    let fleet: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(fleet["workloads"]["conflicts"], serde_json::json!(["default/Deployment/fx on pc1"]), "{fleet}");
     // Untouched: no container merged in, no label of ours, no new owner; the ConfigMap not copied there.
     let foreign_after = on_pc1_json(lab, &["get", "deployment", "fx", "-n", &namespace, "-o", "json"]).unwrap();
     assert_eq!(
