@@ -48,6 +48,21 @@ fn two_user_kubeconfig(server: &str, user: &str) -> String {
     )
 }
 
+/// tmcctl against kcp's workspace `ws`.
+fn in_workspace(lab: &Lab, ws: &str, args: &[&str]) -> crate::harness::Output {
+    let mut all = vec!["--workspace", ws];
+    all.extend_from_slice(args);
+    lab.tmcctl(&all)
+}
+
+/// A kubeconfig user whose exec plugin creates `marker` when it runs, then runs `then`.
+fn exec_user(marker: &std::path::Path, then: &str) -> String {
+    format!(
+        "{{exec: {{apiVersion: client.authentication.k8s.io/v1, command: /bin/sh, args: [-c, 'touch {}; {then}']}}}}",
+        marker.display()
+    )
+}
+
 /// A plain-HTTP listener on loopback that keeps every byte sent to it.
 fn recording_listener() -> (u16, Arc<Mutex<Vec<u8>>>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -76,10 +91,7 @@ fn tenant_credentials_never_run_a_program_read_a_file_or_show_a_value() {
     let (_, ws) = lab.fresh_install();
     let marker = scratch_dir().join(unique("exec-ran"));
     // 1. The current context's user runs a program (the first user is harmless).
-    let exec_user = format!(
-        "{{exec: {{apiVersion: client.authentication.k8s.io/v1, command: /bin/sh, args: [-c, 'touch {}; echo {{}}']}}}}",
-        marker.display()
-    );
+    let exec_user = exec_user(&marker, "echo {}");
     tenant_registration(lab, &ws, "runs-exec", &two_user_kubeconfig(lab.var("PC1_URL"), &exec_user), "");
     // 2. A token file naming a secret of the controller's machine, sent to a server of the
     //    tenant's over plain HTTP (allowed by the registration, so only the file is at issue).
@@ -105,11 +117,7 @@ fn tenant_credentials_never_run_a_program_read_a_file_or_show_a_value() {
         assert!(message.contains(field), "{name}: the condition should name {field}: {message}");
     }
     // The CLI's commands that use stored credentials run nothing either.
-    let in_ws = |args: &[&str]| {
-        let mut all = vec!["--workspace", ws.as_str()];
-        all.extend_from_slice(args);
-        lab.tmcctl(&all)
-    };
+    let in_ws = |args: &[&str]| in_workspace(lab, &ws, args);
     let doctor = in_ws(&["doctor"]);
     assert!(doctor.stdout.contains("user.exec"), "doctor names the refusal:\n{}{}", doctor.stdout, doctor.stderr);
     let check = in_ws(&["rbac", "check", "get", "pods", "--as-me", "--clusters", "runs-exec,reads-file"]);
@@ -140,10 +148,7 @@ fn the_controller_runs_a_stored_exec_plugin_only_when_it_and_the_registration_bo
     let lab = Lab::get();
     let (_, ws) = lab.fresh_install();
     let marker = scratch_dir().join(unique("exec-allowed"));
-    let exec_user = format!(
-        "{{exec: {{apiVersion: client.authentication.k8s.io/v1, command: /bin/sh, args: [-c, 'touch {}; exit 1']}}}}",
-        marker.display()
-    );
+    let exec_user = exec_user(&marker, "exit 1");
     let kubeconfig = two_user_kubeconfig(lab.var("PC1_URL"), &exec_user);
     // Allowed by the controller's flag but not by the registration: still refused.
     tenant_registration(lab, &ws, "exec-flag-only", &kubeconfig, "");
@@ -195,11 +200,7 @@ fn a_placement_edited_into_something_unreadable_moves_and_deletes_nothing_until_
     let _shared = using_clusters();
     let lab = Lab::get();
     let ws = crate::workloads::fleet_workspace(lab);
-    let tmcctl = |args: &[&str]| {
-        let mut all = vec!["--workspace", ws.as_str()];
-        all.extend_from_slice(args);
-        lab.tmcctl(&all)
-    };
+    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
     let create = ["placement", "create", "web", "--strategy", "Spread", "--location-selector", "name in (pc1,pc2)"];
     assert_exit(&tmcctl(&create), 0);
     assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("web", 2, "web:1", "tier: web"))), 0);
@@ -303,11 +304,7 @@ fn a_foreign_object_at_a_copys_name_is_left_alone_and_not_counted_until_taken_ov
     let _shared = using_clusters();
     let lab = Lab::get();
     let ws = crate::workloads::fleet_workspace(lab);
-    let tmcctl = |args: &[&str]| {
-        let mut all = vec!["--workspace", ws.as_str()];
-        all.extend_from_slice(args);
-        lab.tmcctl(&all)
-    };
+    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
     assert_exit(
         &tmcctl(&["placement", "create", "fx", "--strategy", "Spread", "--location-selector", "name in (pc1,pc2)"]),
         0,
@@ -393,11 +390,7 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
     let _shared = using_clusters();
     let lab = Lab::get();
     let ws = crate::workloads::fleet_workspace(lab);
-    let tmcctl = |args: &[&str]| {
-        let mut all = vec!["--workspace", ws.as_str()];
-        all.extend_from_slice(args);
-        lab.tmcctl(&all)
-    };
+    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
     let create = [
         "placement",
         "create",
