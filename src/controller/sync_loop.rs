@@ -133,8 +133,19 @@ impl SyncLoop {
 
     /// A placement changed: every workload of its workspace may be governed differently.
     pub fn on_placement(&self, change: &Change<WorkloadPlacement>) {
-        if change.new.is_none() && change.invalid.is_none() {
-            self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner()).remove(&change.key);
+        {
+            let mut last_good = self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner());
+            match (&change.new, &change.invalid) {
+                (None, None) => {
+                    last_good.remove(&change.key);
+                }
+                (Some(new), _) => {
+                    if let Ok(scope) = PlacementScope::from_placement(&change.key.name, &new.spec) {
+                        last_good.insert(change.key.clone(), scope);
+                    }
+                }
+                (None, Some(_)) => {}
+            }
         }
         let moved = match (&change.old, &change.new) {
             // The same version reported again: it stopped (or started) decoding.
@@ -190,10 +201,7 @@ impl SyncLoop {
     pub fn on_referenced(&self, kind: ReferencedKind, change: &Change<ReferencedObject>) {
         let key = &change.key;
         for (type_index, store) in self.ctx.workloads.iter().enumerate() {
-            for (workload_key, workload) in store.in_cluster(&key.cluster) {
-                if workload_key.namespace != key.namespace {
-                    continue;
-                }
+            for (workload_key, workload) in store.in_namespace(&key.cluster, &key.namespace) {
                 let found = references(&workload.0);
                 let names = match kind {
                     ReferencedKind::ConfigMap => &found.config_maps,
@@ -431,17 +439,15 @@ impl SyncLoop {
     /// The placement that governs a workload, by the placements' namespace and workload selectors.
     fn governance(&self, key: &ObjectKey, upstream: &Value) -> Governance {
         let placements = &self.ctx.placements;
-        let mut last_good = self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner());
+        // Filled as placements arrive (see `on_placement`).
+        let last_good = self.last_good_scopes.lock().unwrap_or_else(|e| e.into_inner());
         // The cache holds each placement's last version that decoded; whether its selectors
         // parse is judged here, and a placement that never decoded is read as invalid.
         let mut reads: Vec<ScopeRead> = placements
             .in_cluster(&key.cluster)
             .into_iter()
             .map(|(placement_key, p)| match PlacementScope::from_placement(&placement_key.name, &p.spec) {
-                Ok(scope) => {
-                    last_good.insert(placement_key, scope.clone());
-                    ScopeRead::Valid(scope)
-                }
+                Ok(scope) => ScopeRead::Valid(scope),
                 Err(e) => ScopeRead::Invalid {
                     name: placement_key.name.clone(),
                     problem: e.to_string(),

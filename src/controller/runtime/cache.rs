@@ -94,6 +94,17 @@ impl<T: Cached> Store<T> {
             .collect()
     }
 
+    /// Every object of one namespace of one logical cluster, in key order.
+    pub fn in_namespace(&self, cluster: &Arc<str>, namespace: &str) -> Vec<(ObjectKey, Arc<T>)> {
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        let start = ObjectKey { cluster: cluster.clone(), namespace: namespace.to_string(), name: String::new() };
+        self.read()
+            .range((Bound::Included(start), Bound::Unbounded))
+            .take_while(|(k, _)| k.cluster == *cluster && k.namespace == namespace)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     /// Every key, for a periodic resync.
     pub fn keys(&self) -> Vec<ObjectKey> {
         self.read().keys().cloned().collect()
@@ -473,6 +484,13 @@ mod tests {
         store.upsert(key("ab", "web"), Named("ab".into()));
         let in_a: Vec<_> = store.in_cluster(&Arc::from("a")).into_iter().map(|(_, v)| v.0.clone()).collect();
         assert_eq!(in_a, ["a"]);
+        let namespaced =
+            |ns: &str, name: &str| ObjectKey { cluster: Arc::from("a"), namespace: ns.into(), name: name.into() };
+        store.upsert(namespaced("shop", "x"), Named("shop".into()));
+        store.upsert(namespaced("shopping", "y"), Named("shopping".into()));
+        let in_shop: Vec<_> =
+            store.in_namespace(&Arc::from("a"), "shop").into_iter().map(|(_, v)| v.0.clone()).collect();
+        assert_eq!(in_shop, ["shop"]);
         assert_eq!(store.get(&key("b", "web")).unwrap().0, "b");
     }
 
