@@ -366,4 +366,26 @@ mod tests {
         assert_eq!(certificate_not_after(pem).unwrap().to_string(), "2027-01-01T15:47:22Z");
         assert_eq!(certificate_not_after(b"not a certificate"), None);
     }
+
+    #[test]
+    fn credentials_say_what_they_need_and_are_refused_beyond_their_trust() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kubeconfig");
+        std::fs::write(
+            &path,
+            "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster: {server: 'http://pc1:8080'}\n\
+             contexts:\n- name: c\n  context: {cluster: c, user: u}\nusers:\n- name: u\n  user: {token: t}\n",
+        )
+        .unwrap();
+        let credentials = ClusterCredentials::from_file(&path, None).unwrap();
+        assert_eq!(credentials.needs(), CredentialsTrust { allow_exec: false, allow_insecure: true });
+        // The operator's own file, as read: the command's flags judge it.
+        assert!(credentials.check().is_ok());
+        let err = credentials.clone().with_trust(CredentialsTrust::default()).check().unwrap_err();
+        assert!(
+            matches!(err, ClientError::StoredCredentials(stored::StoredCredentialsError::Insecure { .. })),
+            "{err}"
+        );
+        assert!(credentials.with_trust(CredentialsTrust { allow_exec: false, allow_insecure: true }).check().is_ok());
+    }
 }

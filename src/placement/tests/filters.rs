@@ -19,6 +19,28 @@ fn health_and_cordon_filters() {
 }
 
 #[test]
+fn only_health_keeps_a_cluster_through_the_eviction_grace() {
+    let policy = PlacementPolicy { location_selector: selector("env=prod"), ..PlacementPolicy::new(Strategy::Spread) };
+    let prod = |name: &str| ClusterInfo { labels: labels(&[("env", "prod")]), ..cluster(name) };
+    let not_ready = ClusterInfo { health: ClusterHealth::NotReady, ..prod("a") };
+    let unknown = ClusterInfo { health: ClusterHealth::Unknown, ..prod("b") };
+    assert!(rejected_only_for_health(&not_ready, &policy));
+    assert!(rejected_only_for_health(&unknown, &policy));
+    // Healthy: not rejected at all, so nothing to keep.
+    assert!(!rejected_only_for_health(&prod("c"), &policy));
+    // An operator's action or a policy change as well as the outage: it moves at once.
+    let drained = ClusterInfo { unschedulable: true, ..not_ready.clone() };
+    let tainted = ClusterInfo {
+        taints: vec![Taint { key: "maintenance".into(), value: String::new(), effect: TaintEffect::NoExecute }],
+        ..unknown.clone()
+    };
+    let relabelled = ClusterInfo { labels: labels(&[("env", "dev")]), ..not_ready.clone() };
+    for cluster in [drained, tainted, relabelled] {
+        assert!(!rejected_only_for_health(&cluster, &policy), "{}", cluster.name);
+    }
+}
+
+#[test]
 fn label_and_location_filters() {
     let clusters = vec![
         ClusterInfo { labels: labels(&[("env", "dev")]), location: "eu-west".into(), ..cluster("a") },
