@@ -212,10 +212,14 @@ fn human(report: &Report) -> String {
         (
             "placements",
             format!(
-                "{}, {}, {}",
+                "{}, {}, {}; {}",
                 fleet.placements.total,
                 none_or(&fleet.placements.no_candidates, "without candidates"),
-                none_or(&fleet.placements.invalid, "invalid")
+                none_or(&fleet.placements.invalid, "invalid"),
+                match fleet.placements.deleting_copies.as_slice() {
+                    [] => "every one retains its copies when it stops governing a workload".to_string(),
+                    names => format!("deletion policy Delete: {} (the others retain their copies)", names.join(", ")),
+                }
             ),
         ),
         ("workloads", format!("{}, {}", fleet.workloads.total, none_or(&fleet.workloads.not_ready, "not Ready"))),

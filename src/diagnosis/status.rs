@@ -63,6 +63,9 @@ pub struct Placements {
     pub no_candidates: Vec<String>,
     /// `name: why` of each placement the controller cannot read (it holds its workloads still).
     pub invalid: Vec<String>,
+    /// The placements whose copies go when they stop governing a workload (deletion policy
+    /// `Delete`); the others retain them.
+    pub deleting_copies: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -141,6 +144,9 @@ fn clusters(registrations: &[Value], problems: &mut Vec<String>) -> Clusters {
 fn placements(placements: &[Value], problems: &mut Vec<String>) -> Placements {
     let mut out = Placements { total: placements.len(), ..Placements::default() };
     for placement in placements {
+        if placement["spec"]["deletionPolicy"] == "Delete" {
+            out.deleting_copies.push(name(placement));
+        }
         if let Some(c) = condition(placement, "Invalid").filter(|c| c["status"] == "True") {
             let line = format!("{}: {}", name(placement), c["message"].as_str().unwrap_or("cannot be read"));
             problems.push(format!("placement {line}"));
@@ -265,7 +271,7 @@ mod tests {
         let facts = Facts {
             placements: vec![
                 json!({"metadata": {"name": "gpu"}, "status": {"conditions": [{"type": "NoCandidates", "status": "True", "message": "2 clusters lack gpu"}]}}),
-                json!({"metadata": {"name": "web"}, "status": {"conditions": [{"type": "NoCandidates", "status": "False"}]}}),
+                json!({"metadata": {"name": "web"}, "spec": {"deletionPolicy": "Delete"}, "status": {"conditions": [{"type": "NoCandidates", "status": "False"}]}}),
                 json!({"metadata": {"name": "bad"}, "status": {"conditions": [{"type": "Invalid", "status": "True", "message": "spec.namespaceSelector: unknown operator"}]}}),
             ],
             workloads: vec![
@@ -294,6 +300,7 @@ mod tests {
         assert_eq!(status.placements.no_candidates, ["gpu: 2 clusters lack gpu"]);
         assert_eq!(status.workloads.drifted, ["a/Deployment/y on pc1: spec.replicas"]);
         assert_eq!(status.placements.invalid, ["bad: spec.namespaceSelector: unknown operator"]);
+        assert_eq!(status.placements.deleting_copies, ["web"]);
         assert_eq!(status.workloads.conflicts, ["a/Deployment/x on pc1"]);
         assert_eq!(status.workloads.orphaned, ["a/Deployment/x on pc2"]);
         let problems = status.problems.join("\n");
