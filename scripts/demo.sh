@@ -6,7 +6,9 @@
 # back team-a up (encrypted, with its Secrets) to the lab's S3 store, restore it into a new
 # workspace, and let the controller take scheduled backups. The first controller sends its
 # traces to the lab's Jaeger; one sync's trace is printed, the clusters' API servers in it.
-# Last, the day-to-day tools: status, doctor, kubectl tmc and the config file.
+# Trust: a foreign Deployment reported as a Conflict until taken over, and a placement edited
+# into something unreadable that moves nothing. Last, the day-to-day tools: status, doctor,
+# kubectl tmc and the config file.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -133,6 +135,27 @@ run tmcctl --workspace root:team-a cluster uncordon pc1
 until [[ "$(tmcctl --workspace root:team-a placement list -o jsonpath='{range .items[*].status.decisions[*]}{.cluster} {end}')" == *pc1* ]]; do sleep 0.5; done
 run tmcctl --workspace root:team-a workload wait deployment/web --timeout 120s
 run tmcctl --workspace root:team-a workload status -o wide
+
+say "trust: someone else's Deployment stands where a copy would go on pc1; it is left alone and reported, until the placement takes it over"
+kubectl_a delete deployment api -n default --ignore-not-found --wait=true >/dev/null 2>&1 || true
+kubectl_a patch workloadplacement web --type merge -p '{"spec":{"takeover":null}}' >/dev/null
+kubectl --kubeconfig "$PC1_KUBECONFIG" delete deployment api -n "$ns" --ignore-not-found --wait=true >/dev/null
+run kubectl --kubeconfig "$PC1_KUBECONFIG" create deployment api -n "$ns" --image someone-else:1
+sed -e 's/name: web, namespace/name: api, namespace/' -e 's/app: web/app: api/g' -e 's/image: web:1/image: api:1/' \
+  -e 's/name: web$/name: api/' /tmp/tmcctl-demo-web.yaml >/tmp/tmcctl-demo-api.yaml
+run kubectl --server "$KCP_URL/clusters/root:team-a" apply -f /tmp/tmcctl-demo-api.yaml
+until tmcctl --workspace root:team-a workload where deployment/api 2>/dev/null | grep -q Conflict; do sleep 0.5; done
+run tmcctl --workspace root:team-a workload where deployment/api
+run tmcctl --workspace root:team-a status || echo "(exit $?)" >&2
+run kubectl --server "$KCP_URL/clusters/root:team-a" patch workloadplacement web --type merge -p '{"spec":{"takeover":"Always"}}'
+until [[ "$(kubectl --kubeconfig "$PC1_KUBECONFIG" get deployment api -n "$ns" -o jsonpath='{.spec.template.spec.containers[0].image}')" == api:1 ]]; do sleep 0.5; done
+run tmcctl --workspace root:team-a workload where deployment/api
+say "a placement edited into something the controller cannot read (operator: in): it says Invalid, and nothing moves"
+run kubectl --server "$KCP_URL/clusters/root:team-a" patch workloadplacement web --type merge -p '{"spec":{"namespaceSelector":{"matchExpressions":[{"key":"team","operator":"in","values":["a"]}]}}}'
+until tmcctl --workspace root:team-a placement describe web | grep -q 'Invalid *True'; do sleep 0.5; done
+run tmcctl --workspace root:team-a placement describe web
+run tmcctl --workspace root:team-a workload where deployment/web
+run kubectl --server "$KCP_URL/clusters/root:team-a" patch workloadplacement web --type merge -p '{"spec":{"namespaceSelector":null,"takeover":null}}'
 kill -TERM "$controller"; wait "$controller" || true
 trap - EXIT
 
