@@ -243,10 +243,9 @@ impl ClusterCredentials {
     /// What these credentials need beyond a token or certificate over verified TLS: what a
     /// registration of them records, and no more.
     pub fn needs(&self) -> CredentialsTrust {
-        let plain_http = !self.server.trim_start().to_ascii_lowercase().starts_with("https://");
         CredentialsTrust {
             allow_exec: self.exec_command().is_some(),
-            allow_insecure: plain_http || self.skips_tls_verify(),
+            allow_insecure: !stored::is_https(&self.server) || self.skips_tls_verify(),
         }
     }
 

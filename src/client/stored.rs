@@ -100,6 +100,11 @@ pub enum StoredCredentialsError {
     },
 }
 
+/// Whether `server` is an https URL: anything else sends credentials in clear.
+pub fn is_https(server: &str) -> bool {
+    server.trim_start().to_ascii_lowercase().starts_with("https://")
+}
+
 /// Decodes a Secret's base64 value and reduces it to its current context. `source_name`
 /// names the Secret and key in errors.
 pub fn decode_secret_value(encoded: &str, source_name: &str) -> Result<Kubeconfig, StoredCredentialsError> {
@@ -184,7 +189,7 @@ pub fn check(
         let insecure =
             |what| StoredCredentialsError::Insecure { source_name: source_name.clone(), what, server: server.clone() };
         if !trust.allow_insecure {
-            if !server.trim_start().to_ascii_lowercase().starts_with("https://") {
+            if !is_https(&server) {
                 return Err(insecure("the server is not https"));
             }
             if cluster.insecure_skip_tls_verify == Some(true) {

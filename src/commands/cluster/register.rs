@@ -20,7 +20,8 @@ use crate::output::{OutputFormat, Printer};
 use super::agent;
 use super::guided::{self, Intent};
 use super::shared::{
-    kind_group, namespaces, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY, SECRET_NAMESPACE,
+    kind_group, namespaces, record_needs, registrations, secret_name, secret_object, secrets, verify, SECRET_KEY,
+    SECRET_NAMESPACE,
 };
 
 /// Arguments of `cluster register`.
@@ -225,12 +226,7 @@ fn registration_object(intent: &Intent, needs: CredentialsTrust) -> Value {
         "location": intent.location,
         "credentials": {"namespace": SECRET_NAMESPACE, "name": secret_name(&intent.name), "key": SECRET_KEY},
     });
-    if needs.allow_exec {
-        spec["credentials"]["allowExec"] = Value::Bool(true);
-    }
-    if needs.allow_insecure {
-        spec["credentials"]["allowInsecure"] = Value::Bool(true);
-    }
+    record_needs(&mut spec["credentials"], needs);
     if let Some(Capabilities(capabilities)) = &intent.capabilities {
         spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
     }

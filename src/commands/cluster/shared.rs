@@ -128,6 +128,19 @@ pub async fn placements_on(connection: &Connection, cluster: &str) -> Result<Vec
         .collect())
 }
 
+/// Records on a registration's `spec.credentials` what its stored credentials need beyond a
+/// token or certificate over verified TLS (`allowExec`, `allowInsecure`), and no more.
+pub fn record_needs(credentials: &mut Value, needs: CredentialsTrust) {
+    let Some(fields) = credentials.as_object_mut() else { return };
+    for (key, needed) in [("allowExec", needs.allow_exec), ("allowInsecure", needs.allow_insecure)] {
+        if needed {
+            fields.insert(key.into(), Value::Bool(true));
+        } else {
+            fields.remove(key);
+        }
+    }
+}
+
 /// The Secret holding a cluster's credentials, labelled as tmcctl's.
 pub fn secret_object(cluster: &str, credentials: &ClusterCredentials) -> Value {
     let encoded = base64::engine::general_purpose::STANDARD.encode(credentials.to_yaml());

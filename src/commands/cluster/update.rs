@@ -19,7 +19,8 @@ use crate::install::FIELD_MANAGER;
 use crate::output::{OutputFormat, Printer};
 
 use super::shared::{
-    kind_group, registrations, require, secret_object, secrets, verify, CORDON_FIELD_MANAGER, DRAIN_ANNOTATION,
+    kind_group, record_needs, registrations, require, secret_object, secrets, verify, CORDON_FIELD_MANAGER,
+    DRAIN_ANNOTATION,
 };
 
 /// How often an update is retried when the object changed between read and write (as kubectl).
@@ -135,15 +136,8 @@ fn update_intent(current: &Value, args: &UpdateArgs, needs: Option<CredentialsTr
     }
     if !current["spec"]["credentials"].is_null() {
         spec["credentials"] = current["spec"]["credentials"].clone();
-        if let (Some(needs), Some(credentials)) = (needs, spec["credentials"].as_object_mut()) {
-            credentials.remove("allowExec");
-            credentials.remove("allowInsecure");
-            if needs.allow_exec {
-                credentials.insert("allowExec".into(), Value::Bool(true));
-            }
-            if needs.allow_insecure {
-                credentials.insert("allowInsecure".into(), Value::Bool(true));
-            }
+        if let Some(needs) = needs {
+            record_needs(&mut spec["credentials"], needs);
         }
     }
     json!({

@@ -159,11 +159,23 @@ impl<T: Cached> Store<T> {
         Some(Change { key, old: kept.clone(), new: kept, invalid: Some(why) })
     }
 
-    /// `key` decoded (or went away): it is no longer invalid.
-    fn clear_invalid(&self, key: &ObjectKey) {
+    /// `key` decoded (or went away): it is no longer invalid. Returns whether it was.
+    fn clear_invalid(&self, key: &ObjectKey) -> bool {
         let mut invalid = self.invalid.write().unwrap_or_else(|e| e.into_inner());
-        if !invalid.is_empty() {
-            invalid.remove(key);
+        !invalid.is_empty() && invalid.remove(key).is_some()
+    }
+
+    /// The changes of an event on `key`: `change` if the store moved; if it did not but the
+    /// key `was_invalid`, a report of what the store now holds, so loops hear it is valid
+    /// again (or gone).
+    fn valid_again(&self, key: ObjectKey, change: Option<Change<T>>, was_invalid: bool) -> Vec<Change<T>> {
+        match change {
+            Some(change) => vec![change],
+            None if was_invalid => {
+                let kept = self.read().get(&key).cloned();
+                vec![Change { key, old: kept.clone(), new: kept, invalid: None }]
+            }
+            None => Vec::new(),
         }
     }
 
@@ -332,17 +344,7 @@ impl<T: Cached> Listing<T> {
                 let mut out = store.swap(self.fresh.take().unwrap_or_default());
                 let invalid: BTreeMap<ObjectKey, String> = std::mem::take(&mut self.invalid).into_iter().collect();
                 // Keys listed fine (or gone) are valid again; those that failed are reported.
-                let stale: Vec<ObjectKey> = store
-                    .invalid
-                    .read()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .keys()
-                    .filter(|k| !invalid.contains_key(*k))
-                    .cloned()
-                    .collect();
-                for key in stale {
-                    store.clear_invalid(&key);
-                }
+                store.invalid.write().unwrap_or_else(|e| e.into_inner()).retain(|key, _| invalid.contains_key(key));
                 out.extend(invalid.into_iter().filter_map(|(key, why)| store.mark_invalid(key, why)));
                 tracing::debug!(objects = store.len(), changes = out.len(), "cache (re)listed");
                 out
@@ -351,17 +353,10 @@ impl<T: Cached> Listing<T> {
                 let key = ObjectKey::of(&object, default_cluster);
                 match decode::<T>(object, default_cluster) {
                     Ok((key, value)) => {
-                        let was_invalid = store.invalid(&key).is_some();
-                        store.clear_invalid(&key);
-                        match store.upsert(key.clone(), value) {
-                            Some(change) => vec![change],
-                            // Fixed back to the last good version: loops must hear it is valid.
-                            None if was_invalid => {
-                                let kept = store.read().get(&key).cloned();
-                                vec![Change { key, old: kept.clone(), new: kept, invalid: None }]
-                            }
-                            None => Vec::new(),
-                        }
+                        let was_invalid = store.clear_invalid(&key);
+                        let change = store.upsert(key.clone(), value);
+                        // Fixed back to the last good version: loops must hear it is valid.
+                        store.valid_again(key, change, was_invalid)
                     }
                     Err(why) => key.and_then(|key| store.mark_invalid(key, why)).into_iter().collect(),
                 }
@@ -369,13 +364,9 @@ impl<T: Cached> Listing<T> {
             WatchEvent::Deleted(object) => {
                 // The key alone: an object that does not decode can still be deleted.
                 let Some(key) = ObjectKey::of(&object, default_cluster) else { return Vec::new() };
-                let was_invalid = store.invalid(&key).is_some();
-                store.clear_invalid(&key);
-                match store.remove(&key) {
-                    Some(change) => vec![change],
-                    None if was_invalid => vec![Change { key, old: None, new: None, invalid: None }],
-                    None => Vec::new(),
-                }
+                let was_invalid = store.clear_invalid(&key);
+                let change = store.remove(&key);
+                store.valid_again(key, change, was_invalid)
             }
             WatchEvent::Failed(_) => Vec::new(),
         }
