@@ -1612,7 +1612,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__register)
-            opts="-y -o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --yes --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --cluster-kubeconfig --cluster-context --location --labels --capabilities --allow-exec --skip-verify --create-service-account --allow-insecure --deletion-policy --yes --dry-run --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,6 +1635,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --capabilities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deletion-policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1808,12 +1812,20 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__unregister)
-            opts="-y -o -v -h -V --yes --force --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --yes --force --deletion-policy --timeout --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --deletion-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1850,7 +1862,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__cluster__subcmd__update)
-            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --allow-exec --allow-insecure --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-o -v -h -V --location --labels --capabilities --cluster-kubeconfig --cluster-context --deletion-policy --allow-exec --allow-insecure --skip-verify --force-conflicts --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +1885,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --cluster-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deletion-policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

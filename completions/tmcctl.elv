@@ -152,6 +152,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --location 'Where the cluster runs (a region, zone or site), e.g. eu-west-1'
             cand --labels 'Labels for placement selectors: key=value,…'
             cand --capabilities 'Capabilities as type:true|false,… (e.g. gpu:true,arm64:false)'
+            cand --deletion-policy 'What happens to the copies on the cluster when it is unregistered: Retain them (the default; workloads report them as left behind) or Delete them first'
             cand --dry-run 'client: print what would be written; server: also have the server validate it'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
@@ -212,6 +213,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --capabilities 'Replace the capabilities: type:true|false,…'
             cand --cluster-kubeconfig 'Rotate credentials from this kubeconfig of the physical cluster'
             cand --cluster-context 'Context in --cluster-kubeconfig'
+            cand --deletion-policy 'What happens to the copies on the cluster when it is unregistered: Retain or Delete'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -274,6 +276,8 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --version 'Print version'
         }
         &'tmcctl;cluster;unregister'= {
+            cand --deletion-policy 'What becomes of the copies on the cluster: Retain them, or Delete them before the registration goes (default: the registration''s own deletion policy, else Retain)'
+            cand --timeout 'How long to wait for the controller to remove the copies (deletion policy Delete)'
             cand -o 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --output 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)'
@@ -283,7 +287,7 @@ set edit:completion:arg-completer[tmcctl] = {|@words|
             cand --log-format 'Log lines as text, or as one JSON object per line (for log collectors)'
             cand -y 'Do not ask for confirmation (needed without a terminal)'
             cand --yes 'Do not ask for confirmation (needed without a terminal)'
-            cand --force 'Unregister even though placements still place workloads on the cluster'
+            cand --force 'Unregister even though placements still place workloads on the cluster; run again on a registration waiting for its copies to be removed, let it go at once (the copies left stay, and their workloads report them)'
             cand --no-headers 'Leave out the header row of tables'
             cand -v 'More log output on stderr: -v info, -vv debug, -vvv trace'
             cand --verbose 'More log output on stderr: -v info, -vv debug, -vvv trace'

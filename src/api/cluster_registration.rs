@@ -37,6 +37,12 @@ pub struct ClusterRegistrationSpec {
     /// Taints that repel placements which do not tolerate them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taints: Vec<Taint>,
+    /// What happens to the copies on the cluster when this registration is deleted: `Retain`
+    /// (default: they stay, and each workload reports its copy there as left behind) or
+    /// `Delete` (the controller removes them first, at the eviction rate, for at most five
+    /// minutes, then lets the registration go and reports what it could not remove).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_policy: Option<super::DeletionPolicy>,
 }
 
 /// One capability of a cluster and whether it is available now.

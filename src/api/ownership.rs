@@ -32,6 +32,9 @@ pub const RETIRING_SINCE_ANNOTATION: &str = "tmc.kcp.io/retiring-since";
 pub const DELETION_POLICY_ANNOTATION: &str = "tmc.kcp.io/deletion-policy";
 /// Upstream: the finalizer that guarantees downstream cleanup.
 pub const SYNC_FINALIZER: &str = "tmc.kcp.io/sync";
+/// On a ClusterRegistration with deletion policy `Delete`: its copies are removed from the
+/// cluster before the registration goes.
+pub const UNREGISTER_FINALIZER: &str = "tmc.kcp.io/cluster-copies";
 /// Upstream: drift policy, `heal` (default) or `report`.
 pub const DRIFT_POLICY_ANNOTATION: &str = "tmc.kcp.io/drift-policy";
 /// Upstream: comma-separated field paths left to the cluster (e.g. `spec.replicas`).
@@ -53,3 +56,43 @@ pub const BACKUP_LAST_BACKUP_ANNOTATION: &str = "tmc.kcp.io/last-backup";
 pub const BACKUP_WRITTEN_ANNOTATION: &str = "tmc.kcp.io/backups";
 /// On a backup schedule: why its last run failed (removed by a success).
 pub const BACKUP_LAST_ERROR_ANNOTATION: &str = "tmc.kcp.io/last-error";
+
+/// The merge patch that holds (or releases) `finalizer`, keeping every other finalizer, at the
+/// object's resourceVersion: a patch never creates (an apply would bring a just-deleted object
+/// back), and an object changed meanwhile is a conflict.
+pub fn finalizer_patch(object: &serde_json::Value, finalizer: &str, held: bool) -> serde_json::Value {
+    let mut finalizers: Vec<serde_json::Value> = object["metadata"]["finalizers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| *f != finalizer)
+        .cloned()
+        .collect();
+    if held {
+        finalizers.push(finalizer.into());
+    }
+    serde_json::json!({"metadata": {"resourceVersion": object["metadata"]["resourceVersion"], "finalizers": finalizers}})
+}
+
+/// Whether `object` holds `finalizer`.
+pub fn has_finalizer(object: &serde_json::Value, finalizer: &str) -> bool {
+    object["metadata"]["finalizers"].as_array().is_some_and(|f| f.iter().any(|v| v == finalizer))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn the_finalizer_patch_keeps_other_finalizers_and_pins_the_version() {
+        let object = json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x", SYNC_FINALIZER]}});
+        assert!(has_finalizer(&object, SYNC_FINALIZER));
+        assert!(!has_finalizer(&object, UNREGISTER_FINALIZER));
+        let released = finalizer_patch(&object, SYNC_FINALIZER, false);
+        assert_eq!(released, json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x"]}}));
+        let held = finalizer_patch(&json!({"metadata": {"resourceVersion": "8"}}), UNREGISTER_FINALIZER, true);
+        assert_eq!(held, json!({"metadata": {"resourceVersion": "8", "finalizers": [UNREGISTER_FINALIZER]}}));
+    }
+}

@@ -67,14 +67,26 @@ pub struct WorkloadPlacementSpec {
     pub deletion_policy: Option<DeletionPolicy>,
 }
 
-/// What happens to copies no placement governs any more.
+/// What happens to copies their placement (or their cluster's registration) no longer holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum DeletionPolicy {
-    /// The copies stay on their clusters, reported as orphaned.
+    /// The copies stay on their clusters, reported (orphaned, or left behind).
     #[default]
     Retain,
     /// The copies are removed, at the eviction rate.
     Delete,
+}
+
+impl std::str::FromStr for DeletionPolicy {
+    type Err = String;
+
+    /// `Retain` or `Delete`, in any case (as flags take it).
+    fn from_str(text: &str) -> Result<Self, String> {
+        [DeletionPolicy::Retain, DeletionPolicy::Delete]
+            .into_iter()
+            .find(|p| format!("{p:?}").eq_ignore_ascii_case(text))
+            .ok_or_else(|| format!("unknown deletion policy \"{text}\"; allowed: Retain, Delete"))
+    }
 }
 
 /// Whether a placement's copies may adopt objects tmcctl did not create.

@@ -21,8 +21,10 @@ use crate::error::{CliError, ExitKind};
 use crate::install::{BINDING_NAME, DEFAULT_PROVIDER_WORKSPACE};
 use crate::output::{escape_control, Printer};
 use crate::security::{cluster_agent_role, Permission, SyncedType};
+use crate::sync::Phase;
 
 use super::status::{controller_check, provider_of};
+use super::workload::shared::{list_all, tmc_status};
 
 /// Arguments of `tmcctl doctor`.
 #[derive(Debug, Args)]
@@ -123,6 +125,7 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
     let types = workload_types::resolve(ExportLocation::Binding(connection)).await;
     let synced: Vec<SyncedType> = match types {
         Ok(types) => {
+            found.push(left_behind_check(connection, &types).await);
             let names: Vec<String> = types.iter().map(|t| t.name()).collect();
             let provider = provider.as_ref().map(ToString::to_string).unwrap_or_default();
             found.push(checks::workload_apis(workspace.as_str(), &provider, &names));
@@ -159,6 +162,32 @@ async fn workspace_checks(connection: &Connection, workspace: &WorkspacePath) ->
             .await;
     found.extend(clusters.into_iter().flatten());
     found
+}
+
+/// The copies the workspace's workloads report left on unregistered clusters.
+async fn left_behind_check(connection: &Connection, types: &[workload_types::WorkloadType]) -> Check {
+    let workloads = match list_all(connection, types, None).await {
+        Ok(workloads) => workloads,
+        Err(e) => return Check::fail("copies left behind", e.message, "check access to the workload types"),
+    };
+    let copies: Vec<String> = workloads
+        .iter()
+        .flat_map(|(ty, object)| {
+            let meta = &object["metadata"];
+            let name = format!(
+                "{}/{}/{}",
+                meta["namespace"].as_str().unwrap_or_default(),
+                ty.resource.kind,
+                meta["name"].as_str().unwrap_or_default()
+            );
+            tmc_status(object)
+                .clusters
+                .into_iter()
+                .filter(|c| c.phase == Phase::LeftBehind)
+                .map(move |c| format!("{name} on {}", c.cluster))
+        })
+        .collect();
+    checks::left_behind(&copies)
 }
 
 /// One cluster: reachable, allowed what the controller does there, its clock in step.

@@ -154,6 +154,7 @@ async fn facts(kcp: &Connection, provider: Option<&WorkspacePath>) -> Result<Fac
                 drift,
                 conflicts: on(Phase::Conflict),
                 orphaned: on(Phase::Orphaned),
+                left_behind: on(Phase::LeftBehind),
             }
         })
         .collect();
@@ -231,6 +232,14 @@ fn human(report: &Report) -> String {
         (
             "orphaned",
             if fleet.workloads.orphaned.is_empty() { "none".into() } else { fleet.workloads.orphaned.join("; ") },
+        ),
+        (
+            "left behind",
+            if fleet.workloads.left_behind.is_empty() {
+                "none".into()
+            } else {
+                format!("{} (on unregistered clusters)", fleet.workloads.left_behind.join("; "))
+            },
         ),
         ("backups", backups),
     ];

@@ -178,6 +178,16 @@ impl Downstream {
         found
     }
 
+    /// How many copies one registration's cluster holds, of every type; `None` until each of
+    /// its watches has completed its first list (what the cluster holds is not known).
+    pub fn held_by(&self, registration: &ObjectKey) -> Option<usize> {
+        let watches = self.lock();
+        (0..self.types.len()).try_fold(0, |held, index| {
+            let store = &watches.get(&(registration.clone(), index))?.store;
+            store.is_synced().then(|| held + store.len())
+        })
+    }
+
     /// (watches running, copies held).
     pub fn stats(&self) -> (usize, usize) {
         let watches = self.lock();

@@ -5,7 +5,8 @@
 //! commands/controller.rs ─► supervisor::run(config) ─► hub (where) ─► runtime: caches, queues, lease
 //!                                                       ├─► health_loop    (per cluster: probe → status)
 //!                                                       ├─► placement_loop (per placement: decide → status)
-//!                                                       └─► sync_loop      (per workload: copies down → status up)
+//!                                                       ├─► sync_loop      (per workload: copies down → status up)
+//!                                                       └─► leaving        (registrations deleted: copies first)
 //! ```
 //!
 //! Every key — cache, queue, metric label, log line — holds the logical cluster, so
@@ -19,6 +20,7 @@ mod downstream;
 mod error;
 pub mod health_loop;
 pub mod hub;
+mod leaving;
 pub mod placement_loop;
 pub mod runtime;
 mod supervisor;

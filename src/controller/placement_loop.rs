@@ -94,8 +94,11 @@ impl PlacementLoop {
 
     /// A cluster changed: enqueue the placements of its workspace it can affect.
     pub fn on_cluster(&self, change: &Change<ClusterRegistration>) {
-        let old = change.old.as_deref().map(cluster_info);
-        let new = change.new.as_deref().map(cluster_info);
+        // A registration being deleted is as good as gone (see `inventory`).
+        let info = |c: &Option<Arc<ClusterRegistration>>| {
+            c.as_deref().filter(|c| c.metadata.deletion_timestamp.is_none()).map(cluster_info)
+        };
+        let (old, new) = (info(&change.old), info(&change.new));
         if old == new {
             return;
         }
@@ -211,6 +214,9 @@ impl PlacementLoop {
             let Some(cluster) = self.ctx.clusters.get(&ObjectKey::cluster_scoped(&key.cluster, &entry.cluster)) else {
                 continue;
             };
+            if cluster.metadata.deletion_timestamp.is_some() {
+                continue;
+            }
             if !rejected_only_for_health(&cluster_info(&cluster), policy) {
                 continue;
             }
@@ -244,7 +250,15 @@ impl PlacementLoop {
             return cached.inventory.clone();
         }
         self.inventory_reads.1.fetch_add(1, Ordering::Relaxed);
-        let infos = self.ctx.clusters.in_cluster(cluster).iter().map(|(_, c)| cluster_info(c)).collect();
+        // A cluster being unregistered is no candidate: its workloads move now.
+        let infos = self
+            .ctx
+            .clusters
+            .in_cluster(cluster)
+            .iter()
+            .filter(|(_, c)| c.metadata.deletion_timestamp.is_none())
+            .map(|(_, c)| cluster_info(c))
+            .collect();
         let inventory = Inventory::new(infos).map(Arc::new).map_err(|e| e.to_string());
         inventories.insert(cluster.clone(), CachedInventory { revision, inventory: inventory.clone() });
         inventory

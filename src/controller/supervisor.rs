@@ -391,6 +391,7 @@ fn start_caches(
                 tick.tick().await;
                 if ctx.clusters.is_synced() {
                     downstream.refresh(&ctx).await;
+                    super::leaving::tend(&ctx, &downstream).await;
                 }
             }
         });

@@ -24,12 +24,14 @@ use futures::future::join_all;
 use serde_json::{json, Value};
 
 use crate::api::ownership::{
-    DELETION_POLICY_ANNOTATION, RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER, UPSTREAM_NAMESPACE_ANNOTATION,
+    finalizer_patch, has_finalizer, DELETION_POLICY_ANNOTATION, RETIRING_SINCE_ANNOTATION, SYNC_FINALIZER,
+    UPSTREAM_NAMESPACE_ANNOTATION,
 };
 use crate::api::{ClusterRegistration, ConditionStatus, ReplicaDivisionType, WorkloadPlacement};
 use crate::observability::traces;
 use crate::sync::drift::drift_settings;
 use crate::sync::governs::{decision_reason, governing_despite_invalid, Governance, PlacementScope, ScopeRead};
+use crate::sync::leaving::{holds_copies, left_behind};
 use crate::sync::moves::{self, Copy, Step};
 use crate::sync::names::downstream_namespace;
 use crate::sync::references::references;
@@ -166,10 +168,13 @@ impl SyncLoop {
         }
     }
 
-    /// A registration's readiness changed: its copies can (or cannot) be written now.
+    /// A registration's readiness changed (its copies can, or cannot, be written now), or it
+    /// is being unregistered, or its deletion policy changed.
     pub fn on_cluster(&self, change: &Change<ClusterRegistration>) {
-        let ready = |c: &Option<Arc<ClusterRegistration>>| c.as_ref().map(|c| is_ready(c));
-        if ready(&change.old) != ready(&change.new) {
+        let state = |c: &Option<Arc<ClusterRegistration>>| {
+            c.as_ref().map(|c| (is_ready(c), c.metadata.deletion_timestamp.is_some(), c.spec.deletion_policy))
+        };
+        if state(&change.old) != state(&change.new) {
             self.enqueue_workspace(&change.key.cluster, None);
         }
     }
@@ -269,7 +274,12 @@ impl SyncLoop {
         let namespace = downstream_namespace(&identity, &wk.key.namespace);
         let copy_key =
             ObjectKey { cluster: wk.key.cluster.clone(), namespace: namespace.clone(), name: wk.key.name.clone() };
-        let copies = self.downstream.copies(wk.type_index, &copy_key);
+        let registered =
+            |cluster: &str| self.ctx.clusters.get(&ObjectKey::cluster_scoped(&wk.key.cluster, cluster)).is_some();
+        // A watch outlives its registration by up to one refresh: what it holds is no longer
+        // tmcctl's to act on.
+        let mut copies = self.downstream.copies(wk.type_index, &copy_key);
+        copies.retain(|(cluster, _)| registered(cluster));
         let (placement, chosen, remove_all) = match &governance {
             Governance::Conflict(names) => {
                 record_decision(&decision, &governance, None, &[]);
@@ -299,10 +309,13 @@ impl SyncLoop {
                 (placement, Vec::new(), false)
             }
         };
-        let chosen: Vec<(String, Option<u32>)> = match &placement {
+        let mut chosen: Vec<(String, Option<u32>)> = match &placement {
             Some(p) => decision.in_scope(|| targets(p, upstream)),
             None => chosen,
         };
+        // A cluster unregistered, or being unregistered, gets nothing new, even before the
+        // placement's next decision leaves it out.
+        chosen.retain(|(cluster, _)| registered(cluster) && self.leaving(&wk.key.cluster, cluster).is_none());
         record_decision(&decision, &governance, placement.as_deref(), &chosen);
         drop(decision);
         let chosen_names: Vec<String> = chosen.iter().map(|(c, _)| c.clone()).collect();
@@ -318,6 +331,7 @@ impl SyncLoop {
                     .as_str()
                     .and_then(|t| t.parse().ok()),
                 delete_when_ungoverned: copy.object["metadata"]["annotations"][DELETION_POLICY_ANNOTATION] == "Delete",
+                leaving: self.leaving(&wk.key.cluster, cluster) == Some(true),
             })
             .collect();
         let orphaned = matches!(governance, Governance::None) && !deleting;
@@ -386,6 +400,9 @@ impl SyncLoop {
             entries.extend(report.entry);
             failed.extend(report.failed);
         }
+        // What was left on clusters unregistered since is still reported (see `sync::leaving`).
+        let previous: TmcStatus = serde_json::from_value(upstream["status"]["tmc"].clone()).unwrap_or_default();
+        entries.extend(left_behind(&previous.clusters, registered));
         if all_written {
             if let Some((_, since)) = self.lock_pending().remove(wk) {
                 self.ctx.metrics.observe_sync_lag(since.elapsed().as_secs_f64());
@@ -434,6 +451,14 @@ impl SyncLoop {
         } else {
             Err(ReconcileError::ClusterSteps(failed.join(", ")))
         }
+    }
+
+    /// Whether a workspace's cluster is being unregistered: `Some(true)` when its registration's
+    /// deletion policy removes the copies it holds, `Some(false)` when it retains them.
+    fn leaving(&self, workspace: &Arc<str>, cluster: &str) -> Option<bool> {
+        let registration = self.ctx.clusters.get(&ObjectKey::cluster_scoped(workspace, cluster))?;
+        registration.metadata.deletion_timestamp.as_ref()?;
+        Some(holds_copies(registration.spec.deletion_policy))
     }
 
     /// The placement that governs a workload, by the placements' namespace and workload selectors.
@@ -566,7 +591,7 @@ impl SyncLoop {
         ty: &WorkloadType,
         upstream: &Value,
     ) -> Result<(), ReconcileError> {
-        if has_finalizer(upstream) {
+        if has_finalizer(upstream, SYNC_FINALIZER) {
             return Ok(());
         }
         self.set_finalizer(wk, ty, upstream, true).await
@@ -578,7 +603,7 @@ impl SyncLoop {
         ty: &WorkloadType,
         upstream: &Value,
     ) -> Result<(), ReconcileError> {
-        if !has_finalizer(upstream) {
+        if !has_finalizer(upstream, SYNC_FINALIZER) {
             return Ok(());
         }
         self.set_finalizer(wk, ty, upstream, false).await?;
@@ -596,7 +621,7 @@ impl SyncLoop {
         upstream: &Value,
         held: bool,
     ) -> Result<(), ReconcileError> {
-        self.patch_workload(wk, ty, false, &finalizer_patch(upstream, held)).await
+        self.patch_workload(wk, ty, false, &finalizer_patch(upstream, SYNC_FINALIZER, held)).await
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<WorkloadKey, (i64, Instant)>> {
@@ -643,26 +668,6 @@ fn decisions(placement: &WorkloadPlacement) -> Option<Vec<String>> {
 
 pub(super) fn is_ready(cluster: &ClusterRegistration) -> bool {
     cluster.ready_condition().is_some_and(|c| c.status == ConditionStatus::True)
-}
-
-/// The merge patch that holds (or releases) the sync finalizer, keeping every other finalizer,
-/// at the object's resourceVersion.
-pub fn finalizer_patch(object: &Value, held: bool) -> Value {
-    let mut finalizers: Vec<Value> = object["metadata"]["finalizers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|f| *f != SYNC_FINALIZER)
-        .cloned()
-        .collect();
-    if held {
-        finalizers.push(Value::String(SYNC_FINALIZER.into()));
-    }
-    json!({"metadata": {"resourceVersion": object["metadata"]["resourceVersion"], "finalizers": finalizers}})
-}
-
-fn has_finalizer(object: &Value) -> bool {
-    object["metadata"]["finalizers"].as_array().is_some_and(|f| f.iter().any(|v| v == SYNC_FINALIZER))
 }
 
 fn deletion_age(object: &Value, now: jiff::Timestamp) -> Duration {
@@ -805,15 +810,6 @@ mod tests {
         assert_eq!(without_status(&a), without_status(&b));
         let c = json!({"metadata": {"name": "x", "resourceVersion": "3", "generation": 3}, "spec": {"replicas": 4}});
         assert_ne!(without_status(&a), without_status(&c));
-    }
-
-    #[test]
-    fn the_finalizer_patch_keeps_other_finalizers_and_pins_the_version() {
-        let object = json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x", SYNC_FINALIZER]}});
-        let released = finalizer_patch(&object, false);
-        assert_eq!(released, json!({"metadata": {"resourceVersion": "7", "finalizers": ["other.io/x"]}}));
-        let held = finalizer_patch(&json!({"metadata": {"resourceVersion": "8"}}), true);
-        assert_eq!(held, json!({"metadata": {"resourceVersion": "8", "finalizers": [SYNC_FINALIZER]}}));
     }
 
     #[test]

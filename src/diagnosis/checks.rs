@@ -144,6 +144,20 @@ pub fn workload_apis(workspace: &str, provider: &str, types: &[String]) -> Check
     Check::pass("workload APIs", types.join(", "))
 }
 
+/// The copies workloads report left on clusters since unregistered (`workload on cluster`):
+/// they run where tmcctl no longer sees them.
+pub fn left_behind(copies: &[String]) -> Check {
+    const NAME: &str = "copies left behind";
+    match copies {
+        [] => Check::pass(NAME, "no copy is left on an unregistered cluster"),
+        copies => Check::warn(
+            NAME,
+            format!("{} copies run on clusters no longer registered: {}", copies.len(), copies.join("; ")),
+            "register the cluster again (tmcctl then manages, moves or removes them), or delete them there by hand",
+        ),
+    }
+}
+
 /// How far a server's clock is from ours (its `Date` header against the middle of the request).
 pub fn clock(server: &str, offset: SignedDuration) -> Check {
     let name = format!("clock of {server}");
@@ -214,6 +228,14 @@ mod tests {
     fn lease(holder: &str, renewed: &str) -> Value {
         json!({"spec": {"holderIdentity": holder, "leaseDurationSeconds": 15, "renewTime": renewed,
                         "acquireTime": "2026-12-03T09:00:00.000000Z"}})
+    }
+
+    #[test]
+    fn copies_left_on_unregistered_clusters_are_a_warning_naming_them() {
+        assert_eq!(left_behind(&[]).verdict, Verdict::Pass);
+        let check = left_behind(&["a/Deployment/web on pc2".to_string()]);
+        assert_eq!(check.verdict, Verdict::Warn);
+        assert!(check.detail.contains("a/Deployment/web on pc2"), "{}", check.detail);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct WorkloadFacts {
     pub conflicts: Vec<String>,
     /// Clusters whose copy stays though no placement governs the workload (Retain).
     pub orphaned: Vec<String>,
+    /// Unregistered clusters that still hold a copy tmcctl no longer manages.
+    pub left_behind: Vec<String>,
 }
 
 /// What `status` read.
@@ -80,6 +82,9 @@ pub struct Workloads {
     /// `workload on cluster` of each copy left by a placement with deletion policy Retain: a
     /// choice, not a problem.
     pub orphaned: Vec<String>,
+    /// `workload on cluster` of each copy left on a cluster since unregistered (its deletion
+    /// policy Retain, or its copies not removed in time): tmcctl no longer manages it.
+    pub left_behind: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -171,6 +176,7 @@ fn workloads(workloads: &[WorkloadFacts], problems: &mut Vec<String>) -> Workloa
         }
         out.conflicts.extend(workload.conflicts.iter().map(|c| format!("{} on {c}", workload.name)));
         out.orphaned.extend(workload.orphaned.iter().map(|c| format!("{} on {c}", workload.name)));
+        out.left_behind.extend(workload.left_behind.iter().map(|c| format!("{} on {c}", workload.name)));
     }
     if !out.conflicts.is_empty() {
         problems.push(format!(
@@ -244,6 +250,7 @@ mod tests {
                 drift: vec![],
                 conflicts: vec![],
                 orphaned: vec![],
+                left_behind: vec![],
             }],
             ..Facts::default()
         };
@@ -281,6 +288,7 @@ mod tests {
                     drift: vec![],
                     conflicts: vec!["pc1".into()],
                     orphaned: vec!["pc2".into()],
+                    left_behind: vec!["pc9".into()],
                 },
                 WorkloadFacts {
                     name: "a/Deployment/y".into(),
@@ -288,6 +296,7 @@ mod tests {
                     drift: vec![("pc1".into(), vec!["spec.replicas".into()])],
                     conflicts: vec![],
                     orphaned: vec![],
+                    left_behind: vec![],
                 },
             ],
             schedules: vec![
@@ -303,6 +312,7 @@ mod tests {
         assert_eq!(status.placements.deleting_copies, ["web"]);
         assert_eq!(status.workloads.conflicts, ["a/Deployment/x on pc1"]);
         assert_eq!(status.workloads.orphaned, ["a/Deployment/x on pc2"]);
+        assert_eq!(status.workloads.left_behind, ["a/Deployment/x on pc9"]);
         let problems = status.problems.join("\n");
         assert!(
             !problems.contains("on pc2"),

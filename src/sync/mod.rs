@@ -9,11 +9,13 @@
 //! [`differences`] (drift to heal or report).
 //!
 //! Replica division per cluster (`replicas`), status aggregation (`status`) and moves between
-//! clusters (`moves`) complete the planner.
+//! clusters (`moves`) complete the planner; `leaving` says what a cluster's unregistering
+//! does to the copies it holds.
 
 pub mod desired;
 pub mod drift;
 pub mod governs;
+pub mod leaving;
 pub mod moves;
 pub mod names;
 pub mod references;

@@ -30,6 +30,9 @@ pub struct Copy {
     /// The placement that put it there removes it once it governs the workload no more
     /// (DELETION_POLICY_ANNOTATION says `Delete`).
     pub delete_when_ungoverned: bool,
+    /// Its cluster is being unregistered with deletion policy `Delete`: the copy goes even
+    /// when no cluster is chosen to replace it, or no placement governs the workload.
+    pub leaving: bool,
 }
 
 /// One step for one cluster.
@@ -119,8 +122,8 @@ impl MovePlan {
 /// only when `remove_all` (upstream deleted, or no placement governs it any more), or every
 /// chosen cluster holds an available copy, or `retiring_since + graceful_timeout <= now`;
 /// otherwise it is kept (MarkRetiring first time, then Keep until the deadline). When `chosen`
-/// is empty and not remove_all (e.g. the placement has no candidates), nothing is deleted.
-/// With `remove_all` every copy is deleted and nothing is applied. Repeated clusters in
+/// is empty and not remove_all (e.g. the placement has no candidates), nothing is deleted
+/// but the copies on clusters [`leaving`](Copy::leaving) the fleet. With `remove_all` every copy is deleted and nothing is applied. Repeated clusters in
 /// either list count once.
 pub fn plan(
     chosen: &[String],
@@ -141,6 +144,8 @@ pub fn plan(
         steps.push(Step::Apply { cluster: cluster.clone() });
     }
     if wanted.is_empty() {
+        // Nothing to wait for: the operator's unregister is the signal.
+        steps.extend(holders.filter(|c| c.leaving).map(|c| Step::Delete { cluster: c.cluster.clone() }));
         return MovePlan { steps };
     }
     let replacements_ready = wanted.iter().all(|&w| copies.iter().any(|c| c.cluster == w && c.available));
@@ -164,8 +169,8 @@ pub fn plan(
 
 /// Plans a workload that no placement governs any more and that is not being deleted (its
 /// placement was deleted, or its selectors stopped matching): a copy whose placement said
-/// `Delete` goes (the controller paces such removals by the eviction rate); every other copy
-/// stays, orphaned. Nothing is applied.
+/// `Delete` goes, as does one on a cluster [`leaving`](Copy::leaving) the fleet (the controller
+/// paces such removals by the eviction rate); every other copy stays, orphaned. Nothing is applied.
 pub fn ungoverned(copies: &[Copy]) -> MovePlan {
     let mut held = BTreeSet::new();
     let mut steps: Vec<Step> = copies
@@ -173,7 +178,7 @@ pub fn ungoverned(copies: &[Copy]) -> MovePlan {
         .filter(|c| held.insert(c.cluster.as_str()))
         .map(|c| {
             let cluster = c.cluster.clone();
-            if c.delete_when_ungoverned {
+            if c.delete_when_ungoverned || c.leaving {
                 Step::Delete { cluster }
             } else {
                 Step::Orphan { cluster }

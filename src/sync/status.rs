@@ -164,6 +164,10 @@ pub enum Phase {
     Conflict,
     /// No placement governs the workload any more; the copy stays (deletion policy `Retain`).
     Orphaned,
+    /// The cluster was unregistered with this copy on it: tmcctl neither sees nor manages it
+    /// any more (its deletion policy was `Retain`, or the copy could not be removed in time).
+    /// Not counted; kept until a cluster of that name is registered again.
+    LeftBehind,
 }
 
 impl Phase {

@@ -506,3 +506,109 @@ fn a_downstream_namespace_deleted_by_hand_is_made_again_and_a_referenced_configm
         }
     });
 }
+
+/// The `status.tmc.clusters` entry of the Deployment `name` for `cluster`: (phase, message).
+fn tmc_entry(lab: &Lab, ws: &str, name: &str, cluster: &str) -> Option<(String, String)> {
+    let out = lab.kubectl(ws, &["get", "deployment", name, "-o", "json"], None);
+    let upstream: Value = serde_json::from_str(&out.stdout).ok()?;
+    let entry = upstream["status"]["tmc"]["clusters"].as_array()?.iter().find(|e| e["cluster"] == cluster)?.clone();
+    let text = |k: &str| entry[k].as_str().unwrap_or_default().to_string();
+    Some((text("phase"), text("message")))
+}
+
+#[test]
+fn unregistering_a_cluster_retains_or_removes_its_copies_as_its_deletion_policy_says() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
+    let create = ["placement", "create", "un", "--strategy", "Spread", "--location-selector", "name in (pc1,pc2)"];
+    assert_exit(&tmcctl(&create), 0);
+    let controller =
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("un", 1, "un:1", "tier: un"))), 0);
+    let namespace = wait_or_explain(&controller, "un on both", Duration::from_secs(90), || {
+        let rows = where_rows(lab, &ws, "deployment/un");
+        if rows.len() == 2 && rows.iter().all(|r| r.2 == "Available") {
+            Ok(rows[0].1.clone())
+        } else {
+            Err(format!("rows {rows:?}"))
+        }
+    });
+    let before = copy_uids(lab, &namespace, "un");
+
+    // Retain (the default): pc2's copy stays, and the workload says it was left there.
+    let out = tmcctl(&["cluster", "unregister", "pc2", "--force", "--yes"]);
+    assert_exit(&out, 0);
+    assert!(out.stdout.contains("copies retained"), "{}", out.stdout);
+    let message = wait_or_explain(&controller, "un's copy on pc2 left behind", Duration::from_secs(30), || {
+        match tmc_entry(lab, &ws, "un", "pc2") {
+            Some((phase, message)) if phase == "LeftBehind" => Ok(message),
+            other => Err(format!("{other:?}")),
+        }
+    });
+    assert!(message.contains("cluster pc2 was unregistered"), "{message}");
+    assert_eq!(copy_uids(lab, &namespace, "un"), before, "a retained copy was touched");
+    let status = tmcctl(&["status", "-o", "json"]);
+    let fleet: Value = serde_json::from_str(&status.stdout).unwrap();
+    let left_behind = serde_json::json!(["default/Deployment/un on pc2", "default/Service/un on pc2"]);
+    assert_eq!(fleet["workloads"]["leftBehind"], left_behind, "{fleet}");
+    assert_eq!(fleet["workloads"]["notReady"], serde_json::json!([]), "a copy left behind made un not Ready");
+    let doctor = tmcctl(&["doctor", "-o", "json"]);
+    let findings: Vec<Value> = serde_json::from_str(&doctor.stdout).unwrap_or_default();
+    let left = findings.iter().find(|f| f["name"] == "copies left behind");
+    let left = left.unwrap_or_else(|| panic!("doctor has no left-behind check: {}", doctor.stdout));
+    assert_eq!(left["verdict"], "Warn", "{left}");
+    assert!(left["detail"].as_str().unwrap_or_default().contains("default/Deployment/un on pc2"), "{left}");
+
+    // Registered again, with Delete: the copy is managed again (the same one), then removed
+    // when pc2 is unregistered, and the registration and its Secret go once it is.
+    let register = [
+        "cluster",
+        "register",
+        "pc2",
+        "--cluster-kubeconfig",
+        lab.var("PC2_KUBECONFIG"),
+        "--location",
+        "lab",
+        "--labels",
+        "name=pc2",
+        "--deletion-policy",
+        "Delete",
+    ];
+    assert_exit(&tmcctl(&register), 0);
+    wait_or_explain(&controller, "un managed on pc2 again", Duration::from_secs(60), || {
+        match tmc_entry(lab, &ws, "un", "pc2") {
+            Some((phase, _)) if phase == "Available" => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    });
+    assert_eq!(copy_uids(lab, &namespace, "un"), before, "the copy left behind was made again");
+    let out = tmcctl(&["cluster", "unregister", "pc2", "--force", "--yes", "--timeout", "90s"]);
+    assert_exit(&out, 0);
+    assert!(out.stdout.contains("copies removed"), "{}", out.stdout);
+    assert_eq!(copy_uids(lab, &namespace, "un"), vec![before[0].clone(), None], "pc2's copy was not removed");
+    assert_ne!(lab.kubectl(&ws, &["get", "secret", "tmc-cluster-pc2", "-n", "tmc-system"], None).code, 0);
+    wait_or_explain(&controller, "no entry for pc2", Duration::from_secs(30), || {
+        match tmc_entry(lab, &ws, "un", "pc2") {
+            None => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    });
+
+    // A cluster gone for good, with Delete: the command waits no longer than it is told,
+    // names the way out, and --force lets the registration go at once.
+    tenant_registration(lab, &ws, "gone", &two_user_kubeconfig("https://127.0.0.1:1", "{token: t}"), "");
+    let set = r#"{"spec":{"deletionPolicy":"Delete"}}"#;
+    assert_exit(&lab.kubectl(&ws, &["patch", "clusterregistration", "gone", "--type=merge", "-p", set], None), 0);
+    let waited = tmcctl(&["cluster", "unregister", "gone", "--yes", "--timeout", "3s"]);
+    assert_exit(&waited, 4);
+    assert!(waited.stderr.contains("--force"), "{}", waited.stderr);
+    let registration = lab.kubectl(&ws, &["get", "clusterregistration", "gone", "-o", "json"], None);
+    let registration: Value = serde_json::from_str(&registration.stdout).unwrap();
+    assert!(registration["metadata"]["deletionTimestamp"].is_string(), "{registration}");
+    let forced = tmcctl(&["cluster", "unregister", "gone", "--yes", "--force"]);
+    assert_exit(&forced, 0);
+    assert!(forced.stdout.contains("left behind"), "{}", forced.stdout);
+    assert_ne!(lab.kubectl(&ws, &["get", "clusterregistration", "gone"], None).code, 0);
+}

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::api::input::{parse_capability_flag, parse_label_flag, Capabilities, LabelChanges};
 use crate::api::names::{check_label_value, check_object_name};
+use crate::api::DeletionPolicy;
 use crate::client::contexts_in;
 use crate::error::{CliError, ExitKind};
 use crate::output::Printer;
@@ -22,6 +23,7 @@ pub struct Intent {
     pub location: String,
     pub labels: Option<LabelChanges>,
     pub capabilities: Option<Capabilities>,
+    pub deletion_policy: Option<DeletionPolicy>,
 }
 
 /// The registration the flags describe, with what they leave out asked for on a terminal.
@@ -34,6 +36,7 @@ pub fn intent(args: &RegisterArgs, printer: &Printer) -> Result<Intent, CliError
             location: location.clone(),
             labels: args.labels.clone(),
             capabilities: args.capabilities.clone(),
+            deletion_policy: args.deletion_policy,
         });
     }
     if !Printer::interactive() {
@@ -98,7 +101,8 @@ pub fn intent(args: &RegisterArgs, printer: &Printer) -> Result<Intent, CliError
         "Capabilities (type:true|false,…; empty for none)",
         parse_capability_flag,
     )?;
-    let intent = Intent { name, kubeconfig, context, location, labels, capabilities };
+    let intent =
+        Intent { name, kubeconfig, context, location, labels, capabilities, deletion_policy: args.deletion_policy };
     if !args.yes && args.dry_run.as_deref().is_none_or(|mode| mode == "none") {
         let context = intent.context.as_deref().unwrap_or("its current context");
         let question = format!(

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use crate::api::input::{parse_capability_flag, parse_label_flag, Capabilities, LabelChange, LabelChanges};
 use crate::api::names::{check_label_value, check_object_name};
+use crate::api::DeletionPolicy;
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClusterCredentials, Connection, ConnectionSettings, CredentialsTrust};
 use crate::commands::explain_tmc_error;
@@ -59,6 +60,10 @@ pub struct RegisterArgs {
     /// status` shows it.
     #[arg(long)]
     pub allow_insecure: bool,
+    /// What happens to the copies on the cluster when it is unregistered: Retain them (the
+    /// default; workloads report them as left behind) or Delete them first.
+    #[arg(long, value_name = "Retain|Delete")]
+    pub deletion_policy: Option<DeletionPolicy>,
     /// Register without the confirmation asked after the questions on a terminal.
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -229,6 +234,9 @@ fn registration_object(intent: &Intent, needs: CredentialsTrust) -> Value {
     record_needs(&mut spec["credentials"], needs);
     if let Some(Capabilities(capabilities)) = &intent.capabilities {
         spec["capabilities"] = serde_json::to_value(capabilities).expect("capabilities serialize");
+    }
+    if let Some(policy) = intent.deletion_policy {
+        spec["deletionPolicy"] = json!(policy);
     }
     json!({
         "apiVersion": "tmc.kcp.io/v1alpha1",

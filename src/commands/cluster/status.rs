@@ -127,6 +127,7 @@ fn describe(
         .field("Schedulable", schedulable)
         .field("Credentials", credentials)
         .field("Credential kind", credential_kind.to_string())
+        .field("Deletion policy", deletion_policy(cluster))
         .field("Kubernetes", status.kubernetes_version.clone().unwrap_or_else(|| "<unknown>".into()))
         .field("Nodes", status.node_count.map(|n| n.to_string()).unwrap_or_else(|| "<unknown>".into()))
         .field("Last heartbeat", heartbeat)
@@ -143,6 +144,19 @@ fn describe(
         .table("Taints", taints)
         .table("Placed workloads", workloads)
         .render()
+}
+
+/// What unregistering does to the cluster's copies, and whether it is under way.
+fn deletion_policy(cluster: &ClusterRegistration) -> String {
+    let policy = cluster.spec.deletion_policy.unwrap_or_default();
+    let what = match policy {
+        crate::api::DeletionPolicy::Retain => "copies stay when unregistered",
+        crate::api::DeletionPolicy::Delete => "copies are removed when unregistered",
+    };
+    match &cluster.metadata.deletion_timestamp {
+        Some(since) => format!("{policy:?} ({what}); being unregistered since {}", since.0),
+        None => format!("{policy:?} ({what})"),
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::api::input::{
     apply_label_changes, parse_capability_flag, parse_label_change_flag, Capabilities, LabelChanges,
 };
 use crate::api::names::check_label_value;
+use crate::api::DeletionPolicy;
 use crate::cli::OutputArgs;
 use crate::client::{ApplyOptions, ClientError, ClusterCredentials, Connection, ConnectionSettings, CredentialsTrust};
 use crate::error::{CliError, ExitKind};
@@ -46,6 +47,9 @@ pub struct UpdateArgs {
     /// Context in --cluster-kubeconfig.
     #[arg(long, value_name = "NAME", requires = "cluster_kubeconfig")]
     pub cluster_context: Option<String>,
+    /// What happens to the copies on the cluster when it is unregistered: Retain or Delete.
+    #[arg(long, value_name = "Retain|Delete")]
+    pub deletion_policy: Option<DeletionPolicy>,
     /// Store credentials that run an exec plugin.
     #[arg(long)]
     pub allow_exec: bool,
@@ -75,10 +79,13 @@ pub async fn update(args: UpdateArgs, settings: &ConnectionSettings) -> Result<(
     if let Some(location) = &args.location {
         check_label_value("location", location).map_err(|e| CliError::usage(format!("--location: {e}")))?;
     }
-    let nothing = args.location.is_none() && args.labels.is_none() && args.capabilities.is_none();
+    let nothing = args.location.is_none()
+        && args.labels.is_none()
+        && args.capabilities.is_none()
+        && args.deletion_policy.is_none();
     if nothing && args.cluster_kubeconfig.is_none() {
         return Err(CliError::usage("nothing to update")
-            .with_hint("pass --location, --labels, --capabilities or --cluster-kubeconfig"));
+            .with_hint("pass --location, --labels, --capabilities, --deletion-policy or --cluster-kubeconfig"));
     }
     let connection = Connection::open(settings).await?;
     require(&connection, &args.name).await?;
@@ -133,6 +140,10 @@ fn update_intent(current: &Value, args: &UpdateArgs, needs: Option<CredentialsTr
     };
     if !capabilities.is_null() {
         spec["capabilities"] = capabilities;
+    }
+    let policy = args.deletion_policy.map(|p| json!(p)).unwrap_or_else(|| current["spec"]["deletionPolicy"].clone());
+    if !policy.is_null() {
+        spec["deletionPolicy"] = policy;
     }
     if !current["spec"]["credentials"].is_null() {
         spec["credentials"] = current["spec"]["credentials"].clone();

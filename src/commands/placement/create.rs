@@ -68,15 +68,8 @@ pub struct PolicyFlags {
     pub takeover: Option<Takeover>,
     /// When this placement stops governing a workload (deleted, or its selectors no longer
     /// match): Retain its copies, reported as orphaned, or Delete them at the eviction rate.
-    #[arg(long, value_name = "Retain|Delete", value_parser = parse_deletion_policy)]
+    #[arg(long, value_name = "Retain|Delete")]
     pub deletion_policy: Option<DeletionPolicy>,
-}
-
-fn parse_deletion_policy(text: &str) -> Result<DeletionPolicy, String> {
-    [DeletionPolicy::Retain, DeletionPolicy::Delete]
-        .into_iter()
-        .find(|p| format!("{p:?}").eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("unknown deletion policy \"{text}\"; allowed: Retain, Delete"))
 }
 
 fn parse_takeover(text: &str) -> Result<Takeover, String> {

@@ -140,7 +140,8 @@ pub fn ready_text(object: &Value) -> String {
 }
 
 /// Whether the workload runs as asked on every chosen cluster: every copy Available, none
-/// retiring, and (for kinds that report it) the current generation observed everywhere.
+/// retiring, and (for kinds that report it) the current generation observed everywhere. A copy
+/// left behind on an unregistered cluster is not one of them.
 pub fn is_ready(kind: WorkloadKind, object: &Value) -> bool {
     let tmc = tmc_status(object);
     let observed = match kind {
@@ -152,10 +153,8 @@ pub fn is_ready(kind: WorkloadKind, object: &Value) -> bool {
             (None, _) => true,
         },
     };
-    observed
-        && tmc.conflicts.is_empty()
-        && !tmc.clusters.is_empty()
-        && tmc.clusters.iter().all(|c| c.phase == Phase::Available)
+    let mut managed = tmc.clusters.iter().filter(|c| c.phase != Phase::LeftBehind).peekable();
+    observed && tmc.conflicts.is_empty() && managed.peek().is_some() && managed.all(|c| c.phase == Phase::Available)
 }
 
 /// `kind.group`, the `-o name` prefix of a type.
@@ -179,6 +178,7 @@ pub fn phase_text(phase: Phase) -> &'static str {
         Phase::Drifted => "Drifted",
         Phase::Conflict => "Conflict",
         Phase::Orphaned => "Orphaned",
+        Phase::LeftBehind => "LeftBehind",
     }
 }
 

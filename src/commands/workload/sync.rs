@@ -5,10 +5,9 @@
 use clap::Args;
 use serde_json::json;
 
-use crate::api::ownership::{SYNC_FINALIZER, SYNC_REQUESTED_ANNOTATION};
+use crate::api::ownership::{finalizer_patch, SYNC_FINALIZER, SYNC_REQUESTED_ANNOTATION};
 use crate::client::{ApplyOptions, Connection, ConnectionSettings};
 use crate::commands::explain_tmc_error;
-use crate::controller::sync_loop::finalizer_patch;
 use crate::controller::FIELD_MANAGER as CONTROLLER_FIELD_MANAGER;
 use crate::error::{CliError, ExitKind};
 use crate::install::FIELD_MANAGER;
@@ -55,7 +54,7 @@ pub async fn run(args: SyncArgs, settings: &ConnectionSettings) -> Result<(), Cl
             if holds {
                 // The finalizer is the controller's; a merge patch at the version just read takes
                 // it off and nothing else, and cannot bring back an object deleted meanwhile.
-                let patch = finalizer_patch(&object, false);
+                let patch = finalizer_patch(&object, SYNC_FINALIZER, false);
                 match connection
                     .merge_patch(&ty.resource, Some(namespace), &name, &patch, CONTROLLER_FIELD_MANAGER)
                     .await

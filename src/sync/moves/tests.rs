@@ -15,7 +15,38 @@ fn names(list: &[&str]) -> Vec<String> {
 }
 
 fn copy(cluster: &str, available: bool, retiring_since: Option<i64>) -> Copy {
-    Copy { cluster: cluster.into(), available, retiring_since: retiring_since.map(at), delete_when_ungoverned: false }
+    Copy {
+        cluster: cluster.into(),
+        available,
+        retiring_since: retiring_since.map(at),
+        delete_when_ungoverned: false,
+        leaving: false,
+    }
+}
+
+fn leaving(cluster: &str, available: bool) -> Copy {
+    Copy { leaving: true, ..copy(cluster, available, None) }
+}
+
+#[test]
+fn a_copy_on_a_cluster_leaving_with_delete_goes_even_with_nothing_to_replace_it() {
+    // No cluster chosen: copies elsewhere stay, the leaving one goes at once.
+    let planned = plan(&[], &[copy("pc1", true, None), leaving("pc2", true)], false, at(0), TIMEOUT);
+    assert_eq!(planned.steps, vec![delete("pc2")]);
+    // Ungoverned: the same, whatever its placement's deletion policy.
+    assert_eq!(
+        ungoverned(&[copy("pc1", true, None), leaving("pc2", true)]).steps,
+        vec![Step::Orphan { cluster: "pc1".into() }, delete("pc2")]
+    );
+}
+
+#[test]
+fn a_copy_on_a_cluster_leaving_waits_for_its_replacement_like_any_move() {
+    let copies = [copy("pc1", false, None), leaving("pc2", true)];
+    let planned = plan(&names(&["pc1"]), &copies, false, at(0), TIMEOUT);
+    assert_eq!(planned.steps, vec![apply("pc1"), Step::MarkRetiring { cluster: "pc2".into() }]);
+    let copies = [copy("pc1", true, None), leaving("pc2", true)];
+    assert_eq!(plan(&names(&["pc1"]), &copies, false, at(0), TIMEOUT).steps, vec![apply("pc1"), delete("pc2")]);
 }
 
 #[test]
@@ -164,6 +195,7 @@ fn run(events: &[(u8, i64, i64)], spacing: i64) -> Vec<(bool, bool)> {
                 available: m.ready_at <= now,
                 retiring_since: m.retiring_since,
                 delete_when_ungoverned: false,
+                leaving: false,
             })
             .collect();
         let p = plan(&chosen, &copies, false, now, TIMEOUT);
