@@ -7,6 +7,11 @@
 //!                                                       └─► changes ─► one channel ─► sync loop
 //! ```
 //!
+//! The ConfigMaps and ServiceAccounts copied beside workloads are watched the same way (after
+//! the workload types, in index order): one deleted by hand is written again at once, and one
+//! that no copy on the cluster refers to any more can be removed. Secrets are not: tmcctl's
+//! role on a cluster may write Secrets but never read them.
+//!
 //! A registration whose credentials Secret changes gets its watches started again with the new
 //! client (and one whose workspace's downstream identity changes, with the new selector). A store that has not completed its first list is never read as "the cluster holds
 //! nothing": the sync loop waits for it (or skips an unreachable cluster) instead, so a lost
@@ -21,6 +26,8 @@ use tokio::sync::mpsc;
 use crate::api::ownership::WORKSPACE_LABEL;
 
 use super::context::Context;
+use crate::client::Resource;
+
 use super::runtime::{Cached, Change, ObjectKey, Reflector, Store};
 use super::workload_types::WorkloadType;
 
@@ -41,7 +48,14 @@ impl PartialEq for DownstreamCopy {
 }
 
 impl Cached for DownstreamCopy {
-    fn decode(object: Value) -> Result<Self, String> {
+    fn decode(mut object: Value) -> Result<Self, String> {
+        // A copied ConfigMap's values have no business in the controller's memory: that it
+        // exists is all the watch is for. (No workload kind has these fields.)
+        if let Some(fields) = object.as_object_mut() {
+            for values in ["data", "stringData", "binaryData"] {
+                fields.remove(values);
+            }
+        }
         Ok(DownstreamCopy { object, seen: jiff::Timestamp::now() })
     }
 }
@@ -72,6 +86,15 @@ impl Drop for Watch {
     }
 }
 
+/// The kinds copied beside workloads (see [`crate::sync::references`]) that are watched, after
+/// the workload types: not Secrets (see the module doc).
+pub fn dependency_resources() -> [Resource; 2] {
+    [
+        Resource::new("", "v1", "ConfigMap", "configmaps", true),
+        Resource::new("", "v1", "ServiceAccount", "serviceaccounts", true),
+    ]
+}
+
 /// Every downstream watch, started and stopped as registrations come and go.
 pub struct Downstream {
     types: Arc<Vec<WorkloadType>>,
@@ -97,8 +120,9 @@ impl Downstream {
         // downstream identity with the new selector.
         self.lock().retain(|(registration, _), watch| versions.get(registration) == Some(&watch.credentials));
         for registration in registrations {
+            let watched = self.types.len() + dependency_resources().len();
             let missing: Vec<usize> =
-                (0..self.types.len()).filter(|i| !self.lock().contains_key(&(registration.clone(), *i))).collect();
+                (0..watched).filter(|i| !self.lock().contains_key(&(registration.clone(), *i))).collect();
             if missing.is_empty() {
                 continue;
             }
@@ -134,7 +158,7 @@ impl Downstream {
         let reflector = Reflector {
             store: store.clone(),
             connection,
-            resource: self.types[type_index].resource.clone(),
+            resource: self.resource(type_index),
             label_selector: Some(format!("{WORKSPACE_LABEL}={}", credentials.1)),
             default_cluster: registration.cluster.clone(),
         };
@@ -149,6 +173,44 @@ impl Downstream {
             }
         });
         Ok(Watch { store, credentials, tasks: vec![watching, forwarding] })
+    }
+
+    /// What watch `index` watches: a workload type, or a kind copied beside workloads.
+    fn resource(&self, index: usize) -> Resource {
+        match self.types.get(index) {
+            Some(ty) => ty.resource.clone(),
+            None => dependency_resources()[index - self.types.len()].clone(),
+        }
+    }
+
+    /// The kind copied beside workloads that watch `index` watches, if it is one of those.
+    pub fn dependency_kind(&self, index: usize) -> Option<Resource> {
+        index.checked_sub(self.types.len()).and_then(|i| dependency_resources().get(i).cloned())
+    }
+
+    /// Every workload copy in one downstream namespace of a registration's cluster, by type;
+    /// `None` until every type's watch has listed.
+    pub fn copies_in(&self, registration: &ObjectKey, namespace: &str) -> Option<Vec<(usize, Arc<DownstreamCopy>)>> {
+        let watches = self.lock();
+        let mut found = Vec::new();
+        for index in 0..self.types.len() {
+            let store = &watches.get(&(registration.clone(), index))?.store;
+            if !store.is_synced() {
+                return None;
+            }
+            found.extend(store.in_namespace(&registration.cluster, namespace).into_iter().map(|(_, c)| (index, c)));
+        }
+        Some(found)
+    }
+
+    /// Whether the cluster holds a copied object of `kind` at `namespace/name` (one of ours:
+    /// the watches see only those); `None` until that watch has listed.
+    pub fn holds_dependency(&self, registration: &ObjectKey, kind: &str, namespace: &str, name: &str) -> Option<bool> {
+        let index = self.types.len() + dependency_resources().iter().position(|r| r.kind == kind)?;
+        let watches = self.lock();
+        let store = &watches.get(&(registration.clone(), index))?.store;
+        let key = ObjectKey { cluster: registration.cluster.clone(), namespace: namespace.into(), name: name.into() };
+        store.is_synced().then(|| store.get(&key).is_some())
     }
 
     /// The store of one registration's copies of one type, once its first list completed.

@@ -181,6 +181,9 @@ impl SyncLoop {
 
     /// A copy changed downstream: its workload's status (or drift) needs a look.
     pub fn on_downstream(&self, change: &DownstreamChange) {
+        if let Some(kind) = self.downstream.dependency_kind(change.type_index) {
+            return self.on_dependency(&kind, change);
+        }
         let Some(copy) = change.change.new.as_ref().or(change.change.old.as_ref()) else { return };
         if change.change.new.is_none() {
             // A copy gone by someone else's hand (or with its namespace): what was remembered
@@ -204,19 +207,50 @@ impl SyncLoop {
     /// templates refer to it are synced again, so an edit reaches the clusters in seconds
     /// (each copy is written again only if its upstream version moved).
     pub fn on_referenced(&self, kind: ReferencedKind, change: &Change<ReferencedObject>) {
-        let key = &change.key;
+        let kind = match kind {
+            ReferencedKind::ConfigMap => "ConfigMap",
+            ReferencedKind::Secret => "Secret",
+        };
+        self.enqueue_referring(kind, &change.key);
+    }
+
+    /// Every workload whose pod template refers to the `kind` (ConfigMap, Secret or
+    /// ServiceAccount) at `key` (its workspace, upstream namespace and name).
+    fn enqueue_referring(&self, kind: &str, key: &ObjectKey) {
         for (type_index, store) in self.ctx.workloads.iter().enumerate() {
             for (workload_key, workload) in store.in_namespace(&key.cluster, &key.namespace) {
                 let found = references(&workload.0);
                 let names = match kind {
-                    ReferencedKind::ConfigMap => &found.config_maps,
-                    ReferencedKind::Secret => &found.secrets,
+                    "ConfigMap" => &found.config_maps,
+                    "Secret" => &found.secrets,
+                    "ServiceAccount" => &found.service_accounts,
+                    _ => continue,
                 };
                 if names.contains(&key.name) {
                     self.queue.add(WorkloadKey { type_index, key: workload_key });
                 }
             }
         }
+    }
+
+    /// A copied ConfigMap or ServiceAccount went from a cluster (by hand, or with its namespace): what was remembered of that namespace is forgotten, and the workloads that
+    /// refer to it write it again now.
+    fn on_dependency(&self, kind: &crate::client::Resource, change: &DownstreamChange) {
+        let (Some(gone), None) = (&change.change.old, &change.change.new) else { return };
+        let metadata = &gone.object["metadata"];
+        let namespace = metadata["namespace"].as_str().unwrap_or_default();
+        self.cluster_sync.forget(&change.registration, namespace);
+        let (Some(upstream_namespace), Some(name)) =
+            (metadata["annotations"][UPSTREAM_NAMESPACE_ANNOTATION].as_str(), metadata["name"].as_str())
+        else {
+            return;
+        };
+        let key = ObjectKey {
+            cluster: change.registration.cluster.clone(),
+            namespace: upstream_namespace.to_string(),
+            name: name.to_string(),
+        };
+        self.enqueue_referring(&kind.kind, &key);
     }
 
     fn enqueue_workspace(&self, cluster: &Arc<str>, namespace: Option<&str>) {

@@ -18,9 +18,10 @@ use crate::observability::traces;
 use crate::sync::desired::Target;
 use crate::sync::drift::{DriftPolicy, FieldPath};
 use crate::sync::moves::Step;
+use crate::sync::references::{references, unused, References};
 use crate::sync::status::{copy_status, ClusterEntry, Phase};
 
-use super::downstream::DownstreamCopy;
+use super::downstream::{dependency_resources, DownstreamCopy};
 use super::error::ReconcileError;
 use super::runtime::ObjectKey;
 use super::sync_cluster::{CopyOutcome, Dependency};
@@ -150,7 +151,12 @@ impl SyncLoop {
             (Step::Keep { .. } | Step::Orphan { .. }, _) => CopyOutcome::Current,
             (Step::Delete { .. }, _) => {
                 let name = upstream["metadata"]["name"].as_str().unwrap_or_default();
-                self.cluster_sync.delete(&connection, ty, target, name).await
+                let outcome = self.cluster_sync.delete(&connection, ty, target, name).await;
+                if let (Some(removed), CopyOutcome::Written) = (live, &outcome) {
+                    let copy = (inputs.wk.type_index, name);
+                    self.remove_unused_dependencies(&connection, context.registration_key, target, copy, removed).await;
+                }
+                outcome
             }
         };
         match &outcome {
@@ -172,6 +178,49 @@ impl SyncLoop {
             _ => {}
         }
         outcome
+    }
+
+    /// After a copy went from a cluster: removes the ConfigMaps and ServiceAccounts tmcctl
+    /// copied there for it that no other copy in that namespace refers to (reference counting
+    /// by what the cluster's copies name). Only objects tmcctl copied are seen (the watches
+    /// select its label), and nothing is removed while any watch of the cluster has not
+    /// listed. Secrets stay: tmcctl cannot read them there to know they are its own. A workload writing one of them back at the same moment finds it gone through
+    /// its watch, and writes it again.
+    async fn remove_unused_dependencies(
+        &self,
+        connection: &crate::client::Connection,
+        registration: &ObjectKey,
+        target: &Target<'_>,
+        (type_index, name): (usize, &str),
+        removed: &DownstreamCopy,
+    ) {
+        let Some(copies) = self.downstream.copies_in(registration, target.namespace) else { return };
+        let remaining: Vec<References> = copies
+            .iter()
+            .filter(|(index, copy)| !(*index == type_index && copy.object["metadata"]["name"] == name))
+            .map(|(_, copy)| references(&copy.object))
+            .collect();
+        let unused = unused(&references(&removed.object), &remaining);
+        let [config_maps, service_accounts] = dependency_resources();
+        for (resource, names) in [(config_maps, &unused.config_maps), (service_accounts, &unused.service_accounts)] {
+            for dependency in names {
+                if self.downstream.holds_dependency(registration, &resource.kind, target.namespace, dependency)
+                    != Some(true)
+                {
+                    continue;
+                }
+                match connection.delete(&resource, Some(target.namespace), dependency).await {
+                    Ok(_) => tracing::info!(
+                        cluster = %registration.name, namespace = target.namespace, kind = %resource.kind, name = dependency,
+                        "no copy there refers to it any more; removed"
+                    ),
+                    Err(e) => tracing::info!(
+                        cluster = %registration.name, kind = %resource.kind, name = dependency, error = %e,
+                        "an unused copied object could not be removed; it stays"
+                    ),
+                }
+            }
+        }
     }
 
     /// The per-cluster line of `status.tmc.clusters`, and the sync-status metric.

@@ -316,8 +316,8 @@ pub struct SyncedType {
 }
 
 /// The role of tmcctl's ServiceAccount on a physical cluster: exactly what the controller's
-/// health, sync and status paths do there. Objects a workload refers to (ConfigMaps, Secrets,
-/// ServiceAccounts, PersistentVolumeClaims) are only written, so Secrets stay unreadable.
+/// health, sync and status paths do there. Secrets a workload refers to are only written, so
+/// Secrets stay unreadable.
 pub fn cluster_agent_role(synced: &[SyncedType]) -> RoleDefinition {
     let mut rules = vec![
         // controller::health_loop: node capacity and pod counts.
@@ -325,12 +325,15 @@ pub fn cluster_agent_role(synced: &[SyncedType]) -> RoleDefinition {
         Rule::resources(&[""], &["pods"], &["get", "list"]),
         // controller::sync_cluster: each workspace's namespaces are applied, never deleted.
         Rule::resources(&[""], &["namespaces"], &["get", "list", "watch", "create", "patch"]),
-        // sync::references: what a pod template names, applied beside the workload.
+        // sync::references: what a pod template names, applied beside the workload;
+        // controller::downstream watches the ConfigMaps and ServiceAccounts it copied, and the
+        // sync step removes those no copy refers to any more.
         Rule::resources(
             &[""],
-            &["configmaps", "serviceaccounts", "persistentvolumeclaims"],
-            &["get", "create", "patch"],
+            &["configmaps", "serviceaccounts"],
+            &["get", "list", "watch", "create", "patch", "delete"],
         ),
+        Rule::resources(&[""], &["persistentvolumeclaims"], &["get", "create", "patch"]),
         Rule::resources(&[""], &["secrets"], &["create", "patch"]),
         // commands::rbac::check asks the cluster's authorizer about a subject.
         Rule::resources(&["authorization.k8s.io"], &["subjectaccessreviews"], &["create"]),

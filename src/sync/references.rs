@@ -32,6 +32,19 @@ impl References {
     }
 }
 
+/// What `removed` referred to that none of `remaining` refers to: the copied objects a cluster
+/// no longer needs once the copy `removed` is gone and the copies `remaining` stay there.
+/// (Claims are never copied, so none is reported.)
+pub fn unused<'a>(removed: &References, remaining: impl IntoIterator<Item = &'a References>) -> References {
+    let mut unused = References { claims: Vec::new(), ..removed.clone() };
+    for still in remaining {
+        unused.config_maps.retain(|n| !still.config_maps.contains(n));
+        unused.secrets.retain(|n| !still.secrets.contains(n));
+        unused.service_accounts.retain(|n| !still.service_accounts.contains(n));
+    }
+    unused
+}
+
 /// From the pod template at spec.template.spec (Deployment, StatefulSet, DaemonSet, ReplicaSet,
 /// Job) or spec.jobTemplate.spec.template.spec (CronJob); a Pod's own spec too. Volumes
 /// (configMap, secret, projected.sources[].configMap/secret, persistentVolumeClaim.claimName),
@@ -126,6 +139,25 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn what_a_removed_copy_alone_referred_to_is_unused() {
+        let refs = |cms: &[&str], secrets: &[&str], sas: &[&str]| References {
+            config_maps: names(cms),
+            secrets: names(secrets),
+            service_accounts: names(sas),
+            claims: names(&["data"]),
+        };
+        let removed = refs(&["settings", "shared"], &["token"], &["runner"]);
+        let others = [refs(&["shared"], &[], &[]), refs(&[], &[], &["runner"])];
+        let left = unused(&removed, &others);
+        assert_eq!(
+            left,
+            References { config_maps: names(&["settings"]), secrets: names(&["token"]), ..Default::default() }
+        );
+        assert_eq!(unused(&removed, []), References { claims: Vec::new(), ..removed.clone() });
+        assert!(unused(&removed, [&removed]).is_empty());
+    }
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_string()).collect()

@@ -452,7 +452,8 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
 }
 
 #[test]
-fn a_downstream_namespace_deleted_by_hand_is_made_again_and_a_referenced_configmap_edit_arrives_in_seconds() {
+fn a_downstream_namespace_or_configmap_deleted_by_hand_is_made_again_edits_arrive_in_seconds_and_the_last_user_takes_it_along(
+) {
     let _shared = using_clusters();
     let lab = Lab::get();
     let ws = crate::workloads::fleet_workspace(lab);
@@ -503,6 +504,36 @@ fn a_downstream_namespace_deleted_by_hand_is_made_again_and_a_referenced_configm
         match settings.as_ref().map(|c| c["data"]["greeting"].clone()) {
             Some(Value::String(text)) if text == "edited upstream" => Ok(()),
             other => Err(format!("greeting {other:?}")),
+        }
+    });
+    // The copied ConfigMap deleted by hand: written again in seconds, not at the resync.
+    let settings_uid = |lab: &Lab| {
+        on_pc1_json(lab, &["get", "configmap", "ns-settings", "-n", &namespace, "-o", "json"])
+            .map(|c| c["metadata"]["uid"].clone())
+    };
+    let first = settings_uid(lab).unwrap();
+    assert_exit(&on_cluster(lab, "PC1_KUBECONFIG", &["delete", "configmap", "ns-settings", "-n", &namespace]), 0);
+    wait_or_explain(&controller, "the ConfigMap on pc1 again", Duration::from_secs(30), || match settings_uid(lab) {
+        Some(uid) if uid != first => Ok(()),
+        other => Err(format!("uid {other:?}")),
+    });
+    // The last workload referring to it leaves pc1: the ConfigMap goes from pc1 with it.
+    let moved = ["--workspace", ws.as_str(), "placement", "update", "ns", "--location-selector", "name=pc2"];
+    assert_exit(&lab.tmcctl(&moved), 0);
+    wait_or_explain(&controller, "ns and its ConfigMap only on pc2", Duration::from_secs(120), || {
+        let on = |var: &str, kind: &str, name: &str| {
+            on_cluster(lab, var, &["get", kind, name, "-n", &namespace, "-o", "name"]).code == 0
+        };
+        let held = [
+            on("PC1_KUBECONFIG", "deployment", "ns"),
+            on("PC1_KUBECONFIG", "configmap", "ns-settings"),
+            on("PC2_KUBECONFIG", "deployment", "ns"),
+            on("PC2_KUBECONFIG", "configmap", "ns-settings"),
+        ];
+        if held == [false, false, true, true] {
+            Ok(())
+        } else {
+            Err(format!("pc1 deployment, pc1 configmap, pc2 deployment, pc2 configmap: {held:?}"))
         }
     });
 }
