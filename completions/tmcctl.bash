@@ -652,7 +652,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__backup__subcmd__create)
-            opts="-o -v -h -V --all-bound --provider-workspace --include-secrets --encrypt-to --passphrase-file --insecure-plaintext --to --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-o -v -h -V --all-bound --provider-workspace --include-secrets --encrypt-to --passphrase-file --insecure-plaintext --to --max-size --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +671,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4500,7 +4504,7 @@ _tmcctl() {
             return 0
             ;;
         tmcctl__subcmd__restore)
-            opts="-y -o -v -h -V --from --passphrase-file --identity-file --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --prune --yes --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
+            opts="-y -o -v -h -V --from --passphrase-file --identity-file --max-size --plan --workspace-mapping --include-kinds --exclude-kinds --adopt-downstream --prune --yes --existing --output --no-headers --kubeconfig --context --workspace --request-timeout --verbose --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4515,6 +4519,10 @@ _tmcctl() {
                     return 0
                     ;;
                 --identity-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

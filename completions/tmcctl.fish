@@ -667,6 +667,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l encrypt-to -d 'Encrypt to this age recipient (age1…; repeatable)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Encrypt with the passphrase in this file (its first line)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l to -d 'Where to write: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l max-size -d 'The largest archive, uncompressed with its headers (a quantity: 512Mi, 2Gi). `backup create` writes none larger; `restore` reads none larger' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, wide, json, yaml, name or jsonpath=TEMPLATE' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, a merged list, else ~/.kube/config)' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_subcommand_from create" -l context -d 'The kubeconfig context to use (default: its current-context)' -r
@@ -768,6 +769,7 @@ complete -c tmcctl -n "__fish_tmcctl_using_subcommand backup; and __fish_seen_su
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l from -d 'Where backups are: a directory or s3://BUCKET/PREFIX (default: the data directory\'s tmcctl/backups)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l passphrase-file -d 'The passphrase file it was encrypted with' -r -F
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l identity-file -d 'An age identity file (AGE-SECRET-KEY-1…) of one of its recipients' -r -F
+complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l max-size -d 'The largest archive, uncompressed with its headers (a quantity: 512Mi, 2Gi). `backup create` writes none larger; `restore` reads none larger' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l workspace-mapping -d 'Restore workspace OLD into NEW (repeatable)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l include-kinds -d 'Only these kinds (comma-separated, such as ClusterRegistration,WorkloadPlacement)' -r
 complete -c tmcctl -n "__fish_tmcctl_using_subcommand restore" -l exclude-kinds -d 'Not these kinds (comma-separated)' -r

@@ -343,12 +343,38 @@ fn unsafe_path(path: &str) -> Option<&'static str> {
 }
 
 /// Reads every entry into memory, refusing anything unsafe; returns (path, bytes) in order.
-fn read_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
+fn read_entries(bytes: &[u8], limits: Limits) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
     let decoder = zstd::stream::Decoder::new(checked_stream(bytes)?)
         .map_err(|e| ArchiveError::Compression { cause: e.to_string() })?;
     // The whole expansion is bounded, not only each entry: a small archive may expand a lot.
-    let bounded = decoder.take(MAX_TOTAL_BYTES + 1);
-    let mut tar = tar::Archive::new(bounded);
+    // What cuts a stream short at the bound is its size, not damage: said so.
+    let read = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let bound = limits.total_bytes.saturating_add(1);
+    let metered = Metered { inner: decoder, read: read.clone() }.take(bound);
+    let entries = read_tar(metered, limits);
+    if read.get() >= bound {
+        return Err(ArchiveError::TooLarge { what: "the archive".into(), limit: limits.total_bytes });
+    }
+    entries
+}
+
+/// A reader that counts what it reads.
+struct Metered<R> {
+    inner: R,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for Metered<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// The entries of a decompressed tar stream, each checked for type, path and `limits`.
+fn read_tar(stream: impl Read, limits: Limits) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
+    let mut tar = tar::Archive::new(stream);
     let mut out = Vec::new();
     let mut total: u64 = 0;
     let tar_error = |e: std::io::Error| match e.kind() {
@@ -374,12 +400,12 @@ fn read_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
             return Err(ArchiveError::UnsafeEntry { path, why });
         }
         let size = entry.header().size().map_err(tar_error)?;
-        if size > MAX_ENTRY_BYTES {
-            return Err(ArchiveError::TooLarge { what: format!("entry {path}"), limit: MAX_ENTRY_BYTES });
+        if size > limits.entry_bytes {
+            return Err(ArchiveError::TooLarge { what: format!("entry {path}"), limit: limits.entry_bytes });
         }
         total += size;
-        if total > MAX_TOTAL_BYTES {
-            return Err(ArchiveError::TooLarge { what: "the archive".into(), limit: MAX_TOTAL_BYTES });
+        if total > limits.total_bytes {
+            return Err(ArchiveError::TooLarge { what: "the archive".into(), limit: limits.total_bytes });
         }
         let mut content = Vec::with_capacity(size as usize);
         entry.read_to_end(&mut content).map_err(tar_error)?;
@@ -399,7 +425,12 @@ fn read_entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ArchiveError> {
 
 /// Decodes and verifies an archive; touches no server.
 pub fn decode(bytes: &[u8]) -> Result<Archive, ArchiveError> {
-    let mut entries = read_entries(bytes)?.into_iter();
+    decode_within(bytes, Limits::RESTORE)
+}
+
+/// [`decode`] within `limits`.
+pub fn decode_within(bytes: &[u8], limits: Limits) -> Result<Archive, ArchiveError> {
+    let mut entries = read_entries(bytes, limits)?.into_iter();
     let (path, manifest_bytes) = entries.next().ok_or(ArchiveError::MissingManifest)?;
     if path != MANIFEST {
         return Err(ArchiveError::MissingManifest);

@@ -67,7 +67,7 @@ fn with_trailer(mut stream: Vec<u8>) -> Vec<u8> {
 
 /// The raw entries of a valid archive, to tamper with.
 fn entries_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    read_entries(bytes).unwrap()
+    read_entries(bytes, Limits::RESTORE).unwrap()
 }
 
 fn rebuilt(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -243,4 +243,20 @@ fn an_archive_restore_would_refuse_for_its_size_is_not_written() {
     let total = encode_within(&capture(), &objects, Limits { entry_bytes: 1 << 20, total_bytes: 2048 });
     assert!(matches!(total, Err(ArchiveError::TooLarge { ref what, .. }) if what == "the archive"), "{total:?}");
     assert_eq!(Limits::RESTORE, Limits { entry_bytes: MAX_ENTRY_BYTES, total_bytes: MAX_TOTAL_BYTES });
+}
+
+#[test]
+fn an_archive_above_the_limits_given_is_refused_and_within_them_read() {
+    let objects = sample();
+    let bytes = encode(&capture(), &objects).unwrap();
+    assert!(matches!(
+        decode_within(&bytes, Limits { entry_bytes: 40, total_bytes: 1 << 20 }),
+        Err(ArchiveError::TooLarge { .. })
+    ));
+    let total = decode_within(&bytes, Limits { entry_bytes: 1 << 20, total_bytes: 2048 });
+    assert!(
+        matches!(total, Err(ArchiveError::TooLarge { ref what, limit: 2048 }) if what == "the archive"),
+        "{total:?}"
+    );
+    assert_eq!(decode_within(&bytes, Limits { entry_bytes: 1 << 20, total_bytes: 1 << 20 }).unwrap().objects, objects);
 }

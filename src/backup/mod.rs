@@ -25,7 +25,9 @@ pub mod schedule;
 pub mod seal;
 pub mod store;
 
-pub use archive::{decode, encode, Archive, ArchiveError, ArchivedObject, Capture};
+pub use archive::{
+    decode, decode_within, encode, encode_within, Archive, ArchiveError, ArchivedObject, Capture, Limits,
+};
 pub use manifest::{BoundApi, EntryRecord, KindRecord, Manifest, TypeRecord, FORMAT_VERSION};
 pub use objects::{entry_path, strip_server_fields};
 pub use seal::{is_sealed, open, seal, OpenWith, SealError, SealTo};

@@ -437,6 +437,54 @@ fn an_interrupted_restore_leaves_a_journal_and_a_rerun_finishes_it_creating_noth
 }
 
 #[test]
+fn an_archive_restore_would_refuse_for_its_size_is_not_written_and_the_earlier_one_stays() {
+    let lab = Lab::get();
+    let ws = workspace(lab, "unused");
+    let dir = fresh_dir();
+    assert_exit(&backup(lab, &ws, &dir, &["create", "nightly"]), 0);
+    let good = std::fs::read(format!("{dir}/nightly.tmcbackup")).unwrap();
+    // The limits restore reads within, made small enough for this workspace to exceed.
+    let refused = backup(lab, &ws, &dir, &["create", "nightly", "--max-size", "4Ki"]);
+    assert_exit(&refused, 1);
+    assert!(
+        refused.stderr.contains("backup \"nightly\" not written") && refused.stderr.contains("--max-size"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read(format!("{dir}/nightly.tmcbackup")).unwrap(), good, "the earlier backup changed");
+    let left: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    assert_eq!(left, ["nightly.tmcbackup"], "something else was written");
+    // And restore refuses what exceeds the size it is given, before writing anything.
+    let (provider, _) = lab.fresh_install();
+    let target = format!("root:{}", unique("r"));
+    assert_exit(
+        &lab.tmcctl(&["install", "--provider-workspace", &provider, "--bind", &target, "--create-workspaces"]),
+        0,
+    );
+    let mapping = format!("{ws}={target}");
+    let restore = |size: &str| {
+        lab.tmcctl(&[
+            "restore",
+            "nightly",
+            "--from",
+            &dir,
+            "--workspace-mapping",
+            &mapping,
+            "--yes",
+            "--max-size",
+            size,
+        ])
+    };
+    let small = restore("4Ki");
+    assert_exit(&small, 10);
+    assert!(small.stderr.contains("is larger than the 4096 bytes"), "{}", small.stderr);
+    let nothing = lab.kubectl(&target, &["get", "clusterregistrations.tmc.kcp.io", "-o", "name"], None);
+    assert!(nothing.stdout.trim().is_empty(), "a refused restore wrote: {}", nothing.stdout);
+    assert_exit(&restore("2Gi"), 0);
+}
+
+#[test]
 fn a_full_disk_fails_the_backup_and_leaves_the_earlier_one_intact() {
     let lab = Lab::get();
     let ws = workspace(lab, "unused");

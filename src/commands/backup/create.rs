@@ -8,14 +8,14 @@ use clap::Args;
 use serde_json::json;
 
 use crate::backup::capture::{capture, direct_sources};
-use crate::backup::{encode, seal, store, SealTo};
+use crate::backup::{encode_within, seal, store, ArchiveError, SealTo};
 use crate::cli::OutputArgs;
 use crate::client::{Connection, ConnectionSettings, WorkspacePath};
 use crate::error::CliError;
 use crate::install::DEFAULT_PROVIDER_WORKSPACE;
 use crate::output::Printer;
 
-use super::read_secret_file;
+use super::{read_secret_file, SizeArgs};
 
 /// Arguments of `backup create`.
 #[derive(Debug, Args)]
@@ -44,6 +44,8 @@ pub struct CreateArgs {
     /// tmcctl/backups).
     #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
     pub to: Option<String>,
+    #[command(flatten)]
+    pub size: SizeArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -77,8 +79,18 @@ pub async fn run(args: CreateArgs, settings: &ConnectionSettings) -> Result<(), 
     let sources = direct_sources(&connection, &workspaces).await?;
     let (capture, objects) = capture(connection.url(), &sources, args.include_secrets).await?;
     reading.finish_and_clear();
-    let archive =
-        encode(&capture, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
+    let archive = encode_within(&capture, &objects, args.size.limits()).map_err(|e| {
+        let too_large = matches!(e, ArchiveError::TooLarge { .. });
+        let error = CliError::new(crate::error::ExitKind::Failure, format!("backup \"{name}\" not written: {e}"));
+        if too_large {
+            error.with_hint(
+                "restore reads no archive above --max-size (2Gi unless given): back up fewer workspaces at once \
+                 (--workspace), or pass the same larger --max-size here and to restore",
+            )
+        } else {
+            error
+        }
+    })?;
     let bytes = match &sealing {
         Some(to) => seal(&archive, to).map_err(|e| CliError::usage(e.to_string()))?,
         None => archive,

@@ -8,7 +8,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::ages::age;
-use crate::backup::{decode, is_sealed, open, store, Archive, OpenWith};
+use crate::backup::{decode_within, is_sealed, open, store, Archive, Limits, OpenWith};
 use crate::cli::OutputArgs;
 use crate::error::{CliError, ExitKind};
 use crate::output::{Printer, Table};
@@ -76,7 +76,12 @@ pub struct DeleteArgs {
 }
 
 /// Reads, decrypts and verifies backup `name`.
-pub(super) async fn load(name: &str, location: &Location, keys: &Keys) -> Result<(Archive, u64, bool), CliError> {
+pub(super) async fn load(
+    name: &str,
+    location: &Location,
+    keys: &Keys,
+    limits: Limits,
+) -> Result<(Archive, u64, bool), CliError> {
     let bytes = location.open()?.read(name).await?;
     let sealed = is_sealed(&bytes);
     let plain = if sealed {
@@ -94,7 +99,7 @@ pub(super) async fn load(name: &str, location: &Location, keys: &Keys) -> Result
     } else {
         bytes.clone()
     };
-    let archive = decode(&plain)
+    let archive = decode_within(&plain, limits)
         .map_err(|e| CliError::new(ExitKind::Damaged, format!("backup \"{name}\" failed verification: {e}")))?;
     Ok((archive, bytes.len() as u64, sealed))
 }
@@ -136,7 +141,7 @@ pub async fn list(args: ListArgs) -> Result<(), CliError> {
 /// Runs `backup describe`.
 pub async fn describe(args: OneArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, size, sealed) = load(&args.name, &args.location, &args.keys).await?;
+    let (archive, size, sealed) = load(&args.name, &args.location, &args.keys, Limits::RESTORE).await?;
     let m = &archive.manifest;
     let value = json!({"name": args.name, "bytes": size, "encrypted": sealed, "manifest": m});
     printer.value(&value, || {
@@ -165,7 +170,7 @@ pub async fn describe(args: OneArgs) -> Result<(), CliError> {
 /// Runs `backup verify`.
 pub async fn verify(args: OneArgs) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, _, sealed) = load(&args.name, &args.location, &args.keys).await?;
+    let (archive, _, sealed) = load(&args.name, &args.location, &args.keys, Limits::RESTORE).await?;
     let value = json!({"name": args.name, "verified": true, "objects": archive.objects.len(), "encrypted": sealed});
     printer.value(&value, || {
         format!(

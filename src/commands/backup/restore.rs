@@ -25,6 +25,7 @@ use super::inspect::{load, Keys, Location};
 use super::journal::{Journal, StopFlag};
 use super::pass::{target_kind, Report, Restore};
 use super::prepare;
+use super::SizeArgs;
 
 /// Arguments of `restore`.
 #[derive(Debug, Args)]
@@ -35,6 +36,8 @@ pub struct RestoreArgs {
     pub location: Location,
     #[command(flatten)]
     pub keys: Keys,
+    #[command(flatten)]
+    pub size: SizeArgs,
     /// Print what would be created, skipped, updated or pruned; write nothing.
     #[arg(long)]
     pub plan: bool,
@@ -70,7 +73,7 @@ pub struct RestoreArgs {
 /// Runs `restore`.
 pub async fn run(args: RestoreArgs, settings: &ConnectionSettings) -> Result<(), CliError> {
     let printer = Printer::new(args.output.output.clone(), args.output.no_headers);
-    let (archive, _, _) = load(&args.name, &args.location, &args.keys).await?;
+    let (archive, _, _) = load(&args.name, &args.location, &args.keys, args.size.limits()).await?;
     let options = Options {
         mapping: args.mapping.iter().cloned().collect(),
         include_kinds: args.include_kinds.iter().cloned().collect(),
