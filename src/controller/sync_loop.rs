@@ -39,7 +39,7 @@ use crate::sync::replicas::{split, Share};
 use crate::sync::status::{aggregate, copy_status, merge_patch, ClusterEntry, Phase, TmcStatus};
 
 use super::context::Context;
-use super::downstream::{Downstream, DownstreamChange};
+use super::downstream::{Downstream, DownstreamChange, DownstreamCopy};
 use super::error::ReconcileError;
 use super::runtime::{Change, ObjectKey, WorkQueue};
 use super::sync_cluster::ClusterSync;
@@ -52,6 +52,10 @@ pub const CONTROLLER: &str = "sync";
 /// How long a workload being deleted waits for its copies to go before its finalizer is
 /// released anyway (a cluster gone for good must not block deletion forever).
 pub const FINALIZER_TIMEOUT: Duration = Duration::from_secs(300);
+/// How long a copy on a cluster whose readiness just changed waits for its placement to decide
+/// with that in view, before an older decision may retire it (a placement that decides the same
+/// writes nothing, so its decision time does not move).
+const DECISION_SETTLE: jiff::SignedDuration = jiff::SignedDuration::from_secs(30);
 /// How soon to look again while a cluster's watch has not listed yet, or the eviction rate is spent.
 pub(super) const LOOK_AGAIN: Duration = Duration::from_secs(1);
 
@@ -372,7 +376,13 @@ impl SyncLoop {
         let plan = if orphaned {
             moves::ungoverned(&copy_states)
         } else {
-            moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout)
+            let planned = moves::plan(&chosen_names, &copy_states, remove_all, now, self.ctx.settings.move_timeout);
+            match &placement {
+                Some(p) if !remove_all => {
+                    moves::hold_undecided(planned, &self.undecided(&wk.key.cluster, p, &copies, now))
+                }
+                _ => planned,
+            }
         };
         let placement_name = placement.as_ref().and_then(|p| p.metadata.name.clone()).unwrap_or_default();
         // What the pod template refers to is read once for every cluster it goes to.
@@ -485,6 +495,40 @@ impl SyncLoop {
         } else {
             Err(ReconcileError::ClusterSteps(failed.join(", ")))
         }
+    }
+
+    /// The clusters holding copies whose readiness changed after `placement` last decided, and
+    /// until when to wait for its next decision (see [`moves::hold_undecided`]).
+    fn undecided(
+        &self,
+        workspace: &Arc<str>,
+        placement: &WorkloadPlacement,
+        copies: &[(String, Arc<DownstreamCopy>)],
+        now: jiff::Timestamp,
+    ) -> BTreeMap<String, jiff::Timestamp> {
+        let decided = placement
+            .status
+            .as_ref()
+            .and_then(|s| s.last_decision_time.as_deref())
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok());
+        let mut undecided = BTreeMap::new();
+        for (cluster, _) in copies {
+            let Some(registration) = self.ctx.clusters.get(&ObjectKey::cluster_scoped(workspace, cluster)) else {
+                continue;
+            };
+            let Some(since) = registration
+                .ready_condition()
+                .and_then(|c| c.last_transition_time.as_deref())
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            else {
+                continue;
+            };
+            let until = since.checked_add(DECISION_SETTLE).unwrap_or(since);
+            if decided.is_none_or(|d| d < since) && now < until {
+                undecided.insert(cluster.clone(), until);
+            }
+        }
+        undecided
     }
 
     /// Whether a workspace's cluster is being unregistered: `Some(true)` when its registration's

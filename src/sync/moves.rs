@@ -167,6 +167,27 @@ pub fn plan(
     MovePlan { steps }
 }
 
+/// Holds the retirement of copies on clusters whose readiness changed after the placement last
+/// decided (`undecided`: cluster → until when): the decision was made without them in view (a
+/// cluster just registered, or back from an outage), so it is no positive signal to remove or
+/// retire what they hold. Until the placement decides again, or the time given passes (it
+/// decided the same and had nothing to write), such a step becomes a Keep.
+pub fn hold_undecided(plan: MovePlan, undecided: &std::collections::BTreeMap<String, Timestamp>) -> MovePlan {
+    let mut steps: Vec<Step> = plan
+        .steps
+        .into_iter()
+        .map(|step| match step {
+            Step::Delete { cluster } | Step::MarkRetiring { cluster } if undecided.contains_key(&cluster) => {
+                let until = undecided[&cluster];
+                Step::Keep { cluster, until }
+            }
+            other => other,
+        })
+        .collect();
+    steps.sort_by_key(Step::rank);
+    MovePlan { steps }
+}
+
 /// Plans a workload that no placement governs any more and that is not being deleted (its
 /// placement was deleted, or its selectors stopped matching): a copy whose placement said
 /// `Delete` goes, as does one on a cluster [`leaving`](Copy::leaving) the fleet (the controller

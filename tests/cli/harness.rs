@@ -529,3 +529,31 @@ impl Drop for StoppedCluster {
         }
     }
 }
+
+/// A kwok cluster whose kwok controller is paused (SIGSTOP) until dropped (SIGCONT): its API
+/// server answers, and node status written by a test stays as written instead of being put
+/// back by kwok within a second. Its node leases (40 s) outlive a pause of a few seconds.
+pub struct PausedKwok {
+    pid: String,
+}
+
+impl PausedKwok {
+    /// Pauses the kwok controller of the lab cluster `name`.
+    pub fn pause(name: &str) -> Self {
+        let found = run_command(Command::new("pgrep").args(["-f", &format!("/{name}/bin/kwok-controller")]));
+        let pid = found.stdout.lines().next().unwrap_or_default().trim().to_string();
+        assert!(found.code == 0 && !pid.is_empty(), "no kwok controller of {name} runs: {}", found.stderr);
+        let paused = run_command(Command::new("kill").args(["-STOP", &pid]));
+        assert_eq!(paused.code, 0, "kill -STOP {pid}: {}", paused.stderr);
+        PausedKwok { pid }
+    }
+}
+
+impl Drop for PausedKwok {
+    fn drop(&mut self) {
+        let resumed = run_command(Command::new("kill").args(["-CONT", &self.pid]));
+        if resumed.code != 0 && !std::thread::panicking() {
+            panic!("kill -CONT {}: {}", self.pid, resumed.stderr);
+        }
+    }
+}

@@ -10,7 +10,9 @@ use std::time::Duration;
 use base64::Engine;
 use serde_json::Value;
 
-use crate::harness::{assert_exit, scratch_dir, unique, using_clusters, Background, Controller, Lab};
+use crate::harness::{
+    assert_exit, disrupting_clusters, scratch_dir, unique, using_clusters, Background, Controller, Lab, PausedKwok,
+};
 use crate::workloads::{deployment, on_cluster, wait_or_explain};
 
 /// A Secret `tmc-system/NAME` holding `value` under `kubeconfig`, and a ClusterRegistration
@@ -449,6 +451,75 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
         other => Err(format!("{other:?}")),
     });
     assert_eq!(copy_uids(lab, &namespace, "blip"), before);
+}
+
+#[test]
+fn every_node_of_a_cluster_not_ready_for_20s_moves_nothing() {
+    let _exclusive = disrupting_clusters();
+    let lab = Lab::get();
+    let ws = crate::workloads::fleet_workspace(lab);
+    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
+    let create = [
+        "placement",
+        "create",
+        "nodes",
+        "--strategy",
+        "Spread",
+        "--location-selector",
+        "name in (pc1,pc2)",
+        "--replicas",
+        "divided",
+    ];
+    assert_exit(&tmcctl(&create), 0);
+    // The default eviction grace (5m): the outage below is far shorter.
+    let controller =
+        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("nodes", 2, "nodes:1", "tier: nodes"))), 0);
+    let namespace = wait_or_explain(&controller, "nodes on both", Duration::from_secs(90), || {
+        let rows = where_rows(lab, &ws, "deployment/nodes");
+        if rows.len() == 2 && rows.iter().all(|r| r.2 == "Available") {
+            Ok(rows[0].1.clone())
+        } else {
+            Err(format!("rows {rows:?}"))
+        }
+    });
+    let before = copy_uids(lab, &namespace, "nodes");
+    // kwok paused, so that the status written below stays; then every node of pc2 NotReady.
+    let paused = PausedKwok::pause("pc2");
+    let nodes = on_cluster(lab, "PC2_KUBECONFIG", &["get", "nodes", "-o", "json"]);
+    let nodes: Value = serde_json::from_str(&nodes.stdout).unwrap();
+    for node in nodes["items"].as_array().unwrap() {
+        let name = node["metadata"]["name"].as_str().unwrap();
+        let index = node["status"]["conditions"].as_array().unwrap().iter().position(|c| c["type"] == "Ready").unwrap();
+        let patch = format!(
+            r#"[{{"op":"replace","path":"/status/conditions/{index}/status","value":"False"}},
+                {{"op":"replace","path":"/status/conditions/{index}/reason","value":"KubeletNotReady"}}]"#
+        );
+        let patched = on_cluster(
+            lab,
+            "PC2_KUBECONFIG",
+            &["patch", "node", name, "--subresource=status", "--type=json", "-p", &patch],
+        );
+        assert_exit(&patched, 0);
+    }
+    wait_or_explain(&controller, "pc2 Ready=False", Duration::from_secs(30), || match ready_of(lab, &ws, "pc2") {
+        Some((status, reason, _)) if status == "False" => Ok(reason),
+        other => Err(format!("{other:?}")),
+    });
+    std::thread::sleep(Duration::from_secs(20));
+    let (reason, decided) = (ready_of(lab, &ws, "pc2"), crate::placements::decision(lab, &ws, "nodes").0);
+    let pc1 = on_pc1_json(lab, &["get", "deployment", "nodes", "-n", &namespace, "-o", "json"]).unwrap();
+    let uids = copy_uids(lab, &namespace, "nodes");
+    drop(paused);
+    assert!(reason.as_ref().is_some_and(|r| r.1 == "NoReadyNodes"), "pc2 was not NotReady for its nodes: {reason:?}");
+    assert!(decided.contains(&"pc2".to_string()), "pc2 dropped from the decision while its nodes were not ready");
+    assert_eq!(pc1["spec"]["replicas"], 1, "pc1 took pc2's replica while pc2's nodes were not ready");
+    assert_eq!(uids, before);
+    wait_or_explain(&controller, "pc2 Ready again", Duration::from_secs(60), || match ready_of(lab, &ws, "pc2") {
+        Some((status, _, _)) if status == "True" => Ok(()),
+        other => Err(format!("{other:?}")),
+    });
+    assert_eq!(copy_uids(lab, &namespace, "nodes"), before);
 }
 
 #[test]

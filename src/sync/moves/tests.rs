@@ -41,6 +41,17 @@ fn a_copy_on_a_cluster_leaving_with_delete_goes_even_with_nothing_to_replace_it(
 }
 
 #[test]
+fn a_copy_on_a_cluster_the_placement_has_not_decided_with_in_view_is_held() {
+    let copies = [copy("pc1", true, None), copy("pc2", true, None), copy("pc3", true, Some(-10))];
+    let planned = plan(&names(&["pc1"]), &copies, false, at(0), TIMEOUT);
+    assert_eq!(planned.steps, vec![apply("pc1"), delete("pc2"), delete("pc3")]);
+    let undecided = BTreeMap::from([("pc2".to_string(), at(30))]);
+    let held = hold_undecided(planned, &undecided);
+    assert_eq!(held.steps, vec![apply("pc1"), Step::Keep { cluster: "pc2".into(), until: at(30) }, delete("pc3")]);
+    assert_eq!(held.next_deadline(), Some(at(30)));
+}
+
+#[test]
 fn a_copy_on_a_cluster_leaving_waits_for_its_replacement_like_any_move() {
     let copies = [copy("pc1", false, None), leaving("pc2", true)];
     let planned = plan(&names(&["pc1"]), &copies, false, at(0), TIMEOUT);
