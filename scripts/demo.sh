@@ -6,8 +6,9 @@
 # back team-a up (encrypted, with its Secrets) to the lab's S3 store, restore it into a new
 # workspace, and let the controller take scheduled backups. The first controller sends its
 # traces to the lab's Jaeger; one sync's trace is printed, the clusters' API servers in it.
-# Trust: a foreign Deployment reported as a Conflict until taken over, and a placement edited
-# into something unreadable that moves nothing. Last, the day-to-day tools: status, doctor,
+# Trust: a foreign Deployment reported as a Conflict until taken over, a placement edited
+# into something unreadable that moves nothing, and a cluster unregistered with its copies
+# retained (reported as left behind) and registered again. Last, the day-to-day tools: status, doctor,
 # kubectl tmc and the config file.
 # Leaves the lab running (stop it with `lab/lab down`).
 set -euo pipefail
@@ -156,6 +157,15 @@ until tmcctl --workspace root:team-a placement describe web | grep -q 'Invalid *
 run tmcctl --workspace root:team-a placement describe web
 run tmcctl --workspace root:team-a workload where deployment/web
 run kubectl --server "$KCP_URL/clusters/root:team-a" patch workloadplacement web --type merge -p '{"spec":{"namespaceSelector":null,"takeover":null}}'
+say "unregister pc2 with its copies retained (the default policy): they keep running there, and each workload says it left them behind"
+run tmcctl --workspace root:team-a cluster unregister pc2 --force --yes
+until tmcctl --workspace root:team-a workload where deployment/web 2>/dev/null | grep -q LeftBehind; do sleep 0.5; done
+run tmcctl --workspace root:team-a workload where deployment/web
+run kubectl --kubeconfig "$PC2_KUBECONFIG" get deployment web -n "$ns"
+say "registered again, with deletion policy Delete: tmcctl manages the same copies again (and would remove them before letting pc2 go)"
+run tmcctl cluster register pc2 --cluster-kubeconfig "$PC2_KUBECONFIG" --location us-east --labels env=prod --capabilities gpu:false --deletion-policy Delete
+until tmcctl --workspace root:team-a workload where deployment/web 2>/dev/null | grep pc2 | grep -q Available; do sleep 0.5; done
+run tmcctl --workspace root:team-a workload where deployment/web
 kill -TERM "$controller"; wait "$controller" || true
 trap - EXIT
 
