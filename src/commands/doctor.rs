@@ -24,7 +24,7 @@ use crate::security::{cluster_agent_role, Permission, SyncedType};
 use crate::sync::Phase;
 
 use super::status::{controller_check, provider_of};
-use super::workload::shared::{list_all, tmc_status};
+use super::workload::shared::{list_all, tmc_status, workload_name};
 
 /// Arguments of `tmcctl doctor`.
 #[derive(Debug, Args)]
@@ -173,13 +173,7 @@ async fn left_behind_check(connection: &Connection, types: &[workload_types::Wor
     let copies: Vec<String> = workloads
         .iter()
         .flat_map(|(ty, object)| {
-            let meta = &object["metadata"];
-            let name = format!(
-                "{}/{}/{}",
-                meta["namespace"].as_str().unwrap_or_default(),
-                ty.resource.kind,
-                meta["name"].as_str().unwrap_or_default()
-            );
+            let name = workload_name(ty, object);
             tmc_status(object)
                 .clusters
                 .into_iter()

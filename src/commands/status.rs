@@ -23,7 +23,7 @@ use crate::install::BINDING_NAME;
 use crate::output::{escape_control, Printer};
 use crate::sync::Phase;
 
-use super::workload::shared::{is_ready, list_all, tmc_status};
+use super::workload::shared::{is_ready, list_all, tmc_status, workload_name};
 
 /// Arguments of `tmcctl status`.
 #[derive(Debug, Args)]
@@ -133,13 +133,7 @@ async fn facts(kcp: &Connection, provider: Option<&WorkspacePath>) -> Result<Fac
         .await?
         .iter()
         .map(|(ty, object)| {
-            let meta = &object["metadata"];
-            let name = format!(
-                "{}/{}/{}",
-                meta["namespace"].as_str().unwrap_or_default(),
-                ty.resource.kind,
-                meta["name"].as_str().unwrap_or_default()
-            );
+            let name = workload_name(ty, object);
             let drift = tmc_status(object)
                 .clusters
                 .into_iter()

@@ -387,16 +387,16 @@ fn a_foreign_object_at_a_copys_name_is_left_alone_and_not_counted_until_taken_ov
     });
 }
 
-#[test]
-fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grace() {
-    let _shared = using_clusters();
-    let lab = Lab::get();
+/// A fresh fleet workspace with a Divided Spread placement `name` over pc1 and pc2, a
+/// controller with the default eviction grace (5m: the outages the tests make are far
+/// shorter), and a 2-replica Deployment `name` Available on both clusters: (workspace,
+/// controller, downstream namespace, the copies' UIDs).
+fn divided_over_both(lab: &'static Lab, name: &str) -> (String, Background, String, Vec<Option<String>>) {
     let ws = crate::workloads::fleet_workspace(lab);
-    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
     let create = [
         "placement",
         "create",
-        "blip",
+        name,
         "--strategy",
         "Spread",
         "--location-selector",
@@ -404,20 +404,29 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
         "--replicas",
         "divided",
     ];
-    assert_exit(&tmcctl(&create), 0);
-    // The default eviction grace (5m): the blip below is far shorter.
+    assert_exit(&in_workspace(lab, &ws, &create), 0);
     let controller =
         Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
-    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("blip", 2, "blip:1", "tier: blip"))), 0);
-    let namespace = wait_or_explain(&controller, "blip on both", Duration::from_secs(90), || {
-        let rows = where_rows(lab, &ws, "deployment/blip");
+    let manifest = deployment(name, 2, &format!("{name}:1"), &format!("tier: {name}"));
+    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&manifest)), 0);
+    let reference = format!("deployment/{name}");
+    let namespace = wait_or_explain(&controller, &format!("{name} on both"), Duration::from_secs(90), || {
+        let rows = where_rows(lab, &ws, &reference);
         if rows.len() == 2 && rows.iter().all(|r| r.2 == "Available") {
             Ok(rows[0].1.clone())
         } else {
             Err(format!("rows {rows:?}"))
         }
     });
-    let before = copy_uids(lab, &namespace, "blip");
+    let before = copy_uids(lab, &namespace, name);
+    (ws, controller, namespace, before)
+}
+
+#[test]
+fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grace() {
+    let _shared = using_clusters();
+    let lab = Lab::get();
+    let (ws, controller, namespace, before) = divided_over_both(lab, "blip");
     // pc2's credentials stop working: Ready=False at once (CredentialsInvalid), for 20 s.
     let secret = lab.kubectl(&ws, &["get", "secret", "tmc-cluster-pc2", "-n", "tmc-system", "-o", "json"], None);
     let secret: Value = serde_json::from_str(&secret.stdout).unwrap();
@@ -457,33 +466,7 @@ fn a_cluster_not_ready_for_a_while_keeps_its_workloads_through_the_eviction_grac
 fn every_node_of_a_cluster_not_ready_for_20s_moves_nothing() {
     let _exclusive = disrupting_clusters();
     let lab = Lab::get();
-    let ws = crate::workloads::fleet_workspace(lab);
-    let tmcctl = |args: &[&str]| in_workspace(lab, &ws, args);
-    let create = [
-        "placement",
-        "create",
-        "nodes",
-        "--strategy",
-        "Spread",
-        "--location-selector",
-        "name in (pc1,pc2)",
-        "--replicas",
-        "divided",
-    ];
-    assert_exit(&tmcctl(&create), 0);
-    // The default eviction grace (5m): the outage below is far shorter.
-    let controller =
-        Controller::start(lab, &ws, &["--probe-interval", "1s", "--leader-elect=false", "--heartbeat-grace", "20s"]);
-    assert_exit(&lab.kubectl(&ws, &["apply", "-f", "-"], Some(&deployment("nodes", 2, "nodes:1", "tier: nodes"))), 0);
-    let namespace = wait_or_explain(&controller, "nodes on both", Duration::from_secs(90), || {
-        let rows = where_rows(lab, &ws, "deployment/nodes");
-        if rows.len() == 2 && rows.iter().all(|r| r.2 == "Available") {
-            Ok(rows[0].1.clone())
-        } else {
-            Err(format!("rows {rows:?}"))
-        }
-    });
-    let before = copy_uids(lab, &namespace, "nodes");
+    let (ws, controller, namespace, before) = divided_over_both(lab, "nodes");
     // kwok paused, so that the status written below stays; then every node of pc2 NotReady.
     let paused = PausedKwok::pause("pc2");
     let nodes = on_cluster(lab, "PC2_KUBECONFIG", &["get", "nodes", "-o", "json"]);

@@ -157,6 +157,17 @@ pub fn is_ready(kind: WorkloadKind, object: &Value) -> bool {
     observed && tmc.conflicts.is_empty() && managed.peek().is_some() && managed.all(|c| c.phase == Phase::Available)
 }
 
+/// `namespace/Kind/name`, as `status` and `doctor` name a workload.
+pub fn workload_name(ty: &WorkloadType, object: &Value) -> String {
+    let meta = &object["metadata"];
+    format!(
+        "{}/{}/{}",
+        meta["namespace"].as_str().unwrap_or_default(),
+        ty.resource.kind,
+        meta["name"].as_str().unwrap_or_default()
+    )
+}
+
 /// `kind.group`, the `-o name` prefix of a type.
 pub fn kind_group(resource: &Resource) -> String {
     if resource.group.is_empty() {
