@@ -384,10 +384,28 @@ pub fn machine(lab: &Lab) -> Value {
         .filter_map(|v| v.parse().ok())
         .collect();
     let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
-    json!({"cpus": cpus, "cpu_model": first("/proc/cpuinfo", "model name"), "memory_gib": memory_gib,
+    json!({"commit": commit(), "cpus": cpus, "cpu_model": first("/proc/cpuinfo", "model name"), "memory_gib": memory_gib,
            "shared": "the lab (kcp, two kwok clusters) and other work run on the same cores",
            "load_average": load, "tmcctl": env!("CARGO_PKG_VERSION"), "kcp": lab.var("KCP_VERSION"),
            "kubernetes": lab.var("KUBERNETES_VERSION"), "date": jiff::Timestamp::now().to_string()})
+}
+
+/// The commit the figures were measured at (`-dirty` when the tree held changes besides it).
+pub fn commit() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let head = git(&["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    match git(&["status", "--porcelain", "--untracked-files=no"]) {
+        Some(changes) if changes.is_empty() => head,
+        _ => format!("{head}-dirty"),
+    }
 }
 
 /// The largest value a reading took, sampled in the background (a queue depth, say).
