@@ -390,7 +390,8 @@ pub fn machine(lab: &Lab) -> Value {
            "kubernetes": lab.var("KUBERNETES_VERSION"), "date": jiff::Timestamp::now().to_string()})
 }
 
-/// The commit the figures were measured at (`-dirty` when the tree held changes besides it).
+/// The commit the figures were measured at (`-dirty` when the tree held changes besides it,
+/// results files aside: a bench writes several, one after the other).
 pub fn commit() -> String {
     let git = |args: &[&str]| {
         std::process::Command::new("git")
@@ -402,7 +403,7 @@ pub fn commit() -> String {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
     };
     let head = git(&["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".into());
-    match git(&["status", "--porcelain", "--untracked-files=no"]) {
+    match git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results"]) {
         Some(changes) if changes.is_empty() => head,
         _ => format!("{head}-dirty"),
     }

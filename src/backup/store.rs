@@ -70,7 +70,16 @@ impl Location {
     pub async fn write(&self, name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
         check_name(name)?;
         match self {
-            Self::Directory(dir) => directory::write(dir, name, &bytes).map(|p| p.display().to_string()),
+            // Write, fsync and rename block: off the async threads, which renew leases.
+            Self::Directory(dir) => {
+                let (dir, name) = (dir.clone(), name.to_string());
+                tokio::task::spawn_blocking(move || directory::write(&dir, &name, &bytes))
+                    .await
+                    .map_err(|e| {
+                        CliError::new(crate::error::ExitKind::Failure, format!("writing the backup stopped: {e}"))
+                    })?
+                    .map(|p| p.display().to_string())
+            }
             Self::Bucket(bucket) => bucket.write(name, bytes).await,
         }
     }

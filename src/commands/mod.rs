@@ -37,7 +37,14 @@ pub fn run(cli: Cli, loaded: settings::Loaded) -> Result<(), CliError> {
         Command::Config(config::ConfigCommand::View(args)) => config::run(args, loaded),
         Command::Plugin(plugin::PluginCommand::Install(args)) => plugin::install(args),
         command => {
-            let runtime = tokio::runtime::Builder::new_current_thread()
+            // The controller gets every core: lease renewal, probes, reconciles, `/metrics` and
+            // scheduled backups must not wait on one another. A command makes a few requests:
+            // one thread starts faster.
+            let mut builder = match command {
+                Command::Controller(_) => tokio::runtime::Builder::new_multi_thread(),
+                _ => tokio::runtime::Builder::new_current_thread(),
+            };
+            let runtime = builder
                 .enable_all()
                 .build()
                 .map_err(|e| CliError::new(ExitKind::Failure, format!("cannot start the async runtime: {e}")))?;

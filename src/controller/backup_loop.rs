@@ -145,13 +145,20 @@ async fn run_schedule(
     };
     let location = Location::parse(schedule.to.as_deref())?;
     let (captured, objects) = capture(ctx.hub.lease.url(), &sources, schedule.include_secrets).await?;
-    let archive =
-        encode(&captured, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
-    let bytes = if schedule.encrypt_to.is_empty() {
-        archive
-    } else {
-        seal(&archive, &SealTo::Recipients(schedule.encrypt_to.clone())).map_err(|e| CliError::usage(e.to_string()))?
-    };
+    // Encoding, compressing and encrypting take the CPU for a while: off the async threads,
+    // where the lease is renewed.
+    let encrypt_to = schedule.encrypt_to.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        let archive =
+            encode(&captured, &objects).map_err(|e| CliError::new(crate::error::ExitKind::Failure, e.to_string()))?;
+        if encrypt_to.is_empty() {
+            Ok(archive)
+        } else {
+            seal(&archive, &SealTo::Recipients(encrypt_to)).map_err(|e| CliError::usage(e.to_string()))
+        }
+    })
+    .await
+    .map_err(|e| CliError::new(crate::error::ExitKind::Failure, format!("encoding the backup stopped: {e}")))??;
     let name = schedule.backup_name(now);
     location.write(&name, bytes).await?;
     let (kept, expired) = schedule.retain(record, WrittenBackup { name: name.clone(), created_at: now.to_string() });

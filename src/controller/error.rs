@@ -18,6 +18,10 @@ pub enum ReconcileError {
     /// status written, and the whole is tried again so the failed copies catch up.
     #[error("syncing to cluster(s) {0} failed")]
     ClusterSteps(String),
+    /// The reconcile panicked (a bug): what the panic said. Its key is retried like any other
+    /// failure, and the worker goes on.
+    #[error("the reconcile panicked: {0}")]
+    Panicked(String),
 }
 
 impl ReconcileError {
@@ -26,6 +30,7 @@ impl ReconcileError {
         match self {
             ReconcileError::NotLeader => "not_leader",
             ReconcileError::ClusterSteps(_) => "cluster_step",
+            ReconcileError::Panicked(_) => "panic",
             ReconcileError::Client(e) => match e {
                 ClientError::Unreachable { .. } | ClientError::Timeout { .. } => "unavailable",
                 ClientError::Conflict { .. } => "conflict",

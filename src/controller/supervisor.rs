@@ -460,14 +460,14 @@ fn start_workers(
     }
     for _ in 0..ctx.settings.probe_workers.max(1) {
         let (loop_, queue) = (health.clone(), health.queue.clone());
-        tasks.spawn(work(health_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+        tasks.spawn(work(health_loop::CONTROLLER, queue, ctx.metrics.clone(), move |key| {
             let loop_ = loop_.clone();
             async move { loop_.reconcile(&key).await.map(|_| ()) }
         }));
     }
     for _ in 0..ctx.settings.placement_workers.max(1) {
         let (loop_, queue) = (placement.clone(), placement.queue.clone());
-        tasks.spawn(work(placement_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+        tasks.spawn(work(placement_loop::CONTROLLER, queue, ctx.metrics.clone(), move |key| {
             let loop_ = loop_.clone();
             async move { loop_.reconcile(&key).await.map(|_| ()) }
         }));
@@ -517,7 +517,7 @@ fn start_sync_workers(ctx: &Arc<Context>, sync: &Arc<SyncLoop>, tasks: &mut Join
     tasks.spawn(async move { queue.run_timers().await });
     for _ in 0..ctx.settings.sync_workers.max(1) {
         let (loop_, queue) = (sync.clone(), sync.queue.clone());
-        tasks.spawn(work(sync_loop::CONTROLLER, queue, ctx.clone(), move |key| {
+        tasks.spawn(work(sync_loop::CONTROLLER, queue, ctx.metrics.clone(), move |key| {
             let loop_ = loop_.clone();
             async move { loop_.reconcile(&key).await }
         }));
@@ -535,8 +535,10 @@ fn start_sync_workers(ctx: &Arc<Context>, sync: &Arc<SyncLoop>, tasks: &mut Join
     });
 }
 
-/// One worker: reconciles keys one at a time; a failure comes back after its back-off.
-async fn work<K, F, Fut>(controller: &'static str, queue: Arc<WorkQueue<K>>, ctx: Arc<Context>, reconcile: F)
+/// One worker: reconciles keys one at a time; a failure comes back after its back-off. A
+/// reconcile that panics is a failure like any other (counted as `error_type="panic"`): the
+/// worker goes on, and the key is not left held.
+async fn work<K, F, Fut>(controller: &'static str, queue: Arc<WorkQueue<K>>, metrics: Arc<Metrics>, reconcile: F)
 where
     K: Clone + Eq + std::hash::Hash + Send + std::fmt::Display + 'static,
     F: Fn(K) -> Fut,
@@ -546,22 +548,36 @@ where
         let started = Instant::now();
         // Every line logged while reconciling names the key: logical cluster, namespace, name.
         let span = tracing::info_span!("reconcile", controller, key = %key);
-        match tracing::Instrument::instrument(reconcile(key.clone()), span.clone()).await {
+        let reconciled = tracing::Instrument::instrument(reconcile(key.clone()), span.clone());
+        let outcome = match futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(reconciled)).await {
+            Ok(outcome) => outcome,
+            Err(panic) => Err(ReconcileError::Panicked(panic_message(panic.as_ref()))),
+        };
+        match outcome {
             Ok(()) => {
                 queue.forget(&key);
-                ctx.metrics.count_reconcile(controller, "success");
+                metrics.count_reconcile(controller, "success");
             }
             Err(e) => {
                 crate::observability::traces::record_error(&span, &e.to_string());
-                ctx.metrics.count_reconcile(controller, "error");
-                ctx.metrics.count_error(controller, e.metric_label());
+                metrics.count_reconcile(controller, "error");
+                metrics.count_error(controller, e.metric_label());
                 let delay = queue.retry(key.clone());
                 tracing::warn!(controller, key = %key, error = %e, retry_in_ms = delay.as_millis() as u64, "reconcile failed");
             }
         }
-        ctx.metrics.observe_reconcile(controller, started.elapsed().as_secs_f64());
+        metrics.observe_reconcile(controller, started.elapsed().as_secs_f64());
         queue.done(&key);
     }
+}
+
+/// What a panic said, when it said it with a string (as `panic!` and `expect` do).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into())
 }
 
 /// Refreshes the gauges and readiness every [`GAUGE_PERIOD`].
@@ -605,5 +621,61 @@ async fn refresh_gauges(
         // Ready once the caches hold everything; a leader also needs its lease.
         let leading_ok = !electing || !ctx.gate.has_led() || ctx.gate.may_write();
         health.set_ready(ctx.caches_synced() && leading_ok);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_reconcile_that_panics_is_counted_retried_and_the_worker_goes_on() {
+        let queue: Arc<WorkQueue<String>> = Arc::default();
+        let metrics = Arc::new(Metrics::new());
+        let (done, mut finished) = mpsc::unbounded_channel::<String>();
+        let panicked = Arc::new(AtomicBool::new(false));
+        let timers = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.run_timers().await }
+        });
+        let worker = tokio::spawn(work("sync", queue.clone(), metrics.clone(), move |key: String| {
+            let (done, panicked) = (done.clone(), panicked.clone());
+            async move {
+                if key == "boom" && !panicked.swap(true, Ordering::SeqCst) {
+                    panic!("a bug in a reconcile");
+                }
+                let _ = done.send(key);
+                Ok(())
+            }
+        }));
+        queue.add("boom".to_string());
+        queue.add("fine".to_string());
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            let key = tokio::time::timeout(Duration::from_secs(5), finished.recv()).await.expect("a key was stuck");
+            seen.extend(key);
+        }
+        seen.sort();
+        assert_eq!(seen, ["boom", "fine"], "the worker stopped, or the panicked key was never retried");
+        let text = metrics.encode();
+        assert!(
+            text.lines().any(|l| l.starts_with("tmc_controller_errors_total{")
+                && l.contains("error_type=\"panic\"")
+                && l.ends_with(" 1")),
+            "{text}"
+        );
+        queue.close();
+        worker.await.unwrap();
+        timers.abort();
+    }
+
+    #[test]
+    fn a_panic_says_what_it_said() {
+        let caught = std::panic::catch_unwind(|| panic!("with {}", "a value")).unwrap_err();
+        assert_eq!(panic_message(caught.as_ref()), "with a value");
+        let caught = std::panic::catch_unwind(|| std::panic::panic_any(7)).unwrap_err();
+        assert_eq!(panic_message(caught.as_ref()), "a panic without a message");
     }
 }
