@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures::future::join_all;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::api::ownership::{
@@ -237,7 +238,8 @@ impl SyncLoop {
         }
     }
 
-    /// A copied ConfigMap or ServiceAccount went from a cluster (by hand, or with its namespace): what was remembered of that namespace is forgotten, and the workloads that
+    /// A copied ConfigMap or ServiceAccount went from a cluster (by hand, or with its
+    /// namespace): what was remembered of that namespace is forgotten, and the workloads that
     /// refer to it write it again now.
     fn on_dependency(&self, kind: &crate::client::Resource, change: &DownstreamChange) {
         let (Some(gone), None) = (&change.change.old, &change.change.new) else { return };
@@ -445,7 +447,8 @@ impl SyncLoop {
             failed.extend(report.failed);
         }
         // What was left on clusters unregistered since is still reported (see `sync::leaving`).
-        let previous: TmcStatus = serde_json::from_value(upstream["status"]["tmc"].clone()).unwrap_or_default();
+        // Read in place: the status is not copied on every reconcile.
+        let previous = TmcStatus::deserialize(&upstream["status"]["tmc"]).unwrap_or_default();
         entries.extend(left_behind(&previous.clusters, registered));
         if all_written {
             if let Some((_, since)) = self.lock_pending().remove(wk) {
